@@ -1,0 +1,7 @@
+// Every table, by domain. drizzle-kit reads this file to generate db/migrations.
+export * from "./auth";
+export * from "./workspaces";
+export * from "./workflows";
+export * from "./runs";
+export * from "./connections";
+export * from "./integrations";

@@ -1,0 +1,48 @@
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { workflowVersions, workflows } from "./workflows";
+import { workspaces } from "./workspaces";
+
+export const runStatus = pgEnum("run_status", ["queued", "running", "succeeded", "failed", "cancelled"]);
+export const stepStatus = pgEnum("step_status", ["running", "succeeded", "failed", "skipped"]);
+
+/** One execution of a workflow; id is the Temporal workflowId so the two can always be joined. */
+export const runs = pgTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
+    // Null for a test run of the draft.
+    workflowVersionId: uuid("workflow_version_id").references(() => workflowVersions.id),
+    status: runStatus("status").notNull().default("queued"),
+    trigger: jsonb("trigger").notNull().default({}),
+    error: jsonb("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("runs_workflow_idx").on(t.workflowId, t.createdAt), index("runs_workspace_status_idx").on(t.workspaceId, t.status)],
+);
+
+export const runSteps = pgTable(
+  "run_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: text("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    attempt: integer("attempt").notNull().default(1),
+    status: stepStatus("status").notNull(),
+    input: jsonb("input"),
+    // Outputs above the inline limit live in step_blobs and are referenced here.
+    output: jsonb("output"),
+    outputRef: uuid("output_ref"),
+    error: jsonb("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    cpuMs: integer("cpu_ms"),
+    heapPeakBytes: bigint("heap_peak_bytes", { mode: "number" }),
+    netBytes: bigint("net_bytes", { mode: "number" }),
+  },
+  (t) => [unique("run_steps_attempt_uq").on(t.runId, t.nodeId, t.attempt)],
+);

@@ -1,0 +1,19 @@
+import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
+import { meRouter } from "./routers/me";
+import { workflowRouter } from "./routers/workflow";
+import { workspaceRouter } from "./routers/workspace";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  me: meRouter,
+  workspace: workspaceRouter,
+  workflow: workflowRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls (server components, tests) through the same procedures and checks as HTTP. */
+export const createCaller = createCallerFactory(appRouter);

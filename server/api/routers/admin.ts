@@ -1,0 +1,24 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../../db/schema";
+import { DomainError } from "../../errors";
+import { adminProcedure, router } from "../trpc";
+
+export const adminRouter = router({
+  users: adminProcedure.query(({ ctx }) =>
+    ctx.db
+      .select({ id: users.id, email: users.email, name: users.name, platformRole: users.platformRole, createdAt: users.createdAt })
+      .from(users)
+      .orderBy(asc(users.createdAt)),
+  ),
+  setPlatformRole: adminProcedure
+    .input(z.object({ userId: z.uuid(), role: z.enum(["user", "developer", "admin"]) }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.user.id && input.role !== "admin") {
+        throw new DomainError("BAD_REQUEST", "You cannot remove your own admin role; ask another admin.");
+      }
+      const updated = await ctx.db.update(users).set({ platformRole: input.role }).where(eq(users.id, input.userId)).returning({ id: users.id });
+      if (updated.length === 0) throw new DomainError("NOT_FOUND", "No such user.");
+      return { userId: input.userId, role: input.role };
+    }),
+});

@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../../db/schema";
+import { nameSchema } from "../../auth/policy";
+import { protectedProcedure, router } from "../trpc";
+
+export const meRouter = router({
+  get: protectedProcedure.query(({ ctx }) => ctx.user),
+  updateProfile: protectedProcedure.input(z.object({ name: nameSchema })).mutation(async ({ ctx, input }) => {
+    await ctx.db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, ctx.user.id));
+    return { ...ctx.user, name: input.name };
+  }),
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import * as wf from "../../workflows/service";
+import { router, workspaceProcedure } from "../trpc";
+import { displayName } from "./names";
+
+const workflowId = z.object({ workflowId: z.uuid("Not a workflow id") });
+
+export const workflowRouter = router({
+  list: workspaceProcedure.query(({ ctx, input }) => wf.listWorkflows(ctx.db, ctx.user.id, input.workspaceId)),
+  get: workspaceProcedure
+    .input(workflowId)
+    .query(({ ctx, input }) => wf.getWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+  create: workspaceProcedure
+    .input(z.object({ name: displayName("workflow") }))
+    .mutation(({ ctx, input }) => wf.createWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.name)),
+  rename: workspaceProcedure
+    .input(workflowId.extend({ name: displayName("workflow") }))
+    .mutation(({ ctx, input }) => wf.renameWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.name)),
+  duplicate: workspaceProcedure
+    .input(workflowId)
+    .mutation(({ ctx, input }) => wf.duplicateWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+  delete: workspaceProcedure
+    .input(workflowId)
+    .mutation(({ ctx, input }) => wf.deleteWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+});

@@ -1,0 +1,62 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { DomainError } from "../errors";
+import { trpcCalls } from "../metrics";
+import type { Context } from "./context";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Never send a stack trace or an internal message to the browser; the request id finds it in the logs.
+      message: internal ? `Something went wrong on our side (request ${ctx?.requestId ?? "unknown"}).` : zod ? "Check the highlighted fields." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId,
+        fieldErrors: zod ? (z.flattenError(zod).fieldErrors as Record<string, string[]>) : (domain?.fieldErrors ?? null),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns service errors into tRPC codes, logs unexpected ones with the request id, and counts every call. */
+const base = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const outcome = result.ok ? "ok" : result.error.code;
+  trpcCalls.observe({ path, type, outcome }, (performance.now() - started) / 1000);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: cause ?? result.error, path }, "procedure failed");
+  return result;
+});
+
+export const publicProcedure = base;
+
+export const protectedProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Procedures on one workspace. The input carries `workspaceId`, and each handler passes it to a service that
+ * calls requireRole() itself (server/workspaces/access.ts): membership and role are checked inside the procedure.
+ */
+export const workspaceInput = z.object({ workspaceId: z.uuid("Not a workspace id") });
+export const workspaceProcedure = protectedProcedure.input(workspaceInput);
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.platformRole !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Only platform admins can do this." });
+  return next({ ctx });
+});

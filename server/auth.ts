@@ -1,0 +1,85 @@
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { getDb } from "../db/client";
+import { userForGitHub } from "./auth/github";
+import { SignInError, verifyCredentials } from "./auth/sign-in";
+import { env } from "./env";
+import { log } from "./log";
+
+function providers(): NextAuthOptions["providers"] {
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        try {
+          return await verifyCredentials(getDb(), credentials?.email, credentials?.password);
+        } catch (err) {
+          // next-auth passes the message to the client as `error`; only SignInError messages are meant for users.
+          if (err instanceof SignInError) throw err;
+          log.error({ err }, "sign-in failed unexpectedly");
+          throw new Error("Sign-in is unavailable right now. Try again in a moment.", { cause: err });
+        }
+      },
+    }),
+  ];
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  if (GITHUB_ID && GITHUB_SECRET) list.push(GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET }));
+  return list;
+}
+
+let options: NextAuthOptions | undefined;
+
+/** next-auth configuration, built on first use so importing this module never reads the environment. */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: env().AUTH_SECRET,
+    // Credentials sign-in requires JWT sessions; the user row is re-read per request (server/api/context.ts),
+    // so a deleted user or a changed role takes effect at once.
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (account?.provider !== "github") return true;
+        const found = await userForGitHub(getDb(), {
+          providerAccountId: account.providerAccountId,
+          email: profile?.email ?? user.email,
+          name: profile?.name ?? user.name,
+          image: user.image,
+        });
+        if (!found) return "/sign-in?error=GitHubEmailMissing";
+        user.id = found.id;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) token.uid = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+        return session;
+      },
+    },
+    logger: {
+      error: (code, metadata) => log.error({ code, metadata }, "next-auth error"),
+      warn: (code) => log.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+  };
+  return options;
+}
+
+/** Signed-in user's id from the session cookie, or null. */
+export async function currentUserId(): Promise<string | null> {
+  const session = await getServerSession(authOptions());
+  return session?.user?.id ?? null;
+}
+
+export function githubEnabled(): boolean {
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  return Boolean(GITHUB_ID && GITHUB_SECRET);
+}

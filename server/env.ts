@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const nonEmpty = z.string().trim().min(1);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
+    TEMPORAL_ADDRESS: nonEmpty.regex(/^[^:\s]+:\d+$/, "must be host:port, e.g. 127.0.0.1:7233"),
+    TEMPORAL_NAMESPACE: nonEmpty.default("default"),
+    TEMPORAL_TASK_QUEUE: nonEmpty.default("junction"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in .data/auth-secret)"),
+    NEXTAUTH_URL: z.url().optional(),
+    GITHUB_ID: nonEmpty.optional(),
+    GITHUB_SECRET: nonEmpty.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {
+    message: "set both GITHUB_ID and GITHUB_SECRET to enable GitHub sign-in, or neither",
+    path: ["GITHUB_SECRET"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates an environment; the message names every missing or bad variable, one per line. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const input = { ...source, AUTH_SECRET: source.AUTH_SECRET ?? source.NEXTAUTH_SECRET };
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const key = String(i.path[0] ?? "environment");
+    return source[key] === undefined && i.code === "invalid_type" ? `${key} is missing` : `${key} ${i.message}`;
+  });
+  throw new EnvError(`Invalid environment:\n  ${lines.join("\n  ")}`);
+}
+
+let cached: Env | undefined;
+
+/** The process environment, validated once on first use; fails fast with the variable's name. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,30 @@
+import pino from "pino";
+
+/**
+ * The one structured logger. JSON lines on stdout; every secret-looking field is redacted so a careless
+ * `log.info({ body })` cannot leak credentials into log storage.
+ */
+export const log = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { service: process.env.JUNCTION_SERVICE ?? "web" },
+  redact: {
+    paths: [
+      "password",
+      "*.password",
+      "*.passwordHash",
+      "secret",
+      "*.secret",
+      "token",
+      "*.token",
+      "*.accessToken",
+      "*.refreshToken",
+      "headers.authorization",
+      "headers.cookie",
+      "req.headers.authorization",
+      "req.headers.cookie",
+    ],
+    censor: "[redacted]",
+  },
+});
+
+export type Logger = typeof log;

@@ -1,0 +1,21 @@
+import { getDb } from "../../db/client";
+import { contextForUser } from "../../server/api/context";
+import { createCaller } from "../../server/api/root";
+import { signUp } from "../../server/auth/users";
+import { listMyWorkspaces } from "../../server/workspaces/service";
+
+let n = 0;
+
+/** Signs up a real user through the service (real scrypt hash) and returns a tRPC caller acting as them. */
+export async function newUser(name = "Test User") {
+  n += 1;
+  const email = `user${n}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const password = "correct horse battery staple";
+  const user = await signUp(getDb(), { name, email, password });
+  const [personal] = await listMyWorkspaces(getDb(), user.id);
+  return { ...user, password, personalWorkspaceId: personal!.id, caller: await callerFor(user.id) };
+}
+
+export async function callerFor(userId: string | null) {
+  return createCaller(await contextForUser(userId));
+}

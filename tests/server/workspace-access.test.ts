@@ -1,0 +1,94 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../../server/api/root";
+import { workspaceInput } from "../../server/api/trpc";
+import { callerFor, newUser } from "../helpers/users";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+type Procedure = { _def: { type: "query" | "mutation"; inputs: unknown[] } };
+
+// Every procedure built on workspaceProcedure, found from the router itself, so a new one cannot escape this test.
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).filter(([, p]) => p._def.inputs.includes(workspaceInput));
+
+let owner: Awaited<ReturnType<typeof newUser>>;
+let viewer: Awaited<ReturnType<typeof newUser>>;
+let outsider: Awaited<ReturnType<typeof newUser>>;
+let workspaceId: string;
+let workflowId: string;
+
+/** A valid input for each workspace procedure, aimed at the owner's real workspace and data. */
+function sampleInput(path: string): Record<string, unknown> {
+  const samples: Record<string, Record<string, unknown>> = {
+    "workspace.get": {},
+    "workspace.rename": { name: "Hijacked" },
+    "workspace.delete": {},
+    "workspace.members": {},
+    "workspace.invite": { email: outsider.email, role: "owner" },
+    "workspace.changeRole": { memberId: owner.id, role: "viewer" },
+    "workspace.removeMember": { memberId: owner.id },
+    "workflow.list": {},
+    "workflow.get": { workflowId },
+    "workflow.create": { name: "Intruder" },
+    "workflow.rename": { workflowId, name: "Hijacked" },
+    "workflow.duplicate": { workflowId },
+    "workflow.delete": { workflowId },
+  };
+  const sample = samples[path];
+  if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
+  return { workspaceId, ...sample };
+}
+
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
+  return fn(input);
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    return err instanceof TRPCError ? err.code : `unexpected ${String(err)}`;
+  }
+}
+
+beforeAll(async () => {
+  owner = await newUser("Olivia Owner");
+  viewer = await newUser("Vic Viewer");
+  outsider = await newUser("Oscar Outsider");
+  const ws = await owner.caller.workspace.create({ name: "Team" });
+  workspaceId = ws.id;
+  await owner.caller.workspace.invite({ workspaceId, email: viewer.email, role: "viewer" });
+  workflowId = (await owner.caller.workflow.create({ workspaceId, name: "Nightly sync" })).id;
+});
+
+describe("workspace-scoped procedures", () => {
+  it("are all covered (the router has some)", () => {
+    expect(procedures.map(([path]) => path).sort()).toEqual(
+      ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
+        "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
+    );
+  });
+
+  it.each(procedures.map(([path]) => path))("%s refuses a signed-in non-member", async (path) => {
+    expect(await codeOf(call(outsider.caller, path, sampleInput(path)))).toBe("NOT_FOUND");
+  });
+
+  it.each(procedures.map(([path]) => path))("%s refuses a signed-out caller", async (path) => {
+    expect(await codeOf(call(await callerFor(null), path, sampleInput(path)))).toBe("UNAUTHORIZED");
+  });
+
+  it.each(procedures.map(([path, p]) => [path, p._def.type] as const))("%s (a %s) lets a viewer read but not change", async (path, type) => {
+    expect(await codeOf(call(viewer.caller, path, sampleInput(path)))).toBe(type === "query" ? "OK" : "FORBIDDEN");
+  });
+
+  it("left the owner's data untouched after every refused attempt", async () => {
+    const ws = await owner.caller.workspace.get({ workspaceId });
+    expect(ws).toMatchObject({ name: "Team", role: "owner" });
+    expect((await owner.caller.workflow.list({ workspaceId })).map((w) => w.name)).toEqual(["Nightly sync"]);
+    expect((await owner.caller.workspace.members({ workspaceId })).map((m) => [m.name, m.role])).toEqual([
+      ["Olivia Owner", "owner"],
+      ["Vic Viewer", "viewer"],
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
+import { temporalConfig } from "./config";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export type WorkerOptions = { connection: NativeConnection; namespace: string; taskQueue: string };
+
+/** A worker for every Junction workflow type, on one task queue. */
+export async function createWorker({ connection, namespace, taskQueue }: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowsPath: path.join(here, "index.ts"),
+    activities: {},
+  });
+}
+
+function jsonLine(level: string, msg: string, extra: Record<string, unknown> = {}) {
+  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service: "worker", msg, ...extra })}\n`);
+}
+
+async function main() {
+  const cfg = temporalConfig();
+  const level = (process.env.TEMPORAL_LOG_LEVEL ?? "WARN") as LogLevel;
+  Runtime.install({ logger: new DefaultLogger(level, (e) => jsonLine(e.level.toLowerCase(), e.message, e.meta ?? {})) });
+  const connection = await NativeConnection.connect({ address: cfg.address });
+  const worker = await createWorker({ connection, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
+  // Runtime's default shutdown signals (SIGINT, SIGTERM, ...) make worker.run() resolve after draining.
+  jsonLine("info", "worker ready", { address: cfg.address, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
+  await worker.run();
+  await connection.close();
+  jsonLine("info", "worker stopped");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    jsonLine("fatal", `worker failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}
