@@ -1,8 +1,8 @@
 import { getDb } from "../../db/client";
-import { contextForUser } from "../../server/api/context";
-import { createCaller } from "../../server/api/root";
-import { signUp } from "../../server/auth/users";
-import { listMyWorkspaces } from "../../server/workspaces/service";
+import { contextForUser } from "../api/context";
+import { createCaller } from "../api/root";
+import { signUp } from "../auth/users";
+import { listMyWorkspaces } from "../workspaces/service";
 
 let n = 0;
 

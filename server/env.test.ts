@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../server/env";
+import { EnvError, parseEnv } from "./env";
 
 const good = { DATABASE_URL: "postgres://u:p@localhost:5432/db", TEMPORAL_ADDRESS: "127.0.0.1:7233", AUTH_SECRET: "x".repeat(32) };
 

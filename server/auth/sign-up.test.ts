@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { callerFor, newUser } from "../helpers/users";
+import { callerFor, newUser } from "../testing/users";
 
 async function signUpError(input: { name: string; email: string; password: string }) {
   const anon = await callerFor(null);

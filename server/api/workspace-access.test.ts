@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "../../server/api/root";
-import { workspaceInput } from "../../server/api/trpc";
-import { callerFor, newUser } from "../helpers/users";
+import { appRouter } from "./root";
+import { workspaceInput } from "./trpc";
+import { callerFor, newUser } from "../testing/users";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Procedure = { _def: { type: "query" | "mutation"; inputs: unknown[] } };

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
-import { contextForUser } from "../../server/api/context";
-import { appRouter } from "../../server/api/root";
+import { contextForUser } from "./context";
+import { appRouter } from "./root";
 
 // Drives the real fetch adapter with real Requests: the same path the browser takes, minus the cookie.
 async function post(path: string, input: unknown) {

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { signInFailures } from "../../db/schema";
-import { INVALID_CREDENTIALS, verifyCredentials } from "../../server/auth/sign-in";
-import { waitAfter } from "../../server/auth/throttle";
-import { newUser } from "../helpers/users";
+import { INVALID_CREDENTIALS, verifyCredentials } from "./sign-in";
+import { waitAfter } from "./throttle";
+import { newUser } from "../testing/users";
 
 describe("sign-in", () => {
   it("accepts the right password, case-insensitively on the email", async () => {

@@ -1,7 +1,7 @@
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkHealth } from "../../server/ops/health";
+import { checkHealth } from "./health";
 import { ping } from "../../workflows/ping";
 import { createWorker } from "../../workflows/worker";
 
@@ -22,7 +22,7 @@ afterAll(async () => {
   await native?.close();
 });
 
-describe("worker", () => {
+describe("health and the worker", () => {
   it("reports no worker before one polls, then executes a workflow and shows up in health", async () => {
     const before = await checkHealth();
     expect(before.checks.postgres.ok).toBe(true);

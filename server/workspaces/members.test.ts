@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newUser } from "../helpers/users";
+import { newUser } from "../testing/users";
 
 let owner: Awaited<ReturnType<typeof newUser>>;
 let admin: Awaited<ReturnType<typeof newUser>>;

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { setPlatformRoleByEmail } from "../../server/admin/platform-roles";
-import { callerFor, newUser } from "../helpers/users";
+import { setPlatformRoleByEmail } from "./platform-roles";
+import { callerFor, newUser } from "../testing/users";
 
 describe("platform roles", () => {
   it("grants admin by email, which opens the admin procedures at once", async () => {
