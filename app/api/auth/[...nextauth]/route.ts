@@ -5,10 +5,9 @@ export const dynamic = "force-dynamic";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-// next-auth v4 reads params synchronously; Next 16 hands them over as a promise, so resolve them first.
-async function handler(req: Request, ctx: RouteContext) {
-  const params = await ctx.params;
-  return NextAuth(authOptions())(req, { params });
+// Options are built per call (cached inside authOptions) so `next build` never needs the runtime environment.
+function handler(req: Request, ctx: RouteContext) {
+  return NextAuth(authOptions())(req, ctx);
 }
 
 export { handler as GET, handler as POST };
