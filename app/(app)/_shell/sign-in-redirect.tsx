@@ -1,0 +1,15 @@
+"use client";
+import { useEffect } from "react";
+import { Spinner } from "../../_components/spinner";
+
+export function SignInRedirect() {
+  useEffect(() => {
+    const back = window.location.pathname + window.location.search;
+    window.location.replace(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+  }, []);
+  return (
+    <main className="flex min-h-dvh items-center justify-center gap-2 text-sm text-zinc-500">
+      <Spinner /> Taking you to sign in…
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { ProfileForm } from "./profile-form";
+import { PageHeader } from "../../../_components/page-header";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default function ProfilePage() {
+  return (
+    <div className="space-y-8">
+      <PageHeader eyebrow="Account" title="Profile" description="How you appear to the people you work with." />
+      <ProfileForm />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Form } from "../../../../_components/form";
+import { Button } from "../../../../_components/button";
+import { SelectField, TextField } from "../../../../_components/field";
+import { FormError } from "../../../../_components/form-error";
+import { useToast } from "../../../../_components/toast";
+import { ROLE_OPTIONS } from "../../../../_lib/roles";
+import type { Role } from "../../../../_lib/types";
+import { fieldErrorsOf, formMessageOf } from "../../../../_trpc/errors";
+import { useTRPC } from "../../../../_trpc/react";
+import { useWorkspace } from "../workspace-context";
+
+/** Adds an existing Junction user by email. Problems (no such account, already a member) show at the field. */
+export function InviteForm() {
+  const ws = useWorkspace();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("editor");
+  const invite = useMutation(
+    trpc.workspace.invite.mutationOptions({
+      onSuccess: async (m) => {
+        toast.show(`${m.name} joined as ${m.role}`);
+        setEmail("");
+        await queryClient.invalidateQueries({ queryKey: trpc.workspace.members.queryKey({ workspaceId: ws.id }) });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(invite.error);
+  // Only an owner may grant the owner role; offering it to admins would just produce an error.
+  const options = ROLE_OPTIONS.filter((r) => ws.role === "owner" || r.value !== "owner");
+
+  return (
+    <Form
+      aria-label="Invite member"
+      className="space-y-3"
+      onSubmit={() => invite.mutate({ workspaceId: ws.id, email, role })}
+    >
+      <FormError message={formMessageOf(invite.error)} testId="invite-error" />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <div className="flex-1">
+          <TextField label="Email address" type="email" placeholder="teammate@example.com" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email?.[0]} />
+        </div>
+        <div className="sm:w-36">
+          <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)} options={options} error={errors.role?.[0]} />
+        </div>
+        <Button type="submit" className="sm:mt-7" pending={invite.isPending}>
+          Invite
+        </Button>
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{ROLE_OPTIONS.find((r) => r.value === role)?.description}.</p>
+    </Form>
+  );
+}

@@ -1,0 +1,95 @@
+import type { SVGProps } from "react";
+
+// A handful of inline 20px outline icons (no icon library). Decorative: labels live on the controls.
+type IconProps = SVGProps<SVGSVGElement>;
+
+function Icon({ children, className = "size-4", ...rest }: IconProps) {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden className={className} {...rest}>
+      {children}
+    </svg>
+  );
+}
+
+export const WorkflowIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="3" width="5" height="4" rx="1" />
+    <rect x="12.5" y="13" width="5" height="4" rx="1" />
+    <path d="M5 7v4a4 4 0 0 0 4 4h3.5" />
+  </Icon>
+);
+export const RunsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="10" cy="10" r="7.5" />
+    <path d="M8.5 7l4 3-4 3z" />
+  </Icon>
+);
+export const PlugIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 2.5v4M13 2.5v4M5 6.5h10v3a5 5 0 0 1-10 0zM10 14.5v3" />
+  </Icon>
+);
+export const StoreIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 7.5l1.5-4h11l1.5 4M3 7.5h14M3 7.5v9h14v-9M8 16.5v-4h4v4" />
+  </Icon>
+);
+export const CodeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 6l-4 4 4 4M13 6l4 4-4 4" />
+  </Icon>
+);
+export const ShieldIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 2.5l6 2.5v4.5c0 3.8-2.6 6.7-6 8-3.4-1.3-6-4.2-6-8V5z" />
+  </Icon>
+);
+export const SettingsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="10" cy="10" r="2.5" />
+    <path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" />
+  </Icon>
+);
+export const PlusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 4v12M4 10h12" />
+  </Icon>
+);
+export const DotsIcon = (p: IconProps) => (
+  <Icon {...p} fill="currentColor" stroke="none">
+    <circle cx="4.5" cy="10" r="1.5" />
+    <circle cx="10" cy="10" r="1.5" />
+    <circle cx="15.5" cy="10" r="1.5" />
+  </Icon>
+);
+export const ChevronUpDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6.5 8L10 4.5 13.5 8M6.5 12l3.5 3.5 3.5-3.5" />
+  </Icon>
+);
+export const CheckIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4.5 10.5l3.5 3.5 7.5-8" />
+  </Icon>
+);
+export const ArrowLeftIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M16 10H4M9 5l-5 5 5 5" />
+  </Icon>
+);
+export const MenuIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 5.5h14M3 10h14M3 14.5h14" />
+  </Icon>
+);
+export const CloseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 5l10 10M15 5L5 15" />
+  </Icon>
+);
+export const UsersIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="7" r="3" />
+    <path d="M2.5 16.5c.6-2.8 2.8-4.5 5.5-4.5s4.9 1.7 5.5 4.5M13 4.3a3 3 0 0 1 0 5.4M15.5 12.5c1 .8 1.7 2 2 4" />
+  </Icon>
+);
