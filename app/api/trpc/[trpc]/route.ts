@@ -1,20 +1,19 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "../../../../server/api/root";
 import { contextForUser } from "../../../../server/api/context";
+import { appRouter } from "../../../../server/api/root";
 import { currentUserId } from "../../../../server/auth";
-import { requestIdOf } from "../../../../server/ops/request-id";
+import { withAccessLog } from "../../../../server/ops/access-log";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  const requestId = requestIdOf(req);
-  return fetchRequestHandler({
+const handler = withAccessLog("trpc", (req, _ctx: unknown, requestId) =>
+  fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: async () => contextForUser(await currentUserId(), requestId),
     responseMeta: () => ({ headers: new Headers({ "x-request-id": requestId }) }),
-  });
-}
+  }),
+);
 
 export { handler as GET, handler as POST };
