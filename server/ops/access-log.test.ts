@@ -11,8 +11,8 @@ describe("withAccessLog", () => {
     expect(res.headers.get("x-request-id")).toBe("proxy-abc-123");
   });
 
-  it("replaces a malformed one (log injection) with a fresh UUID", async () => {
-    const res = await echo(new Request("http://x/api/t", { headers: { "x-request-id": 'bad"\nid' } }), {});
+  it("replaces a malformed one with a fresh UUID", async () => {
+    const res = await echo(new Request("http://x/api/t", { headers: { "x-request-id": 'bad id; drop' } }), {});
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
