@@ -1,9 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
 import { getDb } from "../db/client";
 import { userForGitHub } from "./auth/github";
+import { githubProvider } from "./auth/github-provider";
 import { SignInError, verifyCredentials } from "./auth/sign-in";
 import { env } from "./env";
 import { log } from "./log";
@@ -26,8 +26,8 @@ function providers(): NextAuthOptions["providers"] {
       },
     }),
   ];
-  const { GITHUB_ID, GITHUB_SECRET } = env();
-  if (GITHUB_ID && GITHUB_SECRET) list.push(GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET }));
+  const { GITHUB_ID, GITHUB_SECRET, GITHUB_URL } = env();
+  if (GITHUB_ID && GITHUB_SECRET) list.push(githubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET, baseUrl: GITHUB_URL }));
   return list;
 }
 

@@ -13,6 +13,8 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     GITHUB_ID: nonEmpty.optional(),
     GITHUB_SECRET: nonEmpty.optional(),
+    // GitHub Enterprise Server, e.g. https://github.example.com (also how tests point at a loopback GitHub).
+    GITHUB_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {
