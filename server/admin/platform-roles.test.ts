@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { setPlatformRoleByEmail } from "./platform-roles";

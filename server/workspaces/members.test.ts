@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newUser } from "../testing/users";
 

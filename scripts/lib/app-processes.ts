@@ -1,0 +1,54 @@
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { expected } from "./fail";
+import { describeExit, spawnChild, type Child, type Output } from "./processes";
+import { binScript } from "./toolchain";
+
+/** The Temporal worker (workflows/worker.ts). --no-node-snapshot: isolated-vm needs it on Node >= 20. */
+export function spawnWorker(root: string, env: NodeJS.ProcessEnv, output: Output): Child {
+  return spawnChild({
+    name: "worker",
+    command: process.execPath,
+    args: ["--no-node-snapshot", "--import", "tsx", path.join(root, "workflows", "worker.ts")],
+    cwd: root,
+    env,
+    output,
+    graceMs: 20_000, // lets running activities finish their current step
+  });
+}
+
+/** `next start` on the given port (the production server over the last `next build`). */
+export function spawnWeb(root: string, port: number, env: NodeJS.ProcessEnv, output: Output): Child {
+  const [node, next] = binScript(root, "next");
+  return spawnChild({
+    name: "web",
+    command: node!,
+    args: [next!, "start", "-p", String(port)],
+    cwd: root,
+    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    output,
+  });
+}
+
+/**
+ * Waits until `url` gives any HTTP answer (a 503 from /api/health while dependencies warm up still means
+ * the server is up). Fails early with the child's output if it exits first.
+ */
+export async function waitForHttp(url: string, child: Child, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void child.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw expected(`${child.name} ${describeExit(await child.exited)} before answering ${url}:\n${child.tail(20)}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      return response.status;
+    } catch {
+      await sleep(250);
+    }
+  }
+  throw expected(`${url} did not answer within ${timeoutMs / 1000}s:\n${child.tail(20)}`);
+}

@@ -1,0 +1,178 @@
+/**
+ * `npm start`: the whole platform on one machine. Embedded PostgreSQL and the Temporal dev server unless
+ * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, `next build` when stale, the worker and
+ * `next start`. Ctrl-C stops every child in reverse order and exits 0. Data lives in .data/ and survives.
+ * (scripts/setup.sh has already run: the npm script chains it.)
+ */
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnWeb, spawnWorker, waitForHttp } from "./lib/app-processes";
+import { expected, runMain } from "./lib/fail";
+import { nextBuild, staleReason } from "./lib/next-build";
+import { assertPortFree, portFromEnv } from "./lib/ports";
+import { createDatabaseIfMissing, startEmbeddedPostgres, stopOrphanedServer } from "./lib/postgres";
+import { describeExit } from "./lib/processes";
+import { checkPostgresUrl, checkTemporalAddress } from "./lib/reachability";
+import { persistedSecret } from "./lib/secrets";
+import { step } from "./lib/steps";
+import { onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
+import { startTemporalDevServer } from "./lib/temporal";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const data = path.join(root, ".data");
+const logs = path.join(data, "logs");
+const pgDir = path.join(data, "postgres");
+const pidFile = path.join(data, "pids.json");
+const supervisor = new Supervisor(pidFile);
+
+let finish: (code: number) => void = () => {};
+const finished = new Promise<number>((resolve) => (finish = resolve));
+let shuttingDown = false;
+function shutdown(code: number): void {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  void supervisor.stopAll().then(() => {
+    console.log("Stopped.");
+    finish(code);
+  });
+}
+
+async function main(): Promise<number> {
+  process.chdir(root);
+  // .env is optional; variables already in the environment win over it.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  mkdirSync(logs, { recursive: true });
+  onShutdownSignal(() => shutdown(0), () => supervisor.killAll());
+  supervisor.onCrash = (child, exit) => {
+    console.error(`✗ ${child.name} ${describeExit(exit)}; stopping everything.`);
+    shutdown(1);
+  };
+  try {
+    await startAll();
+  } catch (error) {
+    if (shuttingDown) return finished; // a Ctrl-C during startup makes the step in progress fail: expected
+    throw error;
+  }
+  return finished;
+}
+
+async function startAll(): Promise<void> {
+  const running = await reapLeftovers(pidFile);
+  if (running) throw expected(`Junction is already running from this folder (pid ${running}). Stop it first.`);
+
+  const port = portFromEnv("PORT", 3000);
+  const pgPort = portFromEnv("JUNCTION_PG_PORT", 54329);
+  const temporalPort = portFromEnv("TEMPORAL_PORT", 7233);
+  const uiPort = portFromEnv("TEMPORAL_UI_PORT", 8233);
+  const namespace = process.env.TEMPORAL_NAMESPACE || "default";
+  let databaseUrl = process.env.DATABASE_URL;
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let uiUrl: string | undefined;
+
+  await assertPortFree(port, "web app", "PORT");
+  if (!databaseUrl) {
+    await stopOrphanedServer(pgDir);
+    await assertPortFree(pgPort, "embedded Postgres", "JUNCTION_PG_PORT");
+  }
+  if (!temporalAddress) {
+    await assertPortFree(temporalPort, "Temporal", "TEMPORAL_PORT");
+    await assertPortFree(uiPort, "Temporal UI", "TEMPORAL_UI_PORT");
+  }
+
+  if (databaseUrl) {
+    await step("Checking Postgres (DATABASE_URL)", () => checkPostgresUrl(databaseUrl!));
+  } else {
+    databaseUrl = await step(`Starting PostgreSQL (embedded, data in .data/postgres, port ${pgPort})`, async () => {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: pgDir,
+        port: pgPort,
+        password: persistedSecret(path.join(data, "postgres-password")),
+        persistent: true,
+        logFile: path.join(logs, "postgres.log"),
+      });
+      supervisor.add(postgres.child);
+      await createDatabaseIfMissing(postgres.adminUrl(), "junction");
+      return postgres.adminUrl("junction");
+    });
+  }
+  if (shuttingDown) return;
+
+  if (temporalAddress) {
+    await step(`Checking Temporal at ${temporalAddress} (TEMPORAL_ADDRESS)`, () =>
+      checkTemporalAddress(temporalAddress!, namespace),
+    );
+  } else {
+    const temporal = await step(`Starting Temporal dev server (data in .data/temporal.db, port ${temporalPort})`, () =>
+      startTemporalDevServer({
+        port: temporalPort,
+        uiPort,
+        dbFile: path.join(data, "temporal.db"),
+        namespace,
+        logFile: path.join(logs, "temporal.log"),
+      }),
+    );
+    supervisor.add(temporal.child);
+    temporalAddress = temporal.address;
+    uiUrl = temporal.uiUrl;
+  }
+  if (shuttingDown) return;
+
+  await step("Applying database migrations", async () => {
+    // Imported here, not at the top: a broken schema module should fail this step, not the whole script.
+    const { migrateDatabase } = await import("../db/migrate");
+    await migrateDatabase(databaseUrl!).catch((error: Error) => {
+      throw expected(`Database migration failed: ${error.message}`);
+    });
+  });
+
+  const authSecret = process.env.AUTH_SECRET || persistedSecret(path.join(data, "auth-secret"));
+  const appUrl = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    AUTH_SECRET: authSecret,
+    NEXTAUTH_SECRET: authSecret,
+    NEXTAUTH_URL: appUrl,
+    PORT: String(port),
+    LOG_LEVEL: process.env.LOG_LEVEL || "info",
+  };
+
+  const reason = staleReason(root);
+  if (reason) {
+    const log = path.join(logs, "next-build.log");
+    rmSync(log, { force: true });
+    await step(`Building the web app (${reason}; next build, a minute or two)`, () =>
+      nextBuild(root, env, log, (child) => supervisor.add(child, { task: true })),
+    );
+  } else {
+    console.log("▸ Web app build is up to date (.next)");
+  }
+  if (shuttingDown) return;
+
+  await step("Starting the worker and the web app", async () => {
+    supervisor.add(spawnWorker(root, env, { kind: "prefix" }));
+    const web = supervisor.add(spawnWeb(root, port, env, { kind: "prefix" }));
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
+  });
+  if (shuttingDown) return;
+
+  printBanner(appUrl, uiUrl, temporalAddress, Boolean(process.env.DATABASE_URL));
+}
+
+function printBanner(appUrl: string, uiUrl: string | undefined, temporalAddress: string, externalDb: boolean): void {
+  const rows = [
+    ["App", appUrl],
+    ["Temporal UI", uiUrl ?? `(external Temporal at ${temporalAddress})`],
+    ["Postgres", externalDb ? "external (DATABASE_URL)" : `${path.relative(root, pgDir)}/`],
+    ["Data", `${path.relative(root, data)}/ (delete it to start from scratch)`],
+    ["Logs", `${path.relative(root, logs)}/`],
+  ];
+  const lines = rows.map(([k, v]) => `  ${k!.padEnd(12)} ${v}`);
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  console.log(`\n${"─".repeat(width)}\n  Junction is running\n\n${lines.join("\n")}\n\n  Press Ctrl-C to stop.\n${"─".repeat(width)}\n`);
+}
+
+runMain(main, () => supervisor.stopAll());

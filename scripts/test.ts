@@ -1,0 +1,219 @@
+/**
+ * `npm test`: type-check, lint, vitest against a real PostgreSQL and Temporal started for this run, then a
+ * production build and the Playwright tests against it. Stops at the first failing stage; always tears
+ * down what it started; ends with the line "N passed, N failed" (vitest + Playwright) and stage timings.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnWeb, spawnWorker, waitForHttp } from "./lib/app-processes";
+import { expected, ExpectedError } from "./lib/fail";
+import { nextBuild, staleReason } from "./lib/next-build";
+import { freePort } from "./lib/ports";
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "./lib/postgres";
+import { describeExit, spawnChild, type Output } from "./lib/processes";
+import { seconds } from "./lib/steps";
+import { onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
+import { startTemporalDevServer } from "./lib/temporal";
+import { playwrightCounts, vitestCounts, type Counts } from "./lib/test-report";
+import { binScript } from "./lib/toolchain";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const data = path.join(root, ".data");
+const logs = path.join(data, "logs");
+const runDir = path.join(data, `test-${process.pid}`);
+const supervisor = new Supervisor(path.join(runDir, "pids.json"));
+const TEMPLATE = "junction_template";
+const timings: { name: string; ms: number; result: string }[] = [];
+const counts: Counts = { passed: 0, failed: 0 };
+
+/** One numbered stage: a heading, its duration, and a stop at the first failure. */
+async function stage(name: string, fn: () => Promise<string | void>): Promise<void> {
+  console.log(`\n━━ ${timings.length + 1}. ${name} ${"━".repeat(Math.max(4, 60 - name.length))}`);
+  const started = Date.now();
+  try {
+    const note = await fn();
+    timings.push({ name, ms: Date.now() - started, result: note ?? "ok" });
+  } catch (error) {
+    timings.push({ name, ms: Date.now() - started, result: interrupted ? "interrupted" : "FAILED" });
+    throw error;
+  }
+}
+
+/** Runs a tool to completion with its own output on our console; a non-zero exit fails the stage. */
+async function tool(name: string, bin: string, args: string[], env: NodeJS.ProcessEnv = process.env, output: Output = { kind: "inherit" }) {
+  const [node, script] = binScript(root, bin);
+  const child = supervisor.add(spawnChild({ name, command: node!, args: [script!, ...args], cwd: root, env, output }), { task: true });
+  const exit = await child.exited;
+  if (exit.code !== 0) throw expected(`${name} ${describeExit(exit)}`);
+}
+
+async function main(): Promise<void> {
+  process.chdir(root);
+  mkdirSync(logs, { recursive: true });
+  await removeStaleRunDirs();
+  // mkdir, not mkdtemp: mkdtemp makes mode 700, and the embedded server runs as `postgres` (when we are root).
+  mkdirSync(runDir, { recursive: true, mode: 0o755 });
+
+  await stage("Type check (tsc --noEmit)", () => tool("tsc", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+
+  await stage("Lint (eslint --max-warnings=0)", () => tool("eslint", "eslint", ["--max-warnings=0", "."]));
+
+  const services = await startServices();
+
+  await stage("Unit and integration tests (vitest)", async () => {
+    const report = path.join(runDir, "vitest.json");
+    const env = {
+      ...services.env,
+      TEST_PG_ADMIN_URL: services.adminUrl("postgres"),
+      TEST_PG_TEMPLATE: TEMPLATE,
+      NEXTAUTH_URL: "http://localhost:3000",
+      NODE_ENV: "test" as const,
+    };
+    try {
+      await tool("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+    } finally {
+      add(vitestCounts(report));
+    }
+  });
+
+  await stage("Browser tests (next build + playwright)", async () => {
+    // The build sees the same environment as the server it is for (server code may read it while prerendering).
+    await createDatabaseIfMissing(services.adminUrl("postgres"), "junction_e2e", TEMPLATE);
+    const [port, githubPort] = [await freePort(), await freePort()];
+    // GitHub sign-in runs against the loopback GitHub that e2e/github-sign-in.spec.ts starts on githubPort.
+    const github = { GITHUB_ID: "junction-e2e", GITHUB_SECRET: randomBytes(16).toString("hex"), GITHUB_URL: `http://127.0.0.1:${githubPort}` };
+    const env = {
+      ...services.env,
+      ...github,
+      DATABASE_URL: services.adminUrl("junction_e2e"),
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info", // into .data/logs/test-web.log, for failures
+    };
+    const reason = staleReason(root);
+    if (reason) {
+      const log = path.join(logs, "next-build.log");
+      rmSync(log, { force: true });
+      console.log(`next build (${reason}); log: ${path.relative(root, log)}`);
+      await nextBuild(root, env, log, (child) => supervisor.add(child, { task: true }));
+    } else {
+      console.log("next build: .next is up to date");
+    }
+    const logTo = (name: string): Output => {
+      const file = path.join(logs, `test-${name}.log`);
+      rmSync(file, { force: true });
+      return { kind: "log", file };
+    };
+    supervisor.add(spawnWorker(root, env, logTo("worker")));
+    const web = supervisor.add(spawnWeb(root, port, env, logTo("web")));
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
+    console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-worker.log)`);
+    const report = path.join(runDir, "playwright.json");
+    try {
+      await tool("playwright", "playwright", ["test"], {
+        ...process.env,
+        ...github,
+        FAKE_GITHUB_PORT: String(githubPort),
+        BASE_URL: `http://localhost:${port}`,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+      });
+    } finally {
+      add(playwrightCounts(report));
+    }
+  });
+}
+
+/** PostgreSQL in a throwaway data dir and an in-memory Temporal, on free ports; then the migrated template. */
+async function startServices() {
+  let result!: { adminUrl: (db?: string) => string; env: NodeJS.ProcessEnv };
+  await stage("Start PostgreSQL and Temporal, migrate the template database", async () => {
+    const [pgPort, temporalPort] = [await freePort(), await freePort()];
+    const [postgres, temporal] = await Promise.all([
+      startEmbeddedPostgres({
+        dataDir: path.join(runDir, "postgres"),
+        port: pgPort,
+        password: randomBytes(12).toString("hex"),
+        persistent: false,
+        logFile: path.join(runDir, "postgres.log"),
+      }).then((pg) => (supervisor.add(pg.child), pg)),
+      startTemporalDevServer({ port: temporalPort, headless: true, logFile: path.join(runDir, "temporal.log") }).then(
+        (t) => (supervisor.add(t.child), t),
+      ),
+    ]);
+    await createDatabaseIfMissing(postgres.adminUrl(), TEMPLATE);
+    const { migrateDatabase } = await import("../db/migrate");
+    await migrateDatabase(postgres.adminUrl(TEMPLATE));
+    const secret = randomBytes(32).toString("base64url");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: "default",
+      AUTH_SECRET: secret,
+      NEXTAUTH_SECRET: secret,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    };
+    delete env.DATABASE_URL; // never the developer's own database
+    result = { adminUrl: postgres.adminUrl, env };
+    console.log(`PostgreSQL on 127.0.0.1:${pgPort}, Temporal on ${temporal.address}`);
+  });
+  return result;
+}
+
+function add(c: Counts): void {
+  counts.passed += c.passed;
+  counts.failed += c.failed;
+}
+
+/** Leftovers of runs killed with -9: stop their processes, delete their data. Live runs are left alone. */
+async function removeStaleRunDirs(): Promise<void> {
+  if (!existsSync(data)) return;
+  for (const entry of readdirSync(data)) {
+    const pid = /^test-(\d+)$/.exec(entry)?.[1];
+    if (!pid || Number(pid) === process.pid) continue;
+    const dir = path.join(data, entry);
+    if (await reapLeftovers(path.join(dir, "pids.json"))) continue;
+    if (!existsSync(path.join(dir, "pids.json")) && existsSync(`/proc/${pid}`)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function teardown(): Promise<void> {
+  await supervisor.stopAll();
+  rmSync(runDir, { recursive: true, force: true });
+}
+
+function summary(): void {
+  console.log("\n━━ Summary " + "━".repeat(56));
+  for (const t of timings) console.log(`  ${t.name.padEnd(62)} ${seconds(t.ms).padStart(7)}  ${t.result}`);
+  console.log(`  ${"total".padEnd(62)} ${seconds(timings.reduce((s, t) => s + t.ms, 0)).padStart(7)}`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+}
+
+let interrupted = false;
+onShutdownSignal(
+  () => {
+    interrupted = true;
+    void teardown().then(() => {
+      summary();
+      process.exit(130);
+    });
+  },
+  () => supervisor.killAll(),
+);
+
+main().then(
+  async () => {
+    await teardown();
+    summary();
+    process.exit(counts.failed > 0 ? 1 : 0);
+  },
+  async (error: unknown) => {
+    if (interrupted) return; // the signal handler tears down and exits
+    await teardown().catch(() => {});
+    if (error instanceof ExpectedError) console.error(`\n✗ ${error.message}`);
+    else console.error(error);
+    summary();
+    process.exit(1);
+  },
+);
