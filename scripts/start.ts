@@ -20,7 +20,8 @@ import { onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
 import { startTemporalDevServer } from "./lib/temporal";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const data = path.join(root, ".data");
+// JUNCTION_DATA_DIR moves the data elsewhere (a second install on one machine; the start-up fault tests).
+const data = process.env.JUNCTION_DATA_DIR ? path.resolve(process.env.JUNCTION_DATA_DIR) : path.join(root, ".data");
 const logs = path.join(data, "logs");
 const pgDir = path.join(data, "postgres");
 const pidFile = path.join(data, "pids.json");
@@ -83,7 +84,7 @@ async function startAll(): Promise<void> {
   if (databaseUrl) {
     await step("Checking Postgres (DATABASE_URL)", () => checkPostgresUrl(databaseUrl!));
   } else {
-    databaseUrl = await step(`Starting PostgreSQL (embedded, data in .data/postgres, port ${pgPort})`, async () => {
+    databaseUrl = await step(`Starting PostgreSQL (embedded, data in ${path.relative(root, pgDir)}, port ${pgPort})`, async () => {
       const postgres = await startEmbeddedPostgres({
         dataDir: pgDir,
         port: pgPort,
@@ -103,7 +104,7 @@ async function startAll(): Promise<void> {
       checkTemporalAddress(temporalAddress!, namespace),
     );
   } else {
-    const temporal = await step(`Starting Temporal dev server (data in .data/temporal.db, port ${temporalPort})`, () =>
+    const temporal = await step(`Starting Temporal dev server (data in ${path.relative(root, data)}/temporal.db, port ${temporalPort})`, () =>
       startTemporalDevServer({
         port: temporalPort,
         uiPort,
@@ -139,6 +140,14 @@ async function startAll(): Promise<void> {
     PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL || "info",
   };
+
+  // The same check the web process makes on first use, made before anything is built or spawned.
+  const { parseEnv, EnvError } = await import("../server/env");
+  try {
+    parseEnv(env);
+  } catch (error) {
+    throw error instanceof EnvError ? expected(error.message) : error;
+  }
 
   const reason = staleReason(root);
   if (reason) {

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+
+// The operator's view of the running production build: health, metrics and request ids.
+
+test("health reports Postgres, Temporal and a polling worker", async ({ request }) => {
+  await expect
+    .poll(async () => (await (await request.get("/api/health")).json()) as { status: string; checks: Record<string, { ok: boolean }> }, { timeout: 30_000 })
+    .toMatchObject({ status: "ok", checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } } });
+});
+
+test("metrics are Prometheus text and count tRPC calls by procedure", async ({ request }) => {
+  const call = await request.get("/api/trpc/auth.providers");
+  expect(call.ok()).toBe(true);
+  expect(call.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  const res = await request.get("/api/metrics");
+  expect(res.headers()["content-type"]).toContain("text/plain");
+  const text = await res.text();
+  expect(text).toContain("# TYPE junction_process_cpu_seconds_total counter");
+  expect(text).toMatch(/junction_trpc_call_duration_seconds_count\{path="auth\.providers",type="query",outcome="ok",service="web"\} [1-9]/);
+});
+
+test("an API error names its request id and carries no stack trace", async ({ request }) => {
+  const res = await request.post("/api/trpc/workspace.create", { data: { json: { name: "x" } }, headers: { "x-request-id": "e2e-trace-0001" } });
+  expect(res.status()).toBe(401);
+  expect(res.headers()["x-request-id"]).toBe("e2e-trace-0001");
+  const body = JSON.stringify(await res.json());
+  expect(body).toContain("Sign in to continue.");
+  expect(body).not.toMatch(/\bat .*\.(js|ts):\d+/);
+});
