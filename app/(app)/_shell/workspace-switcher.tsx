@@ -30,7 +30,7 @@ export function WorkspaceSwitcher() {
         label="Workspaces"
         align="start"
         className="w-full"
-      panelClassName="w-full"
+        panelClassName="w-full"
         trigger={(props) => (
           <button
             type="button"
