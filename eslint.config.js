@@ -58,8 +58,27 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
+  // The sandbox runtime runs only in the worker (ARCHITECTURE.md §2): never in the web process.
+  {
+    files: ["app/**", "server/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "isolated-vm", message: "Sandboxes run in the worker only." }], patterns: [{ group: ["**/integrations/runtime/**", "**/integrations/runtime"], message: "The sandbox runtime runs in the worker only; reach it through Temporal." }] },
+      ],
+    },
+  },
   // Scripts and benchmarks talk to a terminal.
   { files: ["scripts/**", "bench/**", "integrations/cli/**"], rules: { "no-console": "off" } },
   // Every file Temporal bundles as workflow code. Add new workflow files here (the worker imports them via index.ts).
-  { files: ["workflows/index.ts", "workflows/ping.ts", "workflows/automation.ts", "workflows/graph.ts", "workflows/interpreter/**"], rules: determinism },
+  {
+    files: [
+      "workflows/index.ts", "workflows/ping.ts", "workflows/automation.ts", "workflows/constants.ts", "workflows/failure-converter.ts",
+      "workflows/graph/**", "workflows/mapping/**", "workflows/actions/**", "workflows/interpreter/**", "workflows/replay/altered.ts",
+      "workflows/replay/fixtures.ts",
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: determinism,
+  },
 );

@@ -1,0 +1,136 @@
+/**
+ * The typed failures of one sandboxed execution. The activity maps them to Temporal: `retryable: false` becomes a
+ * non-retryable ApplicationFailure. Messages are written for the person reading the run view; they never carry a
+ * host stack trace or host paths.
+ */
+import type { Usage } from "./types";
+
+export type LimitName = "heap" | "cpu" | "wall" | "output" | "fetch_count" | "fetch_bytes" | "concurrency";
+
+export type SandboxErrorCode = "limit" | "guest" | "network" | "crash" | "cancelled" | "config";
+
+export abstract class SandboxError extends Error {
+  abstract readonly code: SandboxErrorCode;
+  /** Whether running the same step again could succeed. */
+  abstract readonly retryable: boolean;
+  /** What the execution used before it failed (absent when it never started), for the step record. */
+  usage?: Usage;
+}
+
+/** A per-execution limit was exceeded. Never retryable: the same code with the same limit fails again. */
+export class SandboxLimitError extends SandboxError {
+  override name = "SandboxLimitError";
+  readonly code = "limit";
+  readonly retryable = false;
+  constructor(
+    readonly limit: LimitName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The integration's own code threw (or failed to load). Retryable: the step's retry policy decides. */
+export class SandboxGuestError extends SandboxError {
+  override name = "SandboxGuestError";
+  readonly code = "guest";
+  readonly retryable = true;
+  constructor(
+    /** The `name` of what the guest threw, e.g. "TypeError"; only a label, never a host class. */
+    readonly guestName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why the fetch guard refused a request. */
+export type NetworkRefusal = "scheme" | "credentials" | "permission" | "address";
+
+/** The fetch guard refused a request (undeclared host, private address, …). A policy decision: not retryable. */
+export class SandboxNetworkError extends SandboxError {
+  override name = "SandboxNetworkError";
+  readonly code = "network";
+  readonly retryable = false;
+  constructor(
+    readonly reason: NetworkRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The sandbox process running this execution died because of another execution (or was killed while wedged).
+ * Retryable: this step did nothing wrong that we know of.
+ */
+export class SandboxCrashError extends SandboxError {
+  override name = "SandboxCrashError";
+  readonly code = "crash";
+  readonly retryable = true;
+}
+
+/** The caller's AbortSignal fired (activity cancelled, worker shutting down). */
+export class SandboxCancelledError extends SandboxError {
+  override name = "SandboxCancelledError";
+  readonly code = "cancelled";
+  readonly retryable = true;
+}
+
+/** The request itself is invalid (limits out of range, bundle hash mismatch, input not copyable). */
+export class SandboxConfigError extends SandboxError {
+  override name = "SandboxConfigError";
+  readonly code = "config";
+  readonly retryable = false;
+}
+
+/**
+ * Thrown by a capability implementation (ctx.store …) when its message is meant for the integration, e.g.
+ * "value too large". Any other error from a capability reaches the guest only as "ctx.store failed.".
+ */
+export class SandboxCapabilityError extends Error {
+  override name = "CapabilityError";
+}
+
+/** The plain-data form of a SandboxError, for crossing the process boundary. */
+export type WireError = { message: string; usage?: Usage } & (
+  | { code: "limit"; limit: LimitName }
+  | { code: "guest"; guestName: string }
+  | { code: "network"; reason: NetworkRefusal }
+  | { code: "crash" | "cancelled" | "config" }
+);
+
+export function toWire(error: unknown): WireError {
+  if (!(error instanceof SandboxError)) {
+    // Anything else is a bug in the runtime; say so without leaking its details into the step record.
+    return { code: "crash", message: "The sandbox failed unexpectedly." };
+  }
+  const base = { message: error.message, usage: error.usage };
+  if (error instanceof SandboxLimitError) return { ...base, code: "limit", limit: error.limit };
+  if (error instanceof SandboxGuestError) return { ...base, code: "guest", guestName: error.guestName };
+  if (error instanceof SandboxNetworkError) return { ...base, code: "network", reason: error.reason };
+  return { ...base, code: error.code as "crash" | "cancelled" | "config" };
+}
+
+export function fromWire(wire: WireError): SandboxError {
+  const error = build(wire);
+  if (wire.usage) error.usage = wire.usage;
+  return error;
+}
+
+function build(wire: WireError): SandboxError {
+  switch (wire.code) {
+    case "limit":
+      return new SandboxLimitError(wire.limit, wire.message);
+    case "guest":
+      return new SandboxGuestError(wire.guestName, wire.message);
+    case "network":
+      return new SandboxNetworkError(wire.reason, wire.message);
+    case "cancelled":
+      return new SandboxCancelledError(wire.message);
+    case "config":
+      return new SandboxConfigError(wire.message);
+    default:
+      return new SandboxCrashError(wire.message);
+  }
+}

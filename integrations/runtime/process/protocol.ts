@@ -1,0 +1,49 @@
+import type { WireError } from "../errors";
+import type { Limits } from "../limits";
+import type { LogLevel, RunInfo, SandboxResult } from "../types";
+
+/**
+ * Messages between the host (parent) and a sandbox process (child), sent over Node's IPC channel with the
+ * "advanced" (structured clone) serialization. Functions never cross: the child asks the parent to run a
+ * capability (`call`) and the parent answers (`reply`). Bundles cross once per process: the child asks for a
+ * bundle it has not seen (`need-bundle`).
+ */
+export type ChildOptions = {
+  allowLoopback: boolean;
+  /** The parent has a custom resolver; the child asks it instead of using DNS. */
+  remoteResolver: boolean;
+  /** Restart (exit) when resident memory passes max(this, 256 MB + 2 × the heap limits in flight). */
+  memoryCapMb: number;
+};
+
+export type WireJob = {
+  bundleHash: string;
+  integrationId: string;
+  actionKey: string;
+  input: unknown;
+  connection?: Record<string, unknown>;
+  permissions: { network: string[] };
+  limits: Limits;
+  run: RunInfo;
+  capabilities: { store: boolean; log: boolean };
+};
+
+export type CallOp = "store.get" | "store.set" | "store.delete" | "resolve";
+
+export type ToChild =
+  | { t: "run"; id: number; job: WireJob }
+  | { t: "bundle"; id: number; source: string }
+  | { t: "reply"; callId: number; ok: true; value: unknown }
+  | { t: "reply"; callId: number; ok: false; guestMessage?: string }
+  | { t: "cancel"; id: number };
+
+export type FromChild =
+  | { t: "ready" }
+  | { t: "need-bundle"; id: number }
+  /** `id` 0: not tied to one execution (DNS). */
+  | { t: "call"; id: number; callId: number; op: CallOp; args: unknown[] }
+  | { t: "log"; id: number; level: LogLevel; message: string; data: unknown }
+  | { t: "done"; id: number; ok: true; result: SandboxResult }
+  | { t: "done"; id: number; ok: false; error: WireError }
+  /** Sent just before the child exits on purpose; `id` names the execution to blame, if there is one. */
+  | { t: "dying"; id?: number; error: WireError };
