@@ -1,35 +1,25 @@
-import { readFile } from "node:fs/promises";
-import { ManifestError, parseManifest } from "@junction/sdk";
+import { ManifestError } from "@junction/sdk";
+import { BuildError, buildPackage } from "./build";
+import { ValidationError, validateTarget } from "./validate";
 
 const HELP = `junction — build and publish Junction integrations
 
 Usage:
+  junction build [dir]                bundle src/index.ts into dist/bundle.js + dist/manifest.json (+ sha256)
   junction validate <manifest.json>   check a manifest against the platform's schema
+  junction validate <dir>             check a built package: manifest, bundle hash, registered actions
   junction --version                  print the CLI version
-  junction --help                     show this help
-
-More commands (create, dev, build, test, publish) arrive with the integration SDK.`;
+  junction --help                     show this help`;
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
-async function validate(file: string | undefined, out: Out): Promise<number> {
-  if (!file) {
-    out.error("validate needs a file: junction validate <manifest.json>");
-    return 2;
-  }
-  let json: unknown;
+/** Known failures print their problems and exit 1; anything else is a bug and propagates. */
+async function report(out: Out, work: () => Promise<string>): Promise<number> {
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    out.error(`Cannot read ${file}: ${err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as NodeJS.ErrnoException).code ?? String(err)}`);
-    return 1;
-  }
-  try {
-    const m = parseManifest(json);
-    out.log(`✓ ${m.id}@${m.version}: ${m.actions.length} action(s), ${m.triggers.length} trigger(s), ${m.connections.length} connection(s)`);
+    out.log(await work());
     return 0;
   } catch (err) {
-    if (!(err instanceof ManifestError)) throw err;
+    if (!(err instanceof ManifestError || err instanceof BuildError || err instanceof ValidationError)) throw err;
     out.error(err.message);
     return 1;
   }
@@ -49,8 +39,22 @@ export async function main(argv: string[], out: Out = { log: console.log, error:
     case "-v":
       out.log("0.1.0");
       return 0;
-    case "validate":
-      return validate(rest[0], out);
+    case "validate": {
+      const target = rest[0];
+      if (!target) {
+        out.error("validate needs a file or a package directory: junction validate <manifest.json|dir>");
+        return 2;
+      }
+      return report(out, async () => {
+        const m = await validateTarget(target);
+        return `✓ ${m.id}@${m.version}: ${m.actions.length} action(s), ${m.triggers.length} trigger(s), ${m.connections.length} connection(s)`;
+      });
+    }
+    case "build":
+      return report(out, async () => {
+        const r = await buildPackage(rest[0] ?? ".");
+        return `✓ built ${r.manifest.id}@${r.manifest.version}: ${r.bundlePath} (${r.bundle.length} bytes, sha256 ${r.sha256})`;
+      });
     default:
       out.error(`Unknown command "${command}". Run junction --help for the list.`);
       return 2;

@@ -1,0 +1,3 @@
+import { readFileSync } from "node:fs";
+
+export const helper = () => (typeof readFileSync === "function" ? "reads files" : "no");
