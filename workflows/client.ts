@@ -1,12 +1,14 @@
 import { Client, Connection } from "@temporalio/client";
 import { temporalConfig } from "./config";
+import { clientDataConverter } from "./data-converter";
 
 // One connection per process, reused by every request: opening one per request is what ARCHITECTURE.md warns against.
 const g = globalThis as unknown as { __junctionTemporal?: Promise<{ connection: Connection; client: Client; address: string }> };
 
 async function connect(address: string, namespace: string) {
   const connection = await Connection.connect({ address, connectTimeout: "3s" });
-  return { connection, client: new Client({ connection, namespace }), address };
+  // Every payload is encrypted before it leaves this process (workflows/codec.ts).
+  return { connection, client: new Client({ connection, namespace, dataConverter: clientDataConverter() }), address };
 }
 
 export async function temporal(): Promise<{ connection: Connection; client: Client }> {

@@ -1,3 +1,17 @@
 // Names shared by the web process, the worker and the tests; never spelled twice.
 export const DEFAULT_TASK_QUEUE = "junction";
 export const DEFAULT_NAMESPACE = "default";
+
+/** The interpreter's workflow type name (workflows/automation.ts). */
+export const AUTOMATION_WORKFLOW = "automation";
+
+/** A step without its own timeoutMs gets this long per attempt. */
+export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
+/** A step without its own retry settings: three attempts, doubling from one second. */
+export const DEFAULT_STEP_RETRY = { maxAttempts: 3, backoff: "exponential", initialIntervalMs: 1_000, nonRetryable: [] as string[] } as const;
+/** Bookkeeping activities (finishing a run) retry until Postgres is back; each attempt gets this long. */
+export const BOOKKEEPING_TIMEOUT_MS = 30_000;
+export const BOOKKEEPING_MAX_INTERVAL_MS = 10_000;
+
+/** Outputs above this are stored in step_blobs and passed by reference (Temporal payloads stay small). */
+export const INLINE_OUTPUT_LIMIT_BYTES = 256 * 1024;

@@ -1,2 +1,3 @@
 // Every workflow type the worker registers; the worker bundles this file (workflowsPath).
+export { automation } from "./automation";
 export { ping } from "./ping";

@@ -1,20 +1,35 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
+import { getDb } from "../db/client";
+import { createActivities, type ActivityDeps } from "./activities";
 import { temporalConfig } from "./config";
+import { workerDataConverter } from "./data-converter";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export type WorkerOptions = { connection: NativeConnection; namespace: string; taskQueue: string };
+export type WorkerOptions = {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** Defaults to the process's database (DATABASE_URL) and the built-in actions. */
+  deps?: ActivityDeps;
+  /** A prebuilt workflow bundle (tests, benchmarks: bundling takes seconds); else workflows/index.ts is bundled. */
+  workflowBundle?: { code: string };
+  /** Extra tuning (benchmarks try reuseV8Context, eager activities); the defaults are the production settings. */
+  tuning?: Partial<Parameters<typeof Worker.create>[0]>;
+};
 
-/** A worker for every Junction workflow type, on one task queue. */
-export async function createWorker({ connection, namespace, taskQueue }: WorkerOptions): Promise<Worker> {
+/** A worker for every Junction workflow type, on one task queue, with encrypted payloads. */
+export async function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, tuning }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    workflowsPath: path.join(here, "index.ts"),
-    activities: {},
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: path.join(here, "index.ts") }),
+    activities: createActivities(deps ?? { db: getDb() }),
+    dataConverter: workerDataConverter(),
+    ...tuning,
   });
 }
 

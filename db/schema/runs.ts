@@ -17,6 +17,11 @@ export const runs = pgTable(
     status: runStatus("status").notNull().default("queued"),
     trigger: jsonb("trigger").notNull().default({}),
     error: jsonb("error"),
+    // The graph of a test run of the draft (workflowVersionId null), so it can be retried as it was.
+    testGraph: jsonb("test_graph"),
+    // The run this one retries or re-runs, and how ("start" | "failed_step" | "latest_version").
+    retryOf: text("retry_of"),
+    retryMode: text("retry_mode"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -30,6 +35,8 @@ export const runSteps = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     runId: text("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
     nodeId: text("node_id").notNull(),
+    // The node id, plus the item index inside loops ("notify[2]"): unique per execution of a node in a run.
+    stepKey: text("step_key").notNull(),
     attempt: integer("attempt").notNull().default(1),
     status: stepStatus("status").notNull(),
     input: jsonb("input"),
@@ -44,5 +51,15 @@ export const runSteps = pgTable(
     heapPeakBytes: bigint("heap_peak_bytes", { mode: "number" }),
     netBytes: bigint("net_bytes", { mode: "number" }),
   },
-  (t) => [unique("run_steps_attempt_uq").on(t.runId, t.nodeId, t.attempt)],
+  (t) => [unique("run_steps_attempt_uq").on(t.runId, t.stepKey, t.attempt)],
 );
+
+/** Step outputs above the inline limit (256 KB), so Temporal payloads carry only a reference. */
+export const stepBlobs = pgTable("step_blobs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  runId: text("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
+  stepKey: text("step_key").notNull(),
+  data: jsonb("data").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import * as runs from "../../runs/commands";
+import { getRun, listRuns } from "../../runs/queries";
+import { router, workspaceProcedure } from "../trpc";
+
+const runId = z.object({ runId: z.string().regex(/^run_[0-9a-f-]{36}(-onerror)*$/, "Not a run id") });
+const STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+
+export const runRouter = router({
+  start: workspaceProcedure
+    .input(z.object({ workflowId: z.uuid(), input: z.record(z.string(), z.unknown()).default({}), versionId: z.uuid().optional(), draft: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => runs.startRun(ctx.db, ctx.user.id, input.workspaceId, input)),
+  list: workspaceProcedure
+    .input(
+      z.object({
+        workflowId: z.uuid().optional(),
+        status: z.array(z.enum(STATUSES)).optional(),
+        versionId: z.uuid().optional(),
+        from: z.date().optional(),
+        to: z.date().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listRuns(ctx.db, ctx.user.id, input.workspaceId, input)),
+  // Also the live view's polling endpoint: the browser re-fetches it while the run is queued or running.
+  get: workspaceProcedure.input(runId).query(({ ctx, input }) => getRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
+  cancel: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
+  retry: workspaceProcedure
+    .input(runId.extend({ from: z.enum(["start", "failed_step"]) }))
+    .mutation(({ ctx, input }) => runs.retryRun(ctx.db, ctx.user.id, input.workspaceId, input.runId, input.from)),
+  rerunLatest: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.rerunOnLatest(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
+});

@@ -1,0 +1,79 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
+import { temporal } from "../../workflows/client";
+import { validateGraph, type Graph } from "../../workflows/graph";
+import { DomainError } from "../errors";
+import { graphError } from "../workflows/publish";
+import { GraphValidationError } from "../../workflows/graph";
+import { requireRole } from "../workspaces/access";
+import { launchRun, pinnedVersion } from "./launch";
+
+export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean };
+
+/** A manual run with the given input as trigger body: of a pinned published version, or a test run of the draft. */
+export async function startRun(db: Database, userId: string, workspaceId: string, s: StartRun) {
+  await requireRole(db, userId, workspaceId, "editor");
+  const trigger = { kind: "manual", body: s.input };
+  if (!s.draft) {
+    const v = await pinnedVersion(db, workspaceId, s.workflowId, s.versionId);
+    return launchRun(db, { workspaceId, workflowId: s.workflowId, versionId: v.id, graph: v.graph, trigger });
+  }
+  const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, s.workflowId), eq(workflows.workspaceId, workspaceId)) });
+  if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
+  let graph: Graph;
+  try {
+    graph = validateGraph(wf.draftGraph);
+  } catch (err) {
+    throw err instanceof GraphValidationError ? graphError(err.issues) : err;
+  }
+  return launchRun(db, { workspaceId, workflowId: s.workflowId, versionId: null, graph, trigger });
+}
+
+export async function findRun(db: Database, workspaceId: string, runId: string) {
+  const run = await db.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
+  if (!run) throw new DomainError("NOT_FOUND", "Run not found in this workspace.");
+  return run;
+}
+
+/** Asks Temporal to cancel; the interpreter records "cancelled" as it stops (running steps are cancelled too). */
+export async function cancelRun(db: Database, userId: string, workspaceId: string, runId: string) {
+  await requireRole(db, userId, workspaceId, "editor");
+  const run = await findRun(db, workspaceId, runId);
+  if (run.status !== "queued" && run.status !== "running") throw new DomainError("CONFLICT", `The run has already ${run.status}.`);
+  const { client } = await temporal();
+  await client.workflow.getHandle(runId).cancel();
+  return { runId };
+}
+
+/**
+ * Retries a run as a new run of the same graph and trigger data: from the start, or from the failed step, reusing
+ * the outputs of every step that succeeded (by step key, so loop items that succeeded are reused too).
+ */
+export async function retryRun(db: Database, userId: string, workspaceId: string, runId: string, from: "start" | "failed_step") {
+  await requireRole(db, userId, workspaceId, "editor");
+  const run = await findRun(db, workspaceId, runId);
+  if (from === "failed_step" && run.status !== "failed") throw new DomainError("CONFLICT", "Only a failed run can be retried from its failed step.");
+  const graph = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
+  const resume = from === "failed_step" ? await succeededOutputs(db, runId) : undefined;
+  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume });
+}
+
+/** The same trigger data again, on the workflow's latest published version. */
+export async function rerunOnLatest(db: Database, userId: string, workspaceId: string, runId: string) {
+  await requireRole(db, userId, workspaceId, "editor");
+  const run = await findRun(db, workspaceId, runId);
+  const v = await pinnedVersion(db, workspaceId, run.workflowId);
+  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: v.id, graph: v.graph, trigger: run.trigger, retryOf: runId, retryMode: "latest_version" });
+}
+
+async function succeededOutputs(db: Database, runId: string): Promise<Record<string, unknown>> {
+  const rows = await db
+    .select({ stepKey: runSteps.stepKey, output: runSteps.output, outputRef: runSteps.outputRef, sizeBytes: stepBlobs.sizeBytes })
+    .from(runSteps)
+    .leftJoin(stepBlobs, eq(stepBlobs.id, runSteps.outputRef))
+    .where(and(eq(runSteps.runId, runId), eq(runSteps.status, "succeeded")))
+    .orderBy(asc(runSteps.attempt));
+  // A blob stays where it is (the new run's steps read it by reference, like the old run's did).
+  return Object.fromEntries(rows.map((r) => [r.stepKey, r.outputRef ? { $blob: r.outputRef, sizeBytes: r.sizeBytes ?? 0 } : r.output]));
+}

@@ -1,0 +1,61 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { workflows, workflowVersions } from "../../db/schema";
+import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
+import { DomainError } from "../errors";
+import { requireRole } from "../workspaces/access";
+
+/** Graph problems as form errors: "nodes.<id>.<field>" → messages, so the editor marks the node. */
+export function graphError(issues: GraphIssue[]): DomainError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const i of issues) (fieldErrors[i.nodeId ? `nodes.${i.nodeId}.${i.field}` : i.field] ??= []).push(i.message);
+  return new DomainError("BAD_REQUEST", `The workflow has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues[0]!.message}`, fieldErrors);
+}
+
+/**
+ * Saves the draft if nobody saved since `draftRevision` (optimistic concurrency: a stale editor gets CONFLICT
+ * instead of overwriting someone's work). The graph is validated first; every problem names its node and field.
+ */
+export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown) {
+  await requireRole(db, userId, workspaceId, "editor");
+  const issues = graphIssues(graph);
+  if (issues.length > 0) throw graphError(issues);
+  const [saved] = await db
+    .update(workflows)
+    .set({ draftGraph: graphSchema.parse(graph), draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
+    .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
+    .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
+  if (saved) return saved;
+  const exists = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
+  if (!exists) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
+  throw new DomainError("CONFLICT", `Someone saved this workflow since you opened it (revision ${exists.draftRevision}, yours ${draftRevision}). Reload to see their changes.`);
+}
+
+/** Freezes the current draft as the next immutable version; runs pin versions, so later edits never change them. */
+export async function publish(db: Database, userId: string, workspaceId: string, workflowId: string, message: string) {
+  await requireRole(db, userId, workspaceId, "editor");
+  const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
+  if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
+  const issues = graphIssues(wf.draftGraph);
+  if (issues.length > 0) throw graphError(issues);
+  return db.transaction(async (tx) => {
+    // Serialises concurrent publishes of one workflow, so version numbers never collide.
+    await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, workflowId)).for("update");
+    const [last] = await tx.select({ number: workflowVersions.number }).from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)).orderBy(desc(workflowVersions.number)).limit(1);
+    const [version] = await tx
+      .insert(workflowVersions)
+      .values({ workflowId, number: (last?.number ?? 0) + 1, graph: graphSchema.parse(wf.draftGraph), message, publishedBy: userId })
+      .returning({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt });
+    return version!;
+  });
+}
+
+export async function listVersions(db: Database, userId: string, workspaceId: string, workflowId: string) {
+  await requireRole(db, userId, workspaceId, "viewer");
+  return db
+    .select({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt })
+    .from(workflowVersions)
+    .innerJoin(workflows, eq(workflows.id, workflowVersions.workflowId))
+    .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflows.workspaceId, workspaceId)))
+    .orderBy(desc(workflowVersions.number));
+}

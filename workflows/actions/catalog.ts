@@ -1,0 +1,18 @@
+/**
+ * What the engine knows about each action before running it: enough to validate a graph on save. Built-in
+ * actions live here; integration actions will come from their approved manifests (the sandbox issue) through
+ * the same ActionCatalog interface, so validation never needs to know which kind it is looking at.
+ */
+export type ActionSpec = { requiredInputs: string[]; description: string };
+export type ActionRef = { integration: string; version: string; key: string };
+export type ActionCatalog = (ref: ActionRef) => ActionSpec | undefined;
+
+export const CORE = "core";
+
+export const BUILTIN_ACTIONS: Record<string, ActionSpec> = {
+  http_request: { requiredInputs: ["url"], description: "Calls a URL; passes the step's idempotency key as Idempotency-Key." },
+  set: { requiredInputs: [], description: "Outputs its (evaluated) input: a way to shape or transform data." },
+  fail: { requiredInputs: ["message"], description: "Fails with the given message and error type (for tests and guards)." },
+};
+
+export const builtinCatalog: ActionCatalog = (ref) => (ref.integration === CORE ? BUILTIN_ACTIONS[ref.key] : undefined);

@@ -1,0 +1,41 @@
+import { ActionError, type ActionContext, type ActionResult } from "../executor";
+
+const RESPONSE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * core.http_request: one HTTP call. Sends the step's idempotency key as Idempotency-Key so a retried step
+ * (worker crash, timeout) can be deduplicated by the receiver. 5xx and network errors are retryable; 4xx not.
+ */
+export async function httpRequest(input: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> {
+  const url = String(input.url ?? "");
+  if (!/^https?:\/\//.test(url)) throw new ActionError(`"${url}" is not an http(s) URL`, "ValidationError", false);
+  const method = String(input.method ?? "GET").toUpperCase();
+  const headers = new Headers((input.headers as Record<string, string> | undefined) ?? {});
+  headers.set("idempotency-key", ctx.idempotencyKey);
+  let body: string | undefined;
+  if (input.body !== undefined && method !== "GET" && method !== "HEAD") {
+    body = typeof input.body === "string" ? input.body : JSON.stringify(input.body);
+    if (!headers.has("content-type")) headers.set("content-type", typeof input.body === "string" ? "text/plain" : "application/json");
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body, signal: ctx.signal, redirect: "follow" });
+  } catch (err) {
+    throw new ActionError(`Request to ${url} failed: ${(err as Error).message}`, "NetworkError", true);
+  }
+  const text = await response.text();
+  if (text.length > RESPONSE_LIMIT_BYTES) throw new ActionError(`Response above ${RESPONSE_LIMIT_BYTES} bytes`, "ResponseTooLarge", false);
+  let parsed: unknown = text;
+  if ((response.headers.get("content-type") ?? "").includes("json")) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // keep the text: a server that mislabels its body should not fail the step
+    }
+  }
+  if (response.status >= 400) {
+    throw new ActionError(`${method} ${url} answered ${response.status}`, response.status >= 500 || response.status === 429 ? "HttpServerError" : "HttpClientError", response.status >= 500 || response.status === 429);
+  }
+  const output = { status: response.status, headers: Object.fromEntries(response.headers), body: parsed };
+  return { output, usage: { netBytes: (body?.length ?? 0) + text.length } };
+}

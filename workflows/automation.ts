@@ -1,0 +1,55 @@
+import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, ParentClosePolicy, startChild } from "@temporalio/workflow";
+import { BOOKKEEPING_MAX_INTERVAL_MS, BOOKKEEPING_TIMEOUT_MS } from "./constants";
+import { analyse, TOP } from "./graph/structure";
+import { messageOf } from "./interpreter/loop";
+import { executeNode } from "./interpreter/nodes";
+import { StepError, StopRun } from "./interpreter/scope";
+import type { AutomationInput, AutomationResult, EngineActivities } from "./interpreter/types";
+import { walkRegion, type RunCtx } from "./interpreter/walk";
+
+// Bookkeeping retries until Postgres answers again: a database restart must not fail a run.
+const book = proxyActivities<EngineActivities>({
+  startToCloseTimeout: BOOKKEEPING_TIMEOUT_MS,
+  retry: { maximumInterval: BOOKKEEPING_MAX_INTERVAL_MS },
+});
+
+/**
+ * The interpreter: walks the pinned graph of one run. Everything here is deterministic workflow code; each
+ * action step is one `runStep` activity, and branch/loop/merge/delay/stop are evaluated here.
+ */
+export async function automation(input: AutomationInput): Promise<AutomationResult> {
+  const run: RunCtx = { input, s: analyse(input.graph), regions: new Map() };
+  const trigger = input.graph.nodes.find((n) => n.kind === "trigger");
+  if (!trigger) throw ApplicationFailure.nonRetryable("The graph has no trigger", "InvalidGraph");
+  try {
+    await walkRegion(run, TOP, { steps: {}, prefix: "" }, [], { node: trigger, outcome: { output: input.trigger, handles: ["out"] } }, executeNode);
+  } catch (err) {
+    if (err instanceof StopRun && err.outcome === "success") {
+      await book.finishRun({ runId: input.runId, status: "succeeded" });
+      return { status: "succeeded", stoppedAt: err.nodeId };
+    }
+    if (isCancellation(err)) {
+      await CancellationScope.nonCancellable(() => book.finishRun({ runId: input.runId, status: "cancelled" }));
+      throw err;
+    }
+    const nodeId = err instanceof StopRun || err instanceof StepError ? err.nodeId : undefined;
+    const failure = { message: err instanceof StepError ? err.message : messageOf(err), nodeId };
+    // The handler's run exists before this run reads as failed, so whoever sees the failure can find it.
+    await startErrorHandler(input, failure);
+    await book.finishRun({ runId: input.runId, status: "failed", error: failure });
+    // A plain Error would fail only the workflow task (and be retried forever); an ApplicationFailure fails the run.
+    const type = err instanceof StopRun ? "StoppedWithError" : err instanceof StepError ? err.type : "RunFailed";
+    throw ApplicationFailure.create({ message: failure.message, type, nonRetryable: true, details: [failure] });
+  }
+  await book.finishRun({ runId: input.runId, status: "succeeded" });
+  return { status: "succeeded" };
+}
+
+/** The workflow-level error handler: another workflow, run with the failure as its trigger data. */
+async function startErrorHandler(input: AutomationInput, failure: { message: string; nodeId?: string }): Promise<void> {
+  const errorWorkflowId = input.graph.settings?.errorWorkflowId;
+  if (!errorWorkflowId) return;
+  const child = await book.prepareErrorRun({ runId: input.runId, workspaceId: input.workspaceId, errorWorkflowId, failure });
+  if (!child) return;
+  await startChild(automation, { workflowId: child.runId, args: [child], parentClosePolicy: ParentClosePolicy.ABANDON });
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { Client, Connection } from "@temporalio/client";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { runs, runSteps, workflows, workspaces } from "../../db/schema";
+import { freePort } from "../../scripts/lib/ports";
+import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/lib/postgres";
+import type { automation } from "../automation";
+import { AUTOMATION_WORKFLOW } from "../constants";
+import { clientDataConverter } from "../data-converter";
+import type { Graph } from "../graph";
+import { g, startTestWorker } from "../testing/harness";
+import { startSink } from "../testing/sink";
+
+// A PostgreSQL of this test's own, so it can be stopped and started under a running workflow.
+const dataDir = path.resolve(import.meta.dirname, `../../.data/pg-restart-${process.pid}`);
+const password = "restart-test";
+let pg: EmbeddedPostgres;
+let port: number;
+
+const start = () => startEmbeddedPostgres({ dataDir, port, password, persistent: true, logFile: `${dataDir}.log` });
+
+beforeAll(async () => {
+  port = await freePort();
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  pg = await start();
+  await createDatabaseIfMissing(pg.adminUrl(), "junction");
+  await migrateDatabase(pg.adminUrl("junction"));
+}, 120_000);
+afterAll(async () => {
+  await pg?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.log`, { force: true });
+});
+
+describe("Postgres restarting mid-run", () => {
+  it("delays step recording until it is back; the run completes", async () => {
+    const { pool, db } = createDatabase(pg.adminUrl("junction"));
+    const sink = await startSink(1_500);
+    const worker = await startTestWorker({ deps: { db } });
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    try {
+      const [ws] = await db.insert(workspaces).values({ name: "Restart" }).returning();
+      const [wf] = await db.insert(workflows).values({ workspaceId: ws!.id, name: "r", draftGraph: {} }).returning();
+      const runId = `run_${crypto.randomUUID()}`;
+      await db.insert(runs).values({ id: runId, workspaceId: ws!.id, workflowId: wf!.id });
+      const graph = { schemaVersion: 1, nodes: [g.trigger(), g.http("call", { url: sink.url }), g.set("after", { ok: true }), g.set("last", {})], edges: g.chain("start", "call", "after", "last") } as unknown as Graph;
+      const client = new Client({ connection, dataConverter: clientDataConverter() });
+      const handle = await client.workflow.start<typeof automation>(AUTOMATION_WORKFLOW, { taskQueue: worker.taskQueue, workflowId: runId, args: [{ runId, workspaceId: ws!.id, graph, trigger: {} }] });
+      while (sink.totalCalls() === 0) await new Promise((r) => setTimeout(r, 50));
+      await pg.stop(); // while the call is in flight: recording its end must wait for the restart
+      await new Promise((r) => setTimeout(r, 2_000));
+      pg = await start();
+      expect(await handle.result()).toEqual({ status: "succeeded" });
+      const [row] = await db.select().from(runs).where(eq(runs.id, runId));
+      expect(row!.status).toBe("succeeded");
+      const steps = await db.select().from(runSteps).where(eq(runSteps.runId, runId));
+      expect(steps.map((s) => [s.stepKey, s.status, s.attempt]).sort()).toEqual([["after", "succeeded", 1], ["call", "succeeded", 1], ["last", "succeeded", 1]]);
+      expect(sink.totalCalls()).toBe(1);
+    } finally {
+      await worker.stop();
+      await connection.close();
+      await sink.close();
+      await pool.end();
+    }
+  }, 120_000);
+});

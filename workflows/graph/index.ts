@@ -1,0 +1,4 @@
+// The workflow graph: schema, structure and validation (shared by server/, app/ and the interpreter).
+export * from "./schema";
+export * from "./structure";
+export * from "./validate";

@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/**
+ * The workflow graph (ARCHITECTURE.md §4), shared by the server (validation on save), the editor and the
+ * interpreter. Versioned: a breaking change bumps schemaVersion and adds an upgrade, never edits v1 in place.
+ */
+export const GRAPH_SCHEMA_VERSION = 1;
+
+const nodeId = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "Node ids are snake_case slugs (a-z, 0-9, _)");
+const position = z.object({ x: z.number(), y: z.number() }).optional();
+const base = { id: nodeId, label: z.string().max(200).optional(), position };
+
+export const retrySettings = z.object({
+  maxAttempts: z.number().int().min(1).max(100).default(3),
+  backoff: z.enum(["fixed", "exponential"]).default("exponential"),
+  initialIntervalMs: z.number().int().min(1).max(3_600_000).default(1_000),
+  maxIntervalMs: z.number().int().min(1).max(86_400_000).optional(),
+  // Error classes (the `type` of an ApplicationFailure, e.g. "ValidationError") that are never retried.
+  nonRetryable: z.array(z.string()).default([]),
+});
+
+export const stepSettings = z.object({
+  retry: retrySettings.optional(),
+  timeoutMs: z.number().int().min(100).max(86_400_000).optional(),
+  // fail: the run fails; continue: record the error as the output and go on; route: follow the "error" handle.
+  onError: z.enum(["fail", "continue", "route"]).default("fail"),
+});
+
+export const triggerNode = z.object({ ...base, kind: z.literal("trigger"), trigger: z.enum(["manual", "webhook", "schedule"]).default("manual") });
+
+export const actionNode = z.object({
+  ...base,
+  kind: z.literal("action"),
+  action: z.object({ integration: z.string().min(1), version: z.string().min(1), key: z.string().min(1) }),
+  connectionId: z.string().optional(),
+  // Templates over earlier data: "{{ steps.find_user.output.id }}"; any JSON value, strings are templates.
+  input: z.record(z.string(), z.unknown()).default({}),
+  settings: stepSettings.default({ onError: "fail" }),
+});
+
+/** if: handles "true"/"false". switch: one handle per case value, plus "default". */
+export const branchNode = z.object({
+  ...base,
+  kind: z.literal("branch"),
+  mode: z.enum(["if", "switch"]).default("if"),
+  expression: z.string().min(1, "Give the branch an expression"),
+  cases: z.array(z.string()).default([]),
+});
+
+/** Runs the nodes after its "each" handle once per item; "done" carries the list of results. */
+export const loopNode = z.object({
+  ...base,
+  kind: z.literal("loop"),
+  items: z.string().min(1, "Say which list to loop over"),
+  concurrency: z.number().int().min(1).max(50).default(1),
+  continueOnItemFailure: z.boolean().default(false),
+});
+
+export const mergeNode = z.object({ ...base, kind: z.literal("merge"), mode: z.enum(["all", "first"]).default("all") });
+
+export const delayNode = z.object({
+  ...base,
+  kind: z.literal("delay"),
+  durationMs: z.number().int().min(0).max(366 * 86_400_000).optional(),
+  // A template evaluating to an ISO timestamp.
+  until: z.string().optional(),
+});
+
+export const stopNode = z.object({ ...base, kind: z.literal("stop"), outcome: z.enum(["success", "error"]).default("success"), message: z.string().default("") });
+
+export const graphNode = z.discriminatedUnion("kind", [triggerNode, actionNode, branchNode, loopNode, mergeNode, delayNode, stopNode]);
+
+export const graphEdge = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  // Which exit of the source: "out" (default), "true"/"false", a switch case, "default", "each"/"done", "error".
+  sourceHandle: z.string().optional(),
+  target: z.string().min(1),
+});
+
+export const graphSchema = z.object({
+  schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
+  nodes: z.array(graphNode),
+  edges: z.array(graphEdge),
+  settings: z.object({ errorWorkflowId: z.string().optional() }).optional(),
+});
+
+export type Graph = z.infer<typeof graphSchema>;
+export type GraphInput = z.input<typeof graphSchema>;
+export type GraphNode = z.infer<typeof graphNode>;
+export type GraphEdge = z.infer<typeof graphEdge>;
+export type ActionNode = z.infer<typeof actionNode>;
+export type LoopNode = z.infer<typeof loopNode>;
+export type StepSettings = z.infer<typeof stepSettings>;
+export type RetrySettings = z.infer<typeof retrySettings>;
+
+export const handleOf = (e: GraphEdge): string => e.sourceHandle ?? "out";

@@ -1,0 +1,44 @@
+import { ApplicationFailure } from "@temporalio/workflow";
+import { handleOf, type LoopNode } from "../graph/schema";
+import { renderValue } from "../mapping/template";
+import { scopeOf, StopRun } from "./scope";
+import { walkRegion, type ExecuteNode, type Frame, type NodeOutcome, type RunCtx } from "./walk";
+
+/**
+ * Runs the loop's body once per item, at most `concurrency` at a time. Each iteration gets its own frame
+ * (its own view of step outputs and its own step keys, "loop[i].node"), so iterations never see each other.
+ * Output: one result per item, in item order; a failed item is { error } when continueOnItemFailure is set.
+ */
+export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute: ExecuteNode): Promise<NodeOutcome> {
+  let items: unknown;
+  try {
+    items = renderValue(node.items, scopeOf(run, frame));
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable(`"${node.id}".items: ${(err as Error).message}`, "ExpressionError");
+  }
+  if (!Array.isArray(items)) throw ApplicationFailure.nonRetryable(`"${node.id}".items is not a list`, "ExpressionError");
+  const seeds = (run.s.outgoing.get(node.id) ?? []).filter((e) => handleOf(e) === "each");
+  const results: unknown[] = new Array(items.length);
+  let next = 0;
+  const iterate = async (index: number) => {
+    const child: Frame = { steps: { ...frame.steps }, item: items[index], index, prefix: `${frame.prefix}${node.id}[${index}].` };
+    try {
+      const leaves = await walkRegion(run, node.id, child, seeds, null, execute);
+      const keys = Object.keys(leaves);
+      results[index] = keys.length === 1 ? leaves[keys[0]!] : leaves;
+    } catch (err) {
+      if (!node.continueOnItemFailure || err instanceof StopRun) throw err;
+      results[index] = { error: { message: messageOf(err) } };
+    }
+  };
+  const lane = async () => {
+    while (next < items.length) await iterate(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(node.concurrency, items.length) }, lane));
+  return { output: results, handles: ["done"] };
+}
+
+export function messageOf(err: unknown): string {
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
+}

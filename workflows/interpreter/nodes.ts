@@ -1,0 +1,74 @@
+import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from "@temporalio/workflow";
+import type { ActionNode, GraphNode } from "../graph/schema";
+import { evaluate } from "../mapping/evaluate";
+import { referencedSteps, renderValue } from "../mapping/template";
+import { stepActivityOptions } from "./activity-options";
+import { parseTimeMs, workflowNowMs } from "./clock";
+import { runLoop } from "./loop";
+import { scopeOf, StepError, StopRun } from "./scope";
+import type { EngineActivities } from "./types";
+import type { Frame, NodeOutcome, RunCtx } from "./walk";
+
+function controlValue(node: GraphNode, field: string, fn: () => unknown): unknown {
+  try {
+    return fn();
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable(`"${node.id}".${field}: ${(err as Error).message}`, "ExpressionError");
+  }
+}
+
+export async function executeNode(run: RunCtx, node: GraphNode, frame: Frame, arrivals: string[]): Promise<NodeOutcome> {
+  switch (node.kind) {
+    case "trigger":
+      return { output: run.input.trigger, handles: ["out"] };
+    case "action":
+      return runAction(run, node, frame);
+    case "branch": {
+      const value = controlValue(node, "expression", () => evaluate(node.expression, scopeOf(run, frame)));
+      if (node.mode === "if") return { output: { result: Boolean(value) }, handles: [value ? "true" : "false"] };
+      const match = node.cases.find((c) => c === String(value));
+      return { output: { result: value }, handles: [match ?? "default"] };
+    }
+    case "merge": {
+      const output = node.mode === "first" ? frame.steps[arrivals[0]!]?.output : Object.fromEntries(arrivals.map((id) => [id, frame.steps[id]?.output]));
+      return { output, handles: ["out"] };
+    }
+    case "delay": {
+      const until = node.until ? parseTimeMs(String(controlValue(node, "until", () => renderValue(node.until, scopeOf(run, frame))))) : NaN;
+      const ms = Number.isNaN(until) ? (node.durationMs ?? 0) : Math.max(0, until - workflowNowMs());
+      if (ms > 0) await sleep(ms);
+      return { output: { waitedMs: ms }, handles: ["out"] };
+    }
+    case "loop":
+      return runLoop(run, node, frame, executeNode);
+    case "stop":
+      throw new StopRun(node.outcome, node.id, node.message || `Stopped at "${node.id}"`);
+  }
+}
+
+async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<NodeOutcome> {
+  const stepKey = frame.prefix + node.id;
+  if (run.input.resume && Object.hasOwn(run.input.resume, stepKey)) return { output: run.input.resume[stepKey], handles: ["out"] };
+  const refs = referencedSteps(node.input);
+  const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
+  const { runStep } = proxyActivities<EngineActivities>(stepActivityOptions(node.settings));
+  try {
+    const { output } = await runStep({
+      runId: run.input.runId,
+      workspaceId: run.input.workspaceId,
+      nodeId: node.id,
+      stepKey,
+      action: node.action,
+      connectionId: node.connectionId,
+      input: node.input,
+      scope: { trigger: run.input.trigger, steps, item: frame.item, index: frame.index },
+    });
+    return { output, handles: ["out"] };
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
+    if (node.settings.onError === "fail") throw new StepError(node.id, stepKey, `Step "${stepKey}" failed: ${cause?.message ?? err.message}`, cause?.type ?? "Error");
+    const output = { error: { message: cause?.message ?? err.message, type: cause?.type ?? "Error" } };
+    return { output, handles: [node.settings.onError === "route" ? "error" : "out"] };
+  }
+}

@@ -1,0 +1,48 @@
+import type { ActionRef } from "../actions/catalog";
+import type { Graph } from "../graph/schema";
+
+/** Arguments of one run of the interpreter (`automation`); the workflowId is the run id. */
+export type AutomationInput = {
+  runId: string;
+  workspaceId: string;
+  /** The pinned graph: a published version's, or the draft's for a test run. */
+  graph: Graph;
+  trigger: unknown;
+  /** Outputs of steps that succeeded in an earlier run, by step key: "retry from the failed step". */
+  resume?: Record<string, unknown>;
+};
+
+export type AutomationResult = { status: "succeeded"; stoppedAt?: string };
+
+/** An output kept in Postgres (step_blobs) because it is above the inline limit; Temporal carries only this. */
+export type BlobRef = { $blob: string; sizeBytes: number };
+
+export const isBlobRef = (v: unknown): v is BlobRef => typeof v === "object" && v !== null && typeof (v as BlobRef).$blob === "string";
+
+export type StepRequest = {
+  runId: string;
+  workspaceId: string;
+  nodeId: string;
+  /** Node id, prefixed by loop iterations ("each_user[2].notify"): the step's identity and idempotency key. */
+  stepKey: string;
+  action: ActionRef;
+  connectionId?: string;
+  /** The node's input templates, evaluated in the activity (where blob references can be loaded). */
+  input: Record<string, unknown>;
+  /** Just the data the templates read: trigger, the referenced steps' outputs (possibly BlobRefs), loop item. */
+  scope: Record<string, unknown>;
+};
+
+export type StepResult = { output: unknown };
+
+export type FinishRequest = { runId: string; status: "succeeded" | "failed" | "cancelled"; error?: { message: string; nodeId?: string } };
+
+export type ErrorRunRequest = { runId: string; workspaceId: string; errorWorkflowId: string; failure: { message: string; nodeId?: string } };
+
+/** The activities the interpreter calls; workflows import this type only, never the implementation. */
+export type EngineActivities = {
+  runStep(req: StepRequest): Promise<StepResult>;
+  finishRun(req: FinishRequest): Promise<void>;
+  /** Creates the error handler's run (latest published version of that workflow); null when there is none. */
+  prepareErrorRun(req: ErrorRunRequest): Promise<AutomationInput | null>;
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./evaluate";
+import { referencedSteps, renderValue } from "./template";
+
+const scope = { trigger: { body: { email: "Ada@Example.com", n: 3, tags: ["a", "b"] } }, steps: { find_user: { output: { id: 42, items: [{ p: 2 }, { p: 5 }] } } } };
+
+describe("mapping", () => {
+  it("keeps a single expression's type and interpolates mixed text", () => {
+    expect(renderValue("{{ steps.find_user.output.id }}", scope)).toBe(42);
+    expect(renderValue({ to: "{{ lower(trigger.body.email) }}", n: ["x{{ trigger.body.n + 1 }}"] }, scope)).toEqual({ to: "ada@example.com", n: ["x4"] });
+  });
+
+  it("has operators, indexing and safe helpers", () => {
+    expect(evaluate("trigger.body.n >= 3 && !false", scope)).toBe(true);
+    expect(evaluate("trigger.body.tags[1]", scope)).toBe("b");
+    expect(evaluate("sum(pluck(steps.find_user.output.items, 'p'))", scope)).toBe(7);
+    expect(evaluate("addDays('2024-01-30T00:00:00Z', 2)", scope)).toBe("2024-02-01T00:00:00.000Z");
+    expect(evaluate("join(split('a-b', '-'), '+')", scope)).toBe("a+b");
+    expect(evaluate("default(trigger.body.missing, 'x')", scope)).toBe("x");
+  });
+
+  it("cannot reach the host: no prototypes, no unknown functions, no eval", () => {
+    expect(() => evaluate("trigger.constructor", scope)).toThrow(/cannot be read/);
+    expect(() => evaluate("eval('1')", scope)).toThrow(/Unknown function "eval"/);
+    expect(evaluate("trigger.toString", scope)).toBeUndefined();
+    expect(() => evaluate("1 +", scope)).toThrow(/end/);
+  });
+
+  it("finds which steps a template reads", () => {
+    expect([...referencedSteps({ a: "{{ steps.find_user.output.id }} {{ steps['x'].output }}" })].sort()).toEqual(["find_user", "x"]);
+    expect([...referencedSteps("{{ json(steps) }}")]).toEqual(["*"]);
+  });
+});
