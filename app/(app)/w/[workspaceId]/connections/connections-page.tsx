@@ -1,0 +1,45 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { EmptyState } from "../../../../_components/empty-state";
+import { FormError } from "../../../../_components/form-error";
+import { PageHeader, Section } from "../../../../_components/page-header";
+import { canEdit } from "../../../../_lib/roles";
+import { messageOf } from "../../../../_trpc/errors";
+import { useTRPC } from "../../../../_trpc/react";
+import { useWorkspace } from "../workspace-context";
+import { ConnectionRow } from "./connection-row";
+import { NewConnectionForm } from "./new-connection-form";
+
+/** Lists the workspace's connections (which fields are set, never values) and adds new ones. */
+export function ConnectionsPage({ connected, oauthError }: { connected?: string; oauthError?: string }) {
+  const ws = useWorkspace();
+  const trpc = useTRPC();
+  const list = useQuery(trpc.connection.list.queryOptions({ workspaceId: ws.id }));
+  const justConnected = connected ? list.data?.find((c) => c.id === connected) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Connections" description="Credentials your workflows use. They are encrypted, and never shown again after you save them." />
+      <FormError message={oauthError} testId="oauth-error" />
+      {justConnected && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-300">
+          Connected “{justConnected.name}”.
+        </p>
+      )}
+      {list.error && <FormError message={messageOf(list.error)} />}
+      {list.data && list.data.length === 0 && <EmptyState title="No connections yet">Add one below to use it in a workflow step.</EmptyState>}
+      {list.data && list.data.length > 0 && (
+        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40" aria-label="Connections">
+          {list.data.map((c) => (
+            <ConnectionRow key={c.id} connection={c} editable={canEdit(ws.role)} />
+          ))}
+        </ul>
+      )}
+      {canEdit(ws.role) && (
+        <Section title="Add a connection">
+          <NewConnectionForm />
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { connectionId, createInput, oauthStartInput, updateInput } from "../../connections/inputs";
+import { refreshForUser } from "../../connections/oauth/refresh-for-user";
+import { startOAuth } from "../../connections/oauth/start";
+import * as svc from "../../connections/service";
+import { router, workspaceProcedure } from "../trpc";
+
+/**
+ * Connections. Every answer is redacted (fields say "set"/"unset", never a value); decryption is only in
+ * server/connections/vault.ts for the worker. A "test connection" procedure arrives with the sandbox wiring.
+ */
+export const connectionRouter = router({
+  list: workspaceProcedure.query(({ ctx, input }) => svc.listConnections(ctx.db, ctx.user.id, input.workspaceId)),
+  get: workspaceProcedure
+    .input(connectionId)
+    .query(({ ctx, input }) => svc.getConnection(ctx.db, ctx.user.id, input.workspaceId, input.connectionId)),
+  create: workspaceProcedure
+    .input(createInput)
+    .mutation(({ ctx, input }) => svc.createConnection(ctx.db, ctx.user.id, input.workspaceId, input)),
+  update: workspaceProcedure
+    .input(updateInput)
+    .mutation(({ ctx, input }) => svc.updateConnection(ctx.db, ctx.user.id, input.workspaceId, input)),
+  delete: workspaceProcedure
+    .input(connectionId)
+    .mutation(({ ctx, input }) => svc.deleteConnection(ctx.db, ctx.user.id, input.workspaceId, input.connectionId)),
+  oauthStart: workspaceProcedure
+    .input(oauthStartInput)
+    .mutation(({ ctx, input }) => startOAuth(ctx.db, ctx.user.id, input.workspaceId, input)),
+  refresh: workspaceProcedure
+    .input(connectionId)
+    .mutation(({ ctx, input }) => refreshForUser(ctx.db, ctx.user.id, input.workspaceId, input.connectionId)),
+});
