@@ -42,7 +42,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**", "integrations/**/dist/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -128,6 +128,11 @@ async function startAll(): Promise<void> {
   });
 
   const authSecret = process.env.AUTH_SECRET || persistedSecret(path.join(data, "auth-secret"));
+  // Encrypts Temporal payloads; generated once like the auth secret, since losing it makes old histories unreadable.
+  const payloadKey = process.env.JUNCTION_PAYLOAD_KEY || persistedSecret(path.join(data, "payload-key"));
+  // Seals connection credentials. Losing it makes every connection unreadable, hence persisted like the others;
+  // set JUNCTION_VAULT_KEYS (e.g. in .env) to rotate: "2:<new>,1:<this key>", then `npm run vault:rotate`.
+  const vaultKeys = process.env.JUNCTION_VAULT_KEYS || `1:${persistedSecret(path.join(data, "vault-key"))}`;
   const appUrl = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -136,6 +141,8 @@ async function startAll(): Promise<void> {
     TEMPORAL_NAMESPACE: namespace,
     AUTH_SECRET: authSecret,
     NEXTAUTH_SECRET: authSecret,
+    JUNCTION_PAYLOAD_KEY: payloadKey,
+    JUNCTION_VAULT_KEYS: vaultKeys,
     NEXTAUTH_URL: appUrl,
     PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL || "info",

@@ -151,6 +151,10 @@ async function startServices() {
       TEMPORAL_NAMESPACE: "default",
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
+      // One payload key per test run, shared by vitest, the worker and the web process.
+      JUNCTION_PAYLOAD_KEY: randomBytes(32).toString("base64"),
+      // One vault key per test run (connection credentials); tests that rotate build their own keyrings.
+      JUNCTION_VAULT_KEYS: `1:${randomBytes(32).toString("base64")}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
     };
     delete env.DATABASE_URL; // never the developer's own database

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
-const good = { DATABASE_URL: "postgres://u:p@localhost:5432/db", TEMPORAL_ADDRESS: "127.0.0.1:7233", AUTH_SECRET: "x".repeat(32) };
+const good = { DATABASE_URL: "postgres://u:p@localhost:5432/db", TEMPORAL_ADDRESS: "127.0.0.1:7233", AUTH_SECRET: "x".repeat(32), JUNCTION_PAYLOAD_KEY: Buffer.alloc(32, 7).toString("base64") };
 
 function problem(env: Record<string, string | undefined>): string {
   try {
@@ -30,6 +30,11 @@ describe("env", () => {
     expect(problem({ ...good, TEMPORAL_ADDRESS: "localhost" })).toContain("TEMPORAL_ADDRESS must be host:port");
     expect(problem({ ...good, DATABASE_URL: "mysql://x" })).toContain("DATABASE_URL must be a postgres:// URL");
     expect(problem({ ...good, AUTH_SECRET: "short" })).toContain("AUTH_SECRET must be at least 32 characters");
+  });
+
+  it("wants a 32-byte payload key", () => {
+    expect(problem({ ...good, JUNCTION_PAYLOAD_KEY: undefined })).toContain("JUNCTION_PAYLOAD_KEY is missing");
+    expect(problem({ ...good, JUNCTION_PAYLOAD_KEY: "c2hvcnQ=" })).toContain("JUNCTION_PAYLOAD_KEY must be 32 bytes");
   });
 
   it("wants both GitHub variables or neither", () => {

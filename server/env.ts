@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KeyringError, parseKeyring } from "./connections/keyring";
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -11,6 +12,22 @@ const schema = z
     TEMPORAL_TASK_QUEUE: nonEmpty.default("junction"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in .data/auth-secret)"),
     NEXTAUTH_URL: z.url().optional(),
+    // Encrypts every Temporal payload (workflows/codec.ts); web and worker must share it.
+    JUNCTION_PAYLOAD_KEY: z
+      .string({ error: "is missing (npm start generates one in .data/payload-key)" })
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (npm start generates one in .data/payload-key)"),
+    // Seals connection credentials (server/connections/keyring.ts): "2:<key>,1:<old key>", current first.
+    // Optional here so processes that never touch credentials start without it; the vault names it when missing.
+    JUNCTION_VAULT_KEYS: z
+      .string()
+      .superRefine((v, ctx) => {
+        try {
+          parseKeyring(v);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: e instanceof KeyringError ? e.message : "is not a valid keyring" });
+        }
+      })
+      .optional(),
     GITHUB_ID: nonEmpty.optional(),
     GITHUB_SECRET: nonEmpty.optional(),
     // GitHub Enterprise Server, e.g. https://github.example.com (also how tests point at a loopback GitHub).

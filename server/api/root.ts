@@ -1,6 +1,8 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { connectionRouter } from "./routers/connection";
 import { meRouter } from "./routers/me";
+import { runRouter } from "./routers/run";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -10,6 +12,8 @@ export const appRouter = router({
   me: meRouter,
   workspace: workspaceRouter,
   workflow: workflowRouter,
+  run: runRouter,
+  connection: connectionRouter,
   admin: adminRouter,
 });
 

@@ -1,5 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import { runs } from "../../db/schema";
 import { appRouter } from "./root";
 import { workspaceInput } from "./trpc";
 import { callerFor, newUser } from "../testing/users";
@@ -15,6 +17,8 @@ let viewer: Awaited<ReturnType<typeof newUser>>;
 let outsider: Awaited<ReturnType<typeof newUser>>;
 let workspaceId: string;
 let workflowId: string;
+let runId: string;
+let connectionId: string;
 
 /** A valid input for each workspace procedure, aimed at the owner's real workspace and data. */
 function sampleInput(path: string): Record<string, unknown> {
@@ -32,6 +36,22 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.rename": { workflowId, name: "Hijacked" },
     "workflow.duplicate": { workflowId },
     "workflow.delete": { workflowId },
+    "workflow.saveDraft": { workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }], edges: [] } },
+    "workflow.publish": { workflowId, message: "Hijacked" },
+    "workflow.versions": { workflowId },
+    "run.start": { workflowId, input: {}, draft: true },
+    "run.list": {},
+    "run.get": { runId },
+    "run.cancel": { runId },
+    "run.retry": { runId, from: "start" },
+    "run.rerunLatest": { runId },
+    "connection.list": {},
+    "connection.get": { connectionId },
+    "connection.create": { name: "Intruder", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } },
+    "connection.update": { connectionId, name: "Hijacked", set: { apiKey: "stolen" } },
+    "connection.delete": { connectionId },
+    "connection.oauthStart": { name: "Intruder", integrationSlug: "x", authorizeUrl: "https://example.com/auth", tokenUrl: "https://example.com/token", clientId: "c", clientSecret: "s" },
+    "connection.refresh": { connectionId },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -60,12 +80,19 @@ beforeAll(async () => {
   workspaceId = ws.id;
   await owner.caller.workspace.invite({ workspaceId, email: viewer.email, role: "viewer" });
   workflowId = (await owner.caller.workflow.create({ workspaceId, name: "Nightly sync" })).id;
+  // A run row to aim at (no worker here: every call below is refused before Temporal is reached, or only reads).
+  runId = `run_${crypto.randomUUID()}`;
+  await getDb().insert(runs).values({ id: runId, workspaceId, workflowId });
+  connectionId = (await owner.caller.connection.create({ workspaceId, name: "Stripe", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } })).id;
 });
 
 describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions",
+        "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
+        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });
@@ -86,6 +113,7 @@ describe("workspace-scoped procedures", () => {
     const ws = await owner.caller.workspace.get({ workspaceId });
     expect(ws).toMatchObject({ name: "Team", role: "owner" });
     expect((await owner.caller.workflow.list({ workspaceId })).map((w) => w.name)).toEqual(["Nightly sync"]);
+    expect((await owner.caller.connection.list({ workspaceId })).map((c) => c.name)).toEqual(["Stripe"]);
     expect((await owner.caller.workspace.members({ workspaceId })).map((m) => [m.name, m.role])).toEqual([
       ["Olivia Owner", "owner"],
       ["Vic Viewer", "viewer"],

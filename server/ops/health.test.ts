@@ -3,6 +3,7 @@ import { NativeConnection } from "@temporalio/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHealth } from "./health";
 import { ping } from "../../workflows/ping";
+import { clientDataConverter } from "../../workflows/data-converter";
 import { createWorker } from "../../workflows/worker";
 
 // Real Temporal dev server (started by `npm test`), a task queue of this file's own.
@@ -30,7 +31,7 @@ describe("health and the worker", () => {
     expect(before.checks.worker).toMatchObject({ ok: false, detail: `no worker is polling task queue "${taskQueue}"` });
 
     const worker = await createWorker({ connection: native, namespace: "default", taskQueue });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: clientDataConverter() });
     await worker.runUntil(async () => {
       const result = await client.workflow.execute(ping, { taskQueue, workflowId: `ping-${crypto.randomUUID()}`, args: ["hello"] });
       expect(result).toBe("pong: hello");

@@ -20,7 +20,7 @@ type Item = {
 const WORKSPACE_ITEMS: Item[] = [
   { label: "Workflows", icon: WorkflowIcon, href: "", match: (p, b) => p === b || p.startsWith(`${b}/workflows`) },
   { label: "Runs", icon: RunsIcon, href: null },
-  { label: "Connections", icon: PlugIcon, href: null },
+  { label: "Connections", icon: PlugIcon, href: "/connections", match: (p, b) => p.startsWith(`${b}/connections`) },
   { label: "Marketplace", icon: StoreIcon, href: null },
   { label: "Developer", icon: CodeIcon, href: null },
   { label: "Settings", icon: SettingsIcon, href: "/settings", match: (p, b) => p.startsWith(`${b}/settings`) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as pub from "../../workflows/publish";
 import * as wf from "../../workflows/service";
 import { router, workspaceProcedure } from "../trpc";
 import { displayName } from "./names";
@@ -19,6 +20,15 @@ export const workflowRouter = router({
   duplicate: workspaceProcedure
     .input(workflowId)
     .mutation(({ ctx, input }) => wf.duplicateWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+  saveDraft: workspaceProcedure
+    .input(workflowId.extend({ draftRevision: z.number().int().min(1), graph: z.unknown() }))
+    .mutation(({ ctx, input }) => pub.saveDraft(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.draftRevision, input.graph)),
+  publish: workspaceProcedure
+    .input(workflowId.extend({ message: z.string().trim().max(500).default("") }))
+    .mutation(({ ctx, input }) => pub.publish(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.message)),
+  versions: workspaceProcedure
+    .input(workflowId)
+    .query(({ ctx, input }) => pub.listVersions(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
   delete: workspaceProcedure
     .input(workflowId)
     .mutation(({ ctx, input }) => wf.deleteWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
