@@ -28,6 +28,18 @@ const TEMPLATE = "junction_template";
 const timings: { name: string; ms: number; result: string }[] = [];
 const counts: Counts = { passed: 0, failed: 0 };
 
+/**
+ * Development shortcut, never used by CI: `npm test -- --only=vitest [file filters]` or
+ * `npm test -- --only=e2e [spec filters]` runs that one stage (with its services) on the given files.
+ */
+const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (onlyArg !== undefined && onlyArg !== "vitest" && onlyArg !== "e2e") {
+  console.error(`--only must be "vitest" or "e2e", not "${onlyArg}"`);
+  process.exit(2);
+}
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
+const runs = (stageName: "static" | "vitest" | "e2e") => onlyArg === undefined || onlyArg === stageName;
+
 /** One numbered stage: a heading, its duration, and a stop at the first failure. */
 async function stage(name: string, fn: () => Promise<string | void>): Promise<void> {
   console.log(`\n━━ ${timings.length + 1}. ${name} ${"━".repeat(Math.max(4, 60 - name.length))}`);
@@ -56,13 +68,14 @@ async function main(): Promise<void> {
   // mkdir, not mkdtemp: mkdtemp makes mode 700, and the embedded server runs as `postgres` (when we are root).
   mkdirSync(runDir, { recursive: true, mode: 0o755 });
 
-  await stage("Type check (tsc --noEmit)", () => tool("tsc", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
-
-  await stage("Lint (eslint --max-warnings=0)", () => tool("eslint", "eslint", ["--max-warnings=0", "."]));
+  if (runs("static")) {
+    await stage("Type check (tsc --noEmit)", () => tool("tsc", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+    await stage("Lint (eslint --max-warnings=0)", () => tool("eslint", "eslint", ["--max-warnings=0", "."]));
+  }
 
   const services = await startServices();
 
-  await stage("Unit and integration tests (vitest)", async () => {
+  if (runs("vitest")) await stage("Unit and integration tests (vitest)", async () => {
     const report = path.join(runDir, "vitest.json");
     const env = {
       ...services.env,
@@ -72,13 +85,13 @@ async function main(): Promise<void> {
       NODE_ENV: "test" as const,
     };
     try {
-      await tool("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+      await tool("vitest", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters], env);
     } finally {
       add(vitestCounts(report));
     }
   });
 
-  await stage("Browser tests (next build + playwright)", async () => {
+  if (runs("e2e")) await stage("Browser tests (next build + playwright)", async () => {
     // The build sees the same environment as the server it is for (server code may read it while prerendering).
     await createDatabaseIfMissing(services.adminUrl("postgres"), "junction_e2e", TEMPLATE);
     const [port, githubPort] = [await freePort(), await freePort()];
@@ -111,7 +124,7 @@ async function main(): Promise<void> {
     console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-worker.log)`);
     const report = path.join(runDir, "playwright.json");
     try {
-      await tool("playwright", "playwright", ["test"], {
+      await tool("playwright", "playwright", ["test", ...filters], {
         ...process.env,
         ...github,
         FAKE_GITHUB_PORT: String(githubPort),
