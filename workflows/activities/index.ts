@@ -4,6 +4,7 @@ import { builtinExecutor } from "./builtin";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
+import { createRecordControl } from "./record-control";
 import { createRunStep } from "./run-step";
 
 export type ActivityDeps = { db: Database; executor?: ActionExecutor };
@@ -13,6 +14,7 @@ export function createActivities({ db, executor = routingExecutor({ core: builti
   return {
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
+    recordControl: createRecordControl(db),
     prepareErrorRun: createPrepareErrorRun(db),
   };
 }
