@@ -43,17 +43,19 @@ export function createRunStep({ db, executor }: StepDeps) {
         attempt: id.attempt,
         idempotencyKey: `${req.runId}:${req.stepKey}`,
         connectionId: req.connectionId,
+        limits: req.limits,
         signal: ctx.cancellationSignal,
       });
-      // Process CPU while the action ran (built-ins run in-process); the sandbox will report its own, exact figure.
+      // Process CPU while the action ran (built-ins run in-process); the sandbox reports its own, exact figure.
       const cpu = process.cpuUsage(cpuBefore);
       const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
       const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
-      await recordStepFinished(db, id, { status: "succeeded", output: result.output, outputRef: stored.ref?.$blob, startedAt, usage });
+      await recordStepFinished(db, id, { status: "succeeded", output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs });
       return { output: stored.value };
     } catch (err) {
       const failure = toFailure(err);
-      await recordStepFinished(db, id, { status: "failed", error: { message: failure.message, type: failure.type ?? "Error" }, startedAt });
+      const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
+      await recordStepFinished(db, id, { status: "failed", error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra });
       throw failure;
     }
   };
