@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookConfig } from "./webhook-config";
 
 /**
  * The workflow graph (ARCHITECTURE.md §4), shared by the server (validation on save), the editor and the
@@ -31,7 +32,13 @@ export const stepSettings = z.object({
   onError: z.enum(["fail", "continue", "route"]).default("fail"),
 });
 
-export const triggerNode = z.object({ ...base, kind: z.literal("trigger"), trigger: z.enum(["manual", "webhook", "schedule"]).default("manual") });
+export const triggerNode = z.object({
+  ...base,
+  kind: z.literal("trigger"),
+  trigger: z.enum(["manual", "webhook", "schedule"]).default("manual"),
+  // Settings of a webhook trigger (methods, verification preset, mode, limits); secrets live elsewhere.
+  webhook: webhookConfig.optional(),
+});
 
 export const actionNode = z.object({
   ...base,
