@@ -1,4 +1,7 @@
+// Only the fetch guard's pure address policy (no isolates, no processes): one definition of "private address".
+// eslint-disable-next-line no-restricted-imports
 import { SandboxNetworkError } from "../../../integrations/runtime/errors";
+// eslint-disable-next-line no-restricted-imports
 import { resolvePinned, systemResolver } from "../../../integrations/runtime/network/resolve";
 
 /**

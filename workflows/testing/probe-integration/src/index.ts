@@ -11,7 +11,8 @@ const token = defineConnection({
   name: "Probe token",
   fields: z.object({ token: z.string().min(1), baseUrl: z.string().min(1) }),
   async test(ctx) {
-    const r = await ctx.http.fetch(`${ctx.connection.baseUrl}/me`, { headers: { authorization: `Bearer ${ctx.connection.token}` } });
+    const c = ctx.connection as { token: string; baseUrl: string };
+    const r = await ctx.http.fetch(`${c.baseUrl}/me`, { headers: { authorization: `Bearer ${c.token}` } });
     if (r.status === 401) throw new AuthenticationError("The probe service rejected the token.");
   },
 });
