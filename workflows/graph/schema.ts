@@ -106,4 +106,4 @@ export type LoopNode = z.infer<typeof loopNode>;
 export type StepSettings = z.infer<typeof stepSettings>;
 export type RetrySettings = z.infer<typeof retrySettings>;
 
-export const handleOf = (e: GraphEdge): string => e.sourceHandle ?? "out";
+export { handleOf } from "./handles";
