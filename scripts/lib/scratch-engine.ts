@@ -35,6 +35,9 @@ export type ScratchOptions = {
 export async function startScratchEngine(options: ScratchOptions = {}) {
   if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger("ERROR") });
   process.env.JUNCTION_PAYLOAD_KEY = options.payloadKey ?? randomBytes(32).toString("base64");
+  // The worker's sandbox side needs its keys too, though these runs use built-ins only.
+  process.env.JUNCTION_SIGNING_KEY ??= randomBytes(32).toString("base64");
+  process.env.JUNCTION_VAULT_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
   const dir = path.join(root, ".data", `scratch-${process.pid}`);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const [pgPort, tPort] = [await freePort(), await freePort()];

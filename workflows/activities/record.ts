@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps } from "../../db/schema";
-import type { ResourceUsage } from "./executor";
+import type { ResourceUsage, StepLog } from "./executor";
 import { withDbRetry } from "./db-retry";
 
 type StepId = { runId: string; nodeId: string; stepKey: string; attempt: number };
@@ -35,6 +35,7 @@ export type StepEnd = {
   error?: { message: string; type: string };
   startedAt: Date;
   usage?: ResourceUsage;
+  logs?: StepLog[];
 };
 
 /** The attempt's whole record, as one upsert (over its "running" row, if it had one). */
@@ -52,6 +53,8 @@ export async function recordStepFinished(db: Database, id: StepId, end: StepEnd)
     cpuMs: end.usage?.cpuMs ?? null,
     heapPeakBytes: end.usage?.heapPeakBytes ?? null,
     netBytes: end.usage?.netBytes ?? null,
+    usage: end.usage?.sandbox ?? null,
+    logs: end.logs?.length ? end.logs : null,
   };
   await withDbRetry(() =>
     db

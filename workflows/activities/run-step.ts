@@ -58,6 +58,7 @@ export function createRunStep({ db, executor }: StepDeps) {
           attempt: id.attempt,
           idempotencyKey: `${req.runId}:${req.stepKey}`,
           connectionId: req.connectionId,
+          limits: req.limits,
           signal,
         }),
       );
@@ -66,10 +67,12 @@ export function createRunStep({ db, executor }: StepDeps) {
       const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
       const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
       value = stored.value;
-      end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage };
+      end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs };
     } catch (err) {
       failure = toFailure(err);
-      end = { status: "failed", input, error: { message: failure.message, type: failure.type ?? "Error" }, startedAt };
+      // What the attempt used and logged before it failed (sandboxed actions report it on the error).
+      const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
+      end = { status: "failed", input, error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra };
     }
     await settled();
     await finish(end);

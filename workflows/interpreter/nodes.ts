@@ -74,6 +74,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
       stepKey,
       action: node.action,
       connectionId: node.connectionId,
+      ...(node.settings.limits ? { limits: node.settings.limits } : {}),
       input: node.input,
       timeoutMs: stepTimeoutMs(node.settings),
       scope: { trigger: run.input.trigger, steps, item: frame.item, index: frame.index },

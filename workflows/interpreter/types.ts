@@ -27,6 +27,8 @@ export type StepRequest = {
   stepKey: string;
   action: ActionRef;
   connectionId?: string;
+  /** The node's sandbox limits (settings.limits), when it sets any. */
+  limits?: { heapMb?: number; cpuMs?: number; wallMs?: number };
   /** The node's input templates, evaluated in the activity (where blob references can be loaded). */
   input: Record<string, unknown>;
   /** The attempt's deadline, enforced by the activity itself (optional: runs started before it existed). */
