@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
 import { getDb } from "../db/client";
+import { createSandboxHost } from "../integrations/runtime";
 import { createActivities, type ActivityDeps } from "./activities";
 import { temporalConfig } from "./config";
 import { workerDataConverter } from "./data-converter";
@@ -42,10 +43,13 @@ async function main() {
   const level = (process.env.TEMPORAL_LOG_LEVEL ?? "WARN") as LogLevel;
   Runtime.install({ logger: new DefaultLogger(level, (e) => jsonLine(e.level.toLowerCase(), e.message, e.meta ?? {})) });
   const connection = await NativeConnection.connect({ address: cfg.address });
-  const worker = await createWorker({ connection, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
+  // Trigger entries (poll, subscribe, parse) run in sandbox processes this worker owns.
+  const sandbox = createSandboxHost();
+  const worker = await createWorker({ connection, namespace: cfg.namespace, taskQueue: cfg.taskQueue, deps: { db: getDb(), triggers: { sandbox } } });
   // Runtime's default shutdown signals (SIGINT, SIGTERM, ...) make worker.run() resolve after draining.
   jsonLine("info", "worker ready", { address: cfg.address, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
   await worker.run();
+  await sandbox.close();
   await connection.close();
   jsonLine("info", "worker stopped");
 }

@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { triggerRouter } from "./routers/trigger";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -14,6 +15,7 @@ export const appRouter = router({
   workflow: workflowRouter,
   run: runRouter,
   connection: connectionRouter,
+  trigger: triggerRouter,
   admin: adminRouter,
 });
 

@@ -52,6 +52,8 @@ function sampleInput(path: string): Record<string, unknown> {
     "connection.delete": { connectionId },
     "connection.oauthStart": { name: "Intruder", integrationSlug: "x", authorizeUrl: "https://example.com/auth", tokenUrl: "https://example.com/token", clientId: "c", clientSecret: "s" },
     "connection.refresh": { connectionId },
+    "trigger.schedulePreview": { cron: "0 9 * * MON-FRI", timezone: "Europe/Berlin" },
+    "trigger.status": { workflowId },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -93,6 +95,7 @@ describe("workspace-scoped procedures", () => {
         "workflow.saveDraft", "workflow.publish", "workflow.versions",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
+        "trigger.schedulePreview", "trigger.status",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });
