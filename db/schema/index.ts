@@ -6,3 +6,4 @@ export * from "./runs";
 export * from "./connections";
 export * from "./integrations";
 export * from "./triggers";
+export * from "./webhooks";

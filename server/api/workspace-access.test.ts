@@ -39,6 +39,7 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.saveDraft": { workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }], edges: [] } },
     "workflow.publish": { workflowId, message: "Hijacked" },
     "workflow.versions": { workflowId },
+    "workflow.setActive": { workflowId, active: true },
     "run.start": { workflowId, input: {}, draft: true },
     "run.list": {},
     "run.get": { runId },
@@ -92,7 +93,7 @@ describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
-        "workflow.saveDraft", "workflow.publish", "workflow.versions",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
         "trigger.schedulePreview", "trigger.status",

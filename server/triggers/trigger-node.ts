@@ -1,15 +1,11 @@
 import { createHash } from "node:crypto";
-import type { AppTriggerSettings, Graph, TriggerNode } from "../../workflows/graph";
-import type { TriggerChange } from "./types";
+import type { AppTriggerSettings, TriggerNode } from "../../workflows/graph";
+import type { TriggerLifecycle } from "./lifecycle";
 
 /** The trigger node of the version that should be live, or null when the workflow is inactive or has none. */
-export function liveTrigger(change: TriggerChange): TriggerNode | null {
+export function liveTrigger(change: TriggerLifecycle): TriggerNode | null {
   if (!change.active || !change.version) return null;
-  return triggerNodeOf(change.version.graph);
-}
-
-export function triggerNodeOf(graph: Graph): TriggerNode | null {
-  const node = graph.nodes.find((n) => n.kind === "trigger");
+  const node = change.version.graph.nodes.find((n) => n.kind === "trigger");
   return node?.kind === "trigger" ? node : null;
 }
 

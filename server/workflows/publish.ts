@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { workflows, workflowVersions } from "../../db/schema";
 import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
+import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
 
 /** Graph problems as form errors: "nodes.<id>.<field>" → messages, so the editor marks the node. */
@@ -38,7 +39,7 @@ export async function publish(db: Database, userId: string, workspaceId: string,
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   const issues = graphIssues(wf.draftGraph);
   if (issues.length > 0) throw graphError(issues);
-  return db.transaction(async (tx) => {
+  const version = await db.transaction(async (tx) => {
     // Serialises concurrent publishes of one workflow, so version numbers never collide.
     await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, workflowId)).for("update");
     const [last] = await tx.select({ number: workflowVersions.number }).from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)).orderBy(desc(workflowVersions.number)).limit(1);
@@ -48,6 +49,12 @@ export async function publish(db: Database, userId: string, workspaceId: string,
       .returning({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt });
     return version!;
   });
+  // An active workflow's triggers move to the new version at once (webhook settings, schedules, ...).
+  if (wf.active) {
+    const graph = graphSchema.parse(wf.draftGraph);
+    await applyTriggerLifecycle({ db }, { workspaceId, workflowId, active: true, version: { id: version.id, number: version.number, graph } });
+  }
+  return version;
 }
 
 export async function listVersions(db: Database, userId: string, workspaceId: string, workflowId: string) {

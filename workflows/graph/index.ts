@@ -3,3 +3,4 @@ export * from "./schema";
 export * from "./structure";
 export * from "./validate";
 export * from "./cron";
+export * from "./webhook-config";

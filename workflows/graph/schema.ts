@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookConfig } from "./webhook-config";
 
 /**
  * The workflow graph (ARCHITECTURE.md §4), shared by the server (validation on save), the editor and the
@@ -54,6 +55,8 @@ export const triggerNode = z.object({
   trigger: z.enum(TRIGGER_KINDS).default("manual"),
   schedule: scheduleSettings.optional(),
   app: appTriggerSettings.optional(),
+  // Settings of a webhook trigger (methods, verification preset, mode, limits); secrets live elsewhere.
+  webhook: webhookConfig.optional(),
 });
 
 export const actionNode = z.object({

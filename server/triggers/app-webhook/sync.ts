@@ -10,7 +10,7 @@ import { DomainError } from "../../errors";
 import { log } from "../../log";
 import { loadIntegrationVersion, triggerManifestOf } from "../integration-version";
 import { liveTrigger, sourceHashOf } from "../trigger-node";
-import type { TriggerSync } from "../types";
+import type { TriggerSync } from "../lifecycle";
 import { newWebhookSecret, sealWebhookSecret } from "./secret";
 
 type Subscription = typeof appWebhookSubscriptions.$inferSelect;

@@ -8,7 +8,7 @@ import { POLLING_WORKFLOW, pollingWorkflowIdOf } from "../../../workflows/consta
 import type { AppTriggerSettings } from "../../../workflows/graph";
 import { loadIntegrationVersion, triggerManifestOf } from "../integration-version";
 import { liveTrigger, sourceHashOf } from "../trigger-node";
-import type { TriggerChange, TriggerSync } from "../types";
+import type { TriggerLifecycle, TriggerSync } from "../lifecycle";
 
 /**
  * Keeps one polling workflow (polling-<workflowId>) per active polling trigger. Publishing a new version
@@ -34,7 +34,7 @@ export const syncPolling: TriggerSync = async ({ db }, change) => {
   }
 };
 
-async function upsertTrigger(db: Database, change: TriggerChange, app: AppTriggerSettings, intervalSeconds: number) {
+async function upsertTrigger(db: Database, change: TriggerLifecycle, app: AppTriggerSettings, intervalSeconds: number) {
   const sourceHash = sourceHashOf(app);
   const fields = {
     workspaceId: change.workspaceId,

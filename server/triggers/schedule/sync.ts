@@ -3,7 +3,7 @@ import { temporal } from "../../../workflows/client";
 import { temporalConfig } from "../../../workflows/config";
 import { scheduleIdOf } from "../../../workflows/constants";
 import { liveTrigger } from "../trigger-node";
-import type { TriggerSync } from "../types";
+import type { TriggerSync } from "../lifecycle";
 import { scheduleOptions } from "./spec";
 
 /**
