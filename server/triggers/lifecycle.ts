@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { Graph } from "../../workflows/graph";
+import { DomainError } from "../errors";
 import { syncAppWebhook } from "./app-webhook/sync";
 import { syncPolling } from "./polling/sync";
 import { syncSchedule } from "./schedule/sync";
@@ -42,7 +43,13 @@ export class TriggerSyncError extends Error {
 export async function applyTriggerLifecycle(deps: TriggerDeps, change: TriggerLifecycle): Promise<void> {
   const results = await Promise.allSettled(Object.entries(SYNCS).map(async ([kind, sync]) => sync(deps, change).catch((err: unknown) => Promise.reject(Object.assign(new TriggerSyncError(`${kind} trigger: ${(err as Error).message}`), { cause: err })))));
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as Error);
-  if (failures.length > 0) throw new TriggerSyncError(failures.map((f) => f.message).join("; "), { cause: failures[0] });
+  if (failures.length === 0) return;
+  const message = failures.map((f) => f.message).join("; ");
+  // A problem the user can fix (an unreachable third party, a missing integration) keeps its code, so the
+  // caller gets BAD_REQUEST with the reason instead of an opaque server error.
+  const domain = failures.map((f) => f.cause).find((c): c is DomainError => c instanceof DomainError);
+  if (domain && failures.every((f) => f.cause instanceof DomainError)) throw new DomainError(domain.code, message);
+  throw new TriggerSyncError(message, { cause: failures[0] });
 }
 
 /** The trigger node of a graph (validation guarantees exactly one in a published version). */

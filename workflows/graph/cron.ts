@@ -9,6 +9,8 @@ import { Cron } from "croner";
 export const CRON_SHORTHANDS = ["@yearly", "@monthly", "@weekly", "@daily", "@hourly"] as const;
 
 const FIELD_NAMES = ["minute", "hour", "day of month", "month", "day of week"];
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
 /** Options croner needs to read an expression as Temporal does. */
 export const CRONER_OPTIONS = { domAndDow: true, mode: "5-part" } as const;
@@ -23,7 +25,12 @@ export function cronIssue(expression: string): string | null {
   const fields = expr.split(/\s+/);
   if (fields.length !== 5) return `A cron expression has 5 fields (minute hour day-of-month month day-of-week); this one has ${fields.length}`;
   for (const [i, field] of fields.entries()) {
-    if (!/^[0-9A-Za-z*,/-]+$/.test(field)) return `The ${FIELD_NAMES[i]} field "${field}" uses characters a schedule does not support (only digits, names, * , / -)`;
+    const names = i === 3 ? MONTHS : i === 4 ? DAYS : [];
+    const words = field.match(/[A-Za-z]+/g) ?? [];
+    const badWord = words.find((w) => !names.includes(w.toUpperCase()));
+    if (!/^[0-9A-Za-z*,/-]+$/.test(field) || badWord) {
+      return `The ${FIELD_NAMES[i]} field "${field}" uses something a schedule does not support (only numbers${names.length ? `, names like ${names[0]}` : ""}, * , / -)`;
+    }
   }
   try {
     new Cron(expr, { ...CRONER_OPTIONS, paused: true });

@@ -44,7 +44,11 @@ export async function recordPoll(db: Database, row: PollingTriggerRow, result: {
     if (!seeding && fresh.length > 0) {
       const graph = await versionGraph(tx, current.versionId);
       const triggered = fresh.map((f) => ({ runId: f.runId!, trigger: { kind: "polling", integration: current.integration, trigger: current.triggerKey, dedupeKey: f.dedupeKey, body: byKey.get(f.dedupeKey)!.data } }));
-      await recordTriggeredRuns(tx, { workspaceId: current.workspaceId, workflowId: current.workflowId, versionId: current.versionId, graph }, triggered, { onlyNew: true });
+      const recorded = await recordTriggeredRuns(tx, { workspaceId: current.workspaceId, workflowId: current.workflowId, versionId: current.versionId, graph }, triggered, { onlyNew: true });
+      // A key seen again after pruning whose run exists already: nothing to start, so not pending either.
+      const started = new Set(recorded.map((r) => r.runId));
+      const old = triggered.filter((t) => !started.has(t.runId)).map((t) => t.runId);
+      if (old.length > 0) await markStarted(tx, row.id, old);
     }
     await tx
       .update(pollingTriggers)
@@ -81,7 +85,7 @@ export async function pendingRuns(db: Database, row: PollingTriggerRow): Promise
   return { runs: out, more: pending.length > TRIGGER_RUN_BATCH };
 }
 
-export async function markStarted(db: Database, pollingTriggerId: string, runIds: string[]): Promise<void> {
+export async function markStarted(db: Database | Tx, pollingTriggerId: string, runIds: string[]): Promise<void> {
   if (runIds.length === 0) return;
   await db
     .update(pollingTriggerItems)
