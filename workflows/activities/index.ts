@@ -1,20 +1,38 @@
 import type { Database } from "../../db/client";
+import type { SandboxHost } from "../../integrations/runtime";
+import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
 import type { EngineActivities } from "../interpreter/types";
 import { builtinExecutor } from "./builtin";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
+import { integrationExecutor } from "./integration-executor";
 import { createRunStep } from "./run-step";
-import { createTriggerActivities, type TriggerRuntime } from "./triggers";
+import { createTriggerActivities } from "./triggers";
 import type { TriggerActivities } from "../triggers/types";
 
-/** triggers: the sandbox host trigger entries (poll, subscribe, parse) run in; without it they fail clearly. */
-export type ActivityDeps = { db: Database; executor?: ActionExecutor; triggers?: TriggerRuntime };
+/**
+ * What the worker's activities are built from. `sandbox` is the worker's one sandbox host (createWorker makes it
+ * and closes it on shutdown); `versions` loads a verified integration version (bundle + manifest) by (slug,
+ * version), cached. Both are here so other activities (triggers, editor calls) run integrations the same way.
+ */
+export type ActivityDeps = {
+  db: Database;
+  /** Overrides how actions run (tests); by default core built-ins, everything else in the sandbox. */
+  executor?: ActionExecutor;
+  sandbox?: SandboxHost;
+  versions?: VersionLoader;
+};
 
 /** The worker's activities, built from their dependencies (tests pass their own database or executor). */
-export function createActivities({ db, executor = routingExecutor({ core: builtinExecutor }), triggers }: ActivityDeps): EngineActivities & TriggerActivities {
+export function createActivities(deps: ActivityDeps): EngineActivities & TriggerActivities {
+  const { db } = deps;
+  const versions = deps.versions ?? createVersionCache(db);
+  const sandboxed = deps.sandbox ? integrationExecutor({ db, sandbox: deps.sandbox, versions }) : undefined;
+  const executor = deps.executor ?? routingExecutor({ core: builtinExecutor }, sandboxed);
   return {
-    ...createTriggerActivities({ db, triggers }),
+    // Trigger entries (poll, subscribe, parse) always run in the sandbox, whatever executes the steps.
+    ...createTriggerActivities({ db, executor: sandboxed }),
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),

@@ -20,9 +20,9 @@ let worker: Awaited<ReturnType<typeof startTestWorker>>;
 const ws = () => user.personalWorkspaceId;
 
 beforeAll(async () => {
-  await installAcme();
   user = await newUser("Hana Hooks");
-  worker = await startTestWorker({ deps: { db: getDb(), triggers: { sandbox } } });
+  await installAcme(user.personalWorkspaceId);
+  worker = await startTestWorker({ deps: { db: getDb(), sandbox } });
 }, 120_000);
 afterAll(async () => {
   await worker?.stop();

@@ -7,7 +7,8 @@ import { temporal } from "../../../workflows/client";
 import { temporalConfig } from "../../../workflows/config";
 import { APP_WEBHOOK_DELIVERY_WORKFLOW } from "../../../workflows/constants";
 import type { AppWebhookDelivery } from "../../../workflows/triggers/types";
-import { loadIntegrationVersion, triggerManifestOf } from "../integration-version";
+import { DomainError } from "../../errors";
+import { integrationTrigger } from "../integration-version";
 import { openWebhookSecret } from "./secret";
 import { verificationProblem } from "./verify";
 
@@ -27,9 +28,16 @@ export async function receiveAppWebhook(db: Database, hookId: string, req: Incom
   if (req.body.length > MAX_DELIVERY_BYTES) return { status: 413, body: { error: `Deliveries are limited to ${MAX_DELIVERY_BYTES} bytes.` } };
   const sub = await db.query.appWebhookSubscriptions.findFirst({ where: eq(appWebhookSubscriptions.hookId, hookId) });
   if (!sub || sub.status !== "active") return { status: 404, body: { error: "No active webhook trigger at this address." } };
-  const integration = await loadIntegrationVersion(db, { integration: sub.integration, version: sub.integrationVersion });
-  const trigger = triggerManifestOf(integration, sub.triggerKey, "webhook");
-  const declared = trigger.kind === "webhook" && trigger.webhook ? integration.manifest.webhooks.find((w) => w.key === trigger.webhook) : undefined;
+  let found: Awaited<ReturnType<typeof integrationTrigger>>;
+  try {
+    found = await integrationTrigger(db, sub.workspaceId, { integration: sub.integration, version: sub.integrationVersion, key: sub.triggerKey }, "webhook");
+  } catch (err) {
+    // Yanked, uninstalled, tampered with: nothing will run, and the third party should stop retrying.
+    if (err instanceof DomainError) return { status: 410, body: { error: err.message } };
+    throw err;
+  }
+  const { version, trigger } = found;
+  const declared = trigger.kind === "webhook" && trigger.webhook ? version.manifest.webhooks.find((w) => w.key === trigger.webhook) : undefined;
   const verification = declared?.verification ?? { kind: "none" as const };
   const problem = verificationProblem(verification, openWebhookSecret(sub), req.headers, req.body);
   if (problem) return { status: 401, body: { error: problem } };

@@ -8,7 +8,7 @@ import { temporalConfig } from "../../../workflows/config";
 import { APP_WEBHOOK_SUBSCRIBE_WORKFLOW, APP_WEBHOOK_UNSUBSCRIBE_WORKFLOW } from "../../../workflows/constants";
 import { DomainError } from "../../errors";
 import { log } from "../../log";
-import { loadIntegrationVersion, triggerManifestOf } from "../integration-version";
+import { integrationTrigger } from "../integration-version";
 import { liveTrigger, sourceHashOf } from "../trigger-node";
 import type { TriggerSync } from "../lifecycle";
 import { newWebhookSecret, sealWebhookSecret } from "./secret";
@@ -35,7 +35,7 @@ export const syncAppWebhook: TriggerSync = async ({ db, publicUrl }, change) => 
     return;
   }
   if (existing) await unsubscribe(db, existing);
-  triggerManifestOf(await loadIntegrationVersion(db, app), app.key, "webhook");
+  await integrationTrigger(db, change.workspaceId, app, "webhook");
   const base = publicUrl ?? process.env.JUNCTION_PUBLIC_URL ?? process.env.NEXTAUTH_URL;
   if (!base) throw new DomainError("BAD_REQUEST", "Set JUNCTION_PUBLIC_URL (the address third parties reach this platform at) before activating an app webhook trigger.");
   const id = randomUUID();

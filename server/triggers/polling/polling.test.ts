@@ -23,9 +23,9 @@ const ws = () => user.personalWorkspaceId;
 const db = () => getDb();
 
 beforeAll(async () => {
-  await installAcme();
   user = await newUser("Polly Poller");
-  worker = await startTestWorker({ deps: { db: getDb(), triggers: { sandbox } } });
+  await installAcme(user.personalWorkspaceId);
+  worker = await startTestWorker({ deps: { db: getDb(), sandbox } });
   connectionId = (await user.caller.connection.create({ workspaceId: ws(), name: "Acme", integrationSlug: "acme", kind: "api_key", fields: { apiKey: API_KEY } })).id;
 }, 120_000);
 afterAll(async () => {

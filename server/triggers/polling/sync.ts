@@ -6,7 +6,7 @@ import { temporal } from "../../../workflows/client";
 import { temporalConfig } from "../../../workflows/config";
 import { POLLING_WORKFLOW, pollingWorkflowIdOf } from "../../../workflows/constants";
 import type { AppTriggerSettings } from "../../../workflows/graph";
-import { loadIntegrationVersion, triggerManifestOf } from "../integration-version";
+import { integrationTrigger } from "../integration-version";
 import { liveTrigger, sourceHashOf } from "../trigger-node";
 import type { TriggerLifecycle, TriggerSync } from "../lifecycle";
 
@@ -20,8 +20,7 @@ export const syncPolling: TriggerSync = async ({ db }, change) => {
   const trigger = liveTrigger(change);
   if (!trigger || trigger.trigger !== "polling" || !trigger.app || !change.version) return stopPolling(db, change.workflowId);
   const app = trigger.app;
-  const integration = await loadIntegrationVersion(db, app);
-  const manifest = triggerManifestOf(integration, app.key, "polling");
+  const { trigger: manifest } = await integrationTrigger(db, change.workspaceId, app, "polling");
   const minInterval = manifest.kind === "polling" ? manifest.minIntervalSeconds : 300;
   await upsertTrigger(db, change, app, Math.max(app.intervalSeconds ?? minInterval, minInterval));
   const { client } = await temporal();

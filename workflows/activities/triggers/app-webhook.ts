@@ -2,11 +2,11 @@ import { ApplicationFailure } from "@temporalio/common";
 import { eq } from "drizzle-orm";
 import { appWebhookSubscriptions } from "../../../db/schema";
 import { openWebhookSecret } from "../../../server/triggers/app-webhook/secret";
-import { deterministicRunId, recordTriggeredRuns } from "../../../server/triggers/runs";
-import { activeVersion } from "../../../server/triggers/runs";
+import { activeVersion, deterministicRunId, recordTriggeredRuns } from "../../../server/triggers/runs";
 import { TRIGGER_RUN_BATCH } from "../../constants";
 import type { AutomationInput } from "../../interpreter/types";
 import type { AppWebhookDelivery } from "../../triggers/types";
+import { ActionError } from "../executor";
 import { entryFailure, runTriggerEntry, type TriggerDeps } from "./run-entry";
 
 type Row = typeof appWebhookSubscriptions.$inferSelect;
@@ -16,7 +16,7 @@ async function load(deps: TriggerDeps, subscriptionId: string): Promise<Row | un
 }
 
 /** An integration without the entry (no subscribe: the user registers the URL by hand) is not a failure. */
-const lacksEntry = (err: unknown) => err instanceof Error && "guestName" in err && (err as { guestName: string }).guestName === "UnknownEntryError";
+const lacksEntry = (err: unknown) => err instanceof ActionError && err.type === "UnknownEntryError";
 
 /**
  * Registers the hook: the integration's subscribe gets the URL and the secret deliveries must be signed with,

@@ -4,7 +4,7 @@ import { createMarkPolledRunsStarted, createPendingPolledRuns, createPollTrigger
 import type { TriggerDeps } from "./run-entry";
 import { createPrepareScheduledRun } from "./scheduled";
 
-export type { TriggerDeps, TriggerRuntime } from "./run-entry";
+export type { TriggerDeps } from "./run-entry";
 
 /** The activities of schedule, polling and app-webhook triggers (workflows/triggers/). */
 export function createTriggerActivities(deps: TriggerDeps): TriggerActivities {

@@ -1,8 +1,7 @@
 import { ApplicationFailure } from "@temporalio/common";
-import { DomainError } from "../../../server/errors";
 import { loadPollingTrigger, markStarted, pendingRuns, recordPoll, recordPollError, type PolledItem } from "../../../server/triggers/polling/state";
 import type { PollingInput, PollResult } from "../../triggers/types";
-import { isSandboxError, runTriggerEntry, type TriggerDeps } from "./run-entry";
+import { isIntegrationFailure, runTriggerEntry, type TriggerDeps } from "./run-entry";
 
 /**
  * One round of a polling trigger: the integration's poll with the stored cursor, then (in one transaction)
@@ -18,8 +17,8 @@ export function createPollTrigger(deps: TriggerDeps) {
     try {
       output = await runTriggerEntry(deps, row, "poll", { input: row.config, cursor: row.cursor ?? undefined }, `poll_${row.id}`);
     } catch (err) {
-      // The integration or its setup failed (bad bundle, gone connection): record it; a database error is retried.
-      if (!isSandboxError(err) && !(err instanceof ApplicationFailure) && !(err instanceof DomainError)) throw err;
+      // The integration or its setup failed (yanked version, gone connection): record it; a database error is retried.
+      if (!isIntegrationFailure(err)) throw err;
       await recordPollError(deps.db, row, err.message);
       const pending = await pendingRuns(deps.db, row);
       return { ...base, seeded: false, runs: pending.runs, more: pending.more, error: err.message };

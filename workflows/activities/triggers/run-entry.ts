@@ -1,58 +1,41 @@
 import { Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import type { Database } from "../../../db/client";
-import { SandboxError, type SandboxHost } from "../../../integrations/runtime";
-import { openCredentials } from "../../../server/connections/vault";
-import { loadIntegrationVersion, type LoadedIntegration } from "../../../server/triggers/integration-version";
 import { TRIGGER_ENTRY_TIMEOUT_MS } from "../../constants";
+import { ActionError, type ActionExecutor } from "../executor";
 
-/** What trigger activities need besides the database: the worker's sandbox host (and, in tests, a loader). */
-export type TriggerRuntime = {
-  sandbox: SandboxHost;
-  /** Defaults to the approved version in integration_versions. */
-  loadIntegration?: (db: Database, ref: { integration: string; version: string }) => Promise<LoadedIntegration>;
-};
-export type TriggerDeps = { db: Database; triggers?: TriggerRuntime };
+/**
+ * executor: the worker's sandbox executor (integrationExecutor), which runs trigger entries exactly like
+ * actions: the verified version, the workspace's right to use it, the connection opened in worker memory
+ * (OAuth2 refreshed), ctx.store/secrets/log. Undefined when the worker has no sandbox host.
+ */
+export type TriggerDeps = { db: Database; executor?: ActionExecutor };
 
 export type TriggerSource = { workspaceId: string; integration: string; integrationVersion: string; triggerKey: string; connectionId: string | null };
 export type TriggerEntry = "poll" | "subscribe" | "unsubscribe" | "parse";
 
-/**
- * Runs one of an integration trigger's entries (`trigger:<key>:poll`, …) in the sandbox, like an action: the
- * approved bundle, the connection decrypted here in the worker, the manifest's network permissions. Throws
- * the sandbox's typed errors; callers decide which of them are the integration's fault.
- */
-export async function runTriggerEntry(deps: TriggerDeps, source: TriggerSource, entry: TriggerEntry, input: unknown, runId: string): Promise<unknown> {
-  if (!deps.triggers) throw ApplicationFailure.nonRetryable("This worker has no sandbox host, so it cannot run integration triggers.", "NoSandbox");
-  const load = deps.triggers.loadIntegration ?? loadIntegrationVersion;
-  const integration = await load(deps.db, { integration: source.integration, version: source.integrationVersion });
-  let connection: Record<string, string> | undefined;
-  if (source.connectionId) {
-    const opened = await openCredentials(deps.db, { workspaceId: source.workspaceId, connectionId: source.connectionId });
-    if (opened.integrationSlug !== source.integration) throw ApplicationFailure.nonRetryable(`The trigger's connection belongs to ${opened.integrationSlug}, not ${source.integration}.`, "WrongConnection");
-    connection = opened.credentials;
-  }
+/** Runs `trigger:<key>:<entry>` of the source's integration; throws ActionError when the integration fails. */
+export async function runTriggerEntry(deps: TriggerDeps, source: TriggerSource, entry: TriggerEntry, input: Record<string, unknown>, runId: string): Promise<unknown> {
+  if (!deps.executor) throw ApplicationFailure.nonRetryable("This worker has no sandbox host, so it cannot run integration triggers.", "NoSandbox");
   const ctx = Context.current();
-  const result = await deps.triggers.sandbox.execute({
-    bundle: integration.bundle,
-    bundleHash: integration.sha256,
-    integrationId: integration.slug,
-    actionKey: `trigger:${source.triggerKey}:${entry}`,
-    input,
-    connection,
-    permissions: { network: integration.manifest.permissions.network },
+  const result = await deps.executor.execute({ integration: source.integration, version: source.integrationVersion, key: `trigger:${source.triggerKey}:${entry}` }, input, {
+    runId,
+    workspaceId: source.workspaceId,
+    stepKey: entry,
+    attempt: ctx.info.attempt,
+    idempotencyKey: `${runId}:${entry}`,
+    connectionId: source.connectionId ?? undefined,
     limits: { wallMs: TRIGGER_ENTRY_TIMEOUT_MS },
-    run: { runId, stepId: entry, attempt: ctx.info.attempt, idempotencyKey: `${runId}:${entry}` },
     signal: ctx.cancellationSignal,
   });
   return result.output;
 }
 
-/** A sandbox failure as a Temporal failure with the integration's message; retryable only when the sandbox says so. */
+/** The integration's failure as a Temporal failure with its message and type; retryable only when it says so. */
 export function entryFailure(err: unknown): unknown {
-  if (!(err instanceof SandboxError)) return err;
-  const name = "guestName" in err ? String(err.guestName) : err.name;
-  return ApplicationFailure.create({ message: err.message, type: name, nonRetryable: !err.retryable });
+  if (!(err instanceof ActionError)) return err;
+  return ApplicationFailure.create({ message: err.message, type: err.type, nonRetryable: !err.retryable });
 }
 
-export const isSandboxError = (err: unknown): err is SandboxError => err instanceof SandboxError;
+/** The integration (or its setup: version, connection) failed, as opposed to the worker or the database. */
+export const isIntegrationFailure = (err: unknown): err is Error => err instanceof ActionError || (err instanceof ApplicationFailure && err.type === "NoSandbox");
