@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   run: runRouter,
   connection: connectionRouter,
   admin: adminRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { EngineActivities } from "../interpreter/types";
+import { createAcceptRun } from "./accept-run";
 import { builtinExecutor } from "./builtin";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
@@ -14,5 +15,6 @@ export function createActivities({ db, executor = routingExecutor({ core: builti
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),
+    acceptRun: createAcceptRun(db),
   };
 }
