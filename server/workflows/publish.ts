@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { workflows, workflowVersions } from "../../db/schema";
 import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
+import { catalogForGraph } from "../integrations/catalog";
 import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
 
@@ -19,7 +20,7 @@ export function graphError(issues: GraphIssue[]): DomainError {
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown) {
   await requireRole(db, userId, workspaceId, "editor");
-  const issues = graphIssues(graph);
+  const issues = graphIssues(graph, await catalogForGraph(db, graph));
   if (issues.length > 0) throw graphError(issues);
   const [saved] = await db
     .update(workflows)
@@ -37,7 +38,7 @@ export async function publish(db: Database, userId: string, workspaceId: string,
   await requireRole(db, userId, workspaceId, "editor");
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
-  const issues = graphIssues(wf.draftGraph);
+  const issues = graphIssues(wf.draftGraph, await catalogForGraph(db, wf.draftGraph));
   if (issues.length > 0) throw graphError(issues);
   const version = await db.transaction(async (tx) => {
     // Serialises concurrent publishes of one workflow, so version numbers never collide.

@@ -23,6 +23,11 @@ export const retrySettings = z.object({
 export const stepSettings = z.object({
   retry: retrySettings.optional(),
   timeoutMs: z.number().int().min(100).max(86_400_000).optional(),
+  // Sandboxed actions only: this step's isolate limits, over the integration manifest's (heap default 128 MB).
+  limits: z
+    .object({ heapMb: z.number().int().min(8).max(512), cpuMs: z.number().int().min(1).max(300_000), wallMs: z.number().int().min(1).max(900_000) })
+    .partial()
+    .optional(),
   // fail: the run fails; continue: record the error as the output and go on; route: follow the "error" handle.
   onError: z.enum(["fail", "continue", "route"]).default("fail"),
 });
@@ -101,4 +106,4 @@ export type LoopNode = z.infer<typeof loopNode>;
 export type StepSettings = z.infer<typeof stepSettings>;
 export type RetrySettings = z.infer<typeof retrySettings>;
 
-export const handleOf = (e: GraphEdge): string => e.sourceHandle ?? "out";
+export { handleOf } from "./handles";
