@@ -38,6 +38,8 @@ export function installationStore(db: Database, inst: Installation): NonNullable
       return row?.value ?? null;
     },
     async set(key, value) {
+      // JSON null reads back as "no value" anyway; the column holds only real values.
+      if (value === null) return void (await db.delete(integrationStore).where(at(key)));
       await db
         .insert(integrationStore)
         .values({ ...inst, key, value })
