@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { SandboxHost } from "../../integrations/runtime";
 import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
 import type { EngineActivities } from "../interpreter/types";
+import { createAcceptRun } from "./accept-run";
 import { builtinExecutor } from "./builtin";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
@@ -36,5 +37,6 @@ export function createActivities(deps: ActivityDeps): EngineActivities & Trigger
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),
+    acceptRun: createAcceptRun(db),
   };
 }
