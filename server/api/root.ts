@@ -4,6 +4,7 @@ import { connectionRouter } from "./routers/connection";
 import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   connection: connectionRouter,
   integration: integrationRouter,
   admin: adminRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

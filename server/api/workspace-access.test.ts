@@ -40,6 +40,12 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.publish": { workflowId, message: "Hijacked" },
     "workflow.versions": { workflowId },
     "workflow.setActive": { workflowId, active: true },
+    "workflow.runManual": { workflowId, payload: { body: { hello: "world" } } },
+    "webhook.get": { workflowId },
+    "webhook.create": { workflowId },
+    "webhook.setSecret": { workflowId, secret: "stolen-secret" },
+    "webhook.rotateSecret": { workflowId, secret: "stolen-secret-2" },
+    "webhook.clearSecrets": { workflowId },
     "run.start": { workflowId, input: {}, draft: true },
     "run.list": {},
     "run.get": { runId },
@@ -94,7 +100,8 @@ describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
-        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive", "workflow.runManual",
+        "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
         "integration.catalog", "integration.options",
