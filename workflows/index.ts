@@ -5,3 +5,4 @@ export { scheduledRun } from "./triggers/scheduled-run";
 export { pollingTrigger } from "./triggers/polling";
 export { appWebhookDelivery, appWebhookSubscribe, appWebhookUnsubscribe } from "./triggers/app-webhook";
 export { triggered } from "./triggered";
+export { editorCall } from "./editor-call";

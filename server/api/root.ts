@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
 import { triggerRouter } from "./routers/trigger";
@@ -17,6 +18,7 @@ export const appRouter = router({
   run: runRouter,
   connection: connectionRouter,
   trigger: triggerRouter,
+  integration: integrationRouter,
   admin: adminRouter,
   webhook: webhookRouter,
 });

@@ -61,6 +61,9 @@ function sampleInput(path: string): Record<string, unknown> {
     "connection.refresh": { connectionId },
     "trigger.schedulePreview": { cron: "0 9 * * MON-FRI", timezone: "Europe/Berlin" },
     "trigger.status": { workflowId },
+    "connection.test": { connectionId },
+    "integration.catalog": {},
+    "integration.options": { integration: "http-request", version: "1.0.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -104,6 +107,8 @@ describe("workspace-scoped procedures", () => {
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
         "trigger.schedulePreview", "trigger.status",
+        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
+        "integration.catalog", "integration.options",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });
