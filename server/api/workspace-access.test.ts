@@ -105,7 +105,6 @@ describe("workspace-scoped procedures", () => {
         "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive", "workflow.runManual",
         "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
-        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
         "trigger.schedulePreview", "trigger.status",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
         "integration.catalog", "integration.options",
