@@ -5,6 +5,9 @@ export const DEFAULT_NAMESPACE = "default";
 /** The interpreter's workflow type name (workflows/automation.ts). */
 export const AUTOMATION_WORKFLOW = "automation";
 
+/** Dynamic options and connection tests for the editor (workflows/editor-call.ts). */
+export const EDITOR_CALL_WORKFLOW = "editorCall";
+
 /** A step without its own timeoutMs gets this long per attempt. */
 export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
 /**

@@ -2,3 +2,4 @@
 export { automation } from "./automation";
 export { ping } from "./ping";
 export { triggered } from "./triggered";
+export { editorCall } from "./editor-call";

@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
 import { webhookRouter } from "./routers/webhook";
@@ -15,6 +16,7 @@ export const appRouter = router({
   workflow: workflowRouter,
   run: runRouter,
   connection: connectionRouter,
+  integration: integrationRouter,
   admin: adminRouter,
   webhook: webhookRouter,
 });

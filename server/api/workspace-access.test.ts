@@ -59,6 +59,9 @@ function sampleInput(path: string): Record<string, unknown> {
     "connection.delete": { connectionId },
     "connection.oauthStart": { name: "Intruder", integrationSlug: "x", authorizeUrl: "https://example.com/auth", tokenUrl: "https://example.com/token", clientId: "c", clientSecret: "s" },
     "connection.refresh": { connectionId },
+    "connection.test": { connectionId },
+    "integration.catalog": {},
+    "integration.options": { integration: "http-request", version: "1.0.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -100,7 +103,8 @@ describe("workspace-scoped procedures", () => {
         "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive", "workflow.runManual",
         "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
-        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
+        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
+        "integration.catalog", "integration.options",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });
