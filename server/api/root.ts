@@ -1,8 +1,11 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { triggerRouter } from "./routers/trigger";
+import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -14,7 +17,10 @@ export const appRouter = router({
   workflow: workflowRouter,
   run: runRouter,
   connection: connectionRouter,
+  trigger: triggerRouter,
+  integration: integrationRouter,
   admin: adminRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;
