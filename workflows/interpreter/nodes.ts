@@ -65,7 +65,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
   // Cheap built-ins run as local activities (in this worker, no task-queue round trip); the rest as activities.
   const options = stepActivityOptions(node.settings);
-  const { runStep } = builtinCatalog(node.action)?.local ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>(options);
+  const { runStep } = builtinCatalog(node.action)?.local && run.input.localActivities !== false ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>(options);
   try {
     const { output } = await runStep({
       runId: run.input.runId,
