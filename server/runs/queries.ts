@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps, stepBlobs, workflowVersions } from "../../db/schema";
 import { requireRole } from "../workspaces/access";
@@ -22,7 +22,9 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
     f.status?.length ? inArray(runs.status, f.status) : undefined,
     f.versionId ? eq(runs.workflowVersionId, f.versionId) : undefined,
     f.from ? gte(runs.createdAt, f.from) : undefined,
-    f.to ? lte(runs.createdAt, f.to) : undefined,
+    // Inclusive to the millisecond: Postgres keeps microseconds, so a run's own createdAt (as the browser got it,
+    // in ms) must still match it.
+    f.to ? lt(runs.createdAt, new Date(f.to.getTime() + 1)) : undefined,
   ];
   return db
     .select({
