@@ -48,7 +48,7 @@ test("draft with an error marked on its node, fix, publish, run and watch it suc
   // An unterminated template: the server refuses the save and names the node and field; the canvas marks it.
   const broken = {
     schemaVersion: 1,
-    nodes: [{ id: "start", kind: "trigger" }, { id: "wait", kind: "delay", durationMs: 2500 }, set("greet", { text: "Hello {{ trigger.body.name" })],
+    nodes: [{ id: "start", kind: "trigger" }, { id: "wait", kind: "delay", durationMs: 2500 }, set("greet", { text: "Hello {{ trigger.body.name + }}" })],
     edges: chain("start", "wait", "greet"),
   };
   await saveDraft(page, broken);
@@ -62,7 +62,7 @@ test("draft with an error marked on its node, fix, publish, run and watch it suc
   await page.getByTestId("graph-node-greet").click();
   const inspector = page.getByTestId("node-inspector");
   await expect(inspector.getByLabel("Node")).toHaveValue("greet");
-  await expect(inspector).toContainText("Hello {{ trigger.body.name");
+  await expect(inspector).toContainText("Hello {{ trigger.body.name + }}");
   await expect(inspector.getByRole("alert")).toContainText("input.text");
 
   // Fix and save: the marks go, the text shows what the server stored.

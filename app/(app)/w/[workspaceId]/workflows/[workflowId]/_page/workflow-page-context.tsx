@@ -17,7 +17,8 @@ const Ctx = createContext<Value | null>(null);
 /** The workflow (kept fresh after saves and publishes) and editor state the header's dialogs need to know. */
 export function WorkflowPageProvider({ initial, children }: { initial: Workflow; children: ReactNode }) {
   const trpc = useTRPC();
-  const { data = initial } = useQuery({ ...trpc.workflow.get.queryOptions({ workspaceId: initial.workspaceId, workflowId: initial.id }), initialData: initial });
+  // staleTime 0: the server's copy may come from a prefetch made before a rename or save, so check it on mount.
+  const { data = initial } = useQuery({ ...trpc.workflow.get.queryOptions({ workspaceId: initial.workspaceId, workflowId: initial.id }), initialData: initial, staleTime: 0 });
   const [dirty, setDirty] = useState(false);
   const value = useMemo(() => ({ workflow: data, dirty, setDirty }), [data, dirty]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
