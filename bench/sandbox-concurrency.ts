@@ -19,6 +19,8 @@ function rssMb(pids: string[]): { host: number; sandboxes: number } {
   return { host: process.memoryUsage.rss() / MB, sandboxes: pids.reduce((sum, pid) => sum + rssOfMb(pid), 0) };
 }
 
+// The I/O target is a loopback server, which only a test-mode host may reach.
+(process.env as Record<string, string>).NODE_ENV = "test";
 const server = await startServer((_req, res) => setTimeout(() => res.end("x".repeat(1024)), DELAY_MS));
 const host = createSandboxHost({ allowLoopbackForTests: true, maxConcurrentPerIntegration: N, processes: 2 });
 const bundle = oneMegabyteBundle();

@@ -119,6 +119,9 @@ async function startAll(): Promise<void> {
   }
   if (shuttingDown) return;
 
+  // Signs approved integration bundles (the migration signs the official ones); the worker verifies before running.
+  const signingKey = process.env.JUNCTION_SIGNING_KEY || persistedSecret(path.join(data, "signing-key"));
+  process.env.JUNCTION_SIGNING_KEY = signingKey;
   await step("Applying database migrations", async () => {
     // Imported here, not at the top: a broken schema module should fail this step, not the whole script.
     const { migrateDatabase } = await import("../db/migrate");
@@ -143,6 +146,7 @@ async function startAll(): Promise<void> {
     NEXTAUTH_SECRET: authSecret,
     JUNCTION_PAYLOAD_KEY: payloadKey,
     JUNCTION_VAULT_KEYS: vaultKeys,
+    JUNCTION_SIGNING_KEY: signingKey,
     NEXTAUTH_URL: appUrl,
     PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL || "info",

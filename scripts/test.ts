@@ -155,6 +155,9 @@ async function startServices() {
       ),
     ]);
     await createDatabaseIfMissing(postgres.adminUrl(), TEMPLATE);
+    // One signing key per test run: the migration signs the official integrations with it, the worker verifies.
+    const signingKey = randomBytes(32).toString("base64");
+    process.env.JUNCTION_SIGNING_KEY = signingKey;
     const { migrateDatabase } = await import("../db/migrate");
     await migrateDatabase(postgres.adminUrl(TEMPLATE));
     const secret = randomBytes(32).toString("base64url");
@@ -168,6 +171,7 @@ async function startServices() {
       JUNCTION_PAYLOAD_KEY: randomBytes(32).toString("base64"),
       // One vault key per test run (connection credentials); tests that rotate build their own keyrings.
       JUNCTION_VAULT_KEYS: `1:${randomBytes(32).toString("base64")}`,
+      JUNCTION_SIGNING_KEY: signingKey,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
     };
     delete env.DATABASE_URL; // never the developer's own database

@@ -53,6 +53,9 @@ async function main(): Promise<number> {
       onBatch: (p) => console.log(`  ${p.rotated} re-encrypted, ${p.remaining} to go`),
     });
     console.log(`✓ ${total} connection(s) re-encrypted; every connection now uses key version ${keyring.current.version}.`);
+    const { rotateAllSecrets } = await import("../server/integrations/secret-seal");
+    const secrets = await rotateAllSecrets(getDb(), keyring, batchSize);
+    console.log(`✓ ${secrets} integration secret(s) and signing key(s) re-encrypted.`);
     console.log("  Older keys can be removed from JUNCTION_VAULT_KEYS once every process runs with this keyring.");
   } finally {
     await closeDb();

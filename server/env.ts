@@ -28,6 +28,11 @@ const schema = z
         }
       })
       .optional(),
+    // Signs approved integration bundles (server/integrations/bundle-signature.ts); the worker verifies them.
+    JUNCTION_SIGNING_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (npm start generates one in .data/signing-key)")
+      .optional(),
     GITHUB_ID: nonEmpty.optional(),
     GITHUB_SECRET: nonEmpty.optional(),
     // GitHub Enterprise Server, e.g. https://github.example.com (also how tests point at a loopback GitHub).

@@ -7,6 +7,11 @@ export const AUTOMATION_WORKFLOW = "automation";
 
 /** A step without its own timeoutMs gets this long per attempt. */
 export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
+/**
+ * The step activity enforces timeoutMs itself (it aborts the action and fails with a clear message); Temporal's
+ * start-to-close timeout is this much longer, and only fires when the worker died holding the attempt.
+ */
+export const STEP_TIMEOUT_GRACE_MS = 2_000;
 /** A step without its own retry settings: three attempts, doubling from one second. */
 export const DEFAULT_STEP_RETRY = { maxAttempts: 3, backoff: "exponential", initialIntervalMs: 1_000, nonRetryable: [] as string[] } as const;
 /** Bookkeeping activities (finishing a run) retry until Postgres is back; each attempt gets this long. */

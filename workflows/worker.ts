@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
 import { getDb } from "../db/client";
+import { createSandboxHost, type SandboxHost } from "../integrations/runtime";
 import { createActivities, type ActivityDeps } from "./activities";
 import { temporalConfig } from "./config";
 import { workerDataConverter } from "./data-converter";
@@ -12,7 +13,10 @@ export type WorkerOptions = {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  /** Defaults to the process's database (DATABASE_URL) and the built-in actions. */
+  /**
+   * Defaults to the process's database (DATABASE_URL). Without `deps.sandbox` the worker makes its own sandbox
+   * host and closes it when run() ends; a host passed in belongs to the caller.
+   */
   deps?: ActivityDeps;
   /** A prebuilt workflow bundle (tests, benchmarks: bundling takes seconds); else workflows/index.ts is bundled. */
   workflowBundle?: { code: string };
@@ -22,16 +26,32 @@ export type WorkerOptions = {
 
 /** A worker for every Junction workflow type, on one task queue, with encrypted payloads. */
 export async function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, tuning }: WorkerOptions): Promise<Worker> {
-  return Worker.create({
-    connection,
-    namespace,
-    taskQueue,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: path.join(here, "index.ts") }),
-    activities: createActivities(deps ?? { db: getDb() }),
-    dataConverter: workerDataConverter(),
-    ...tuning,
-  });
+  const owned: SandboxHost | undefined = deps?.sandbox ? undefined : createSandboxHost();
+  const activityDeps: ActivityDeps = { db: getDbOr(deps), ...deps, sandbox: deps?.sandbox ?? owned };
+  let worker: Worker;
+  try {
+    worker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue,
+      ...(workflowBundle ? { workflowBundle } : { workflowsPath: path.join(here, "index.ts") }),
+      activities: createActivities(activityDeps),
+      dataConverter: workerDataConverter(),
+      ...tuning,
+    });
+  } catch (error) {
+    await owned?.close();
+    throw error;
+  }
+  if (owned) {
+    // One sandbox host per worker: its processes stop when the worker does (after draining running steps).
+    const run = worker.run.bind(worker);
+    worker.run = () => run().finally(() => owned.close());
+  }
+  return worker;
 }
+
+const getDbOr = (deps: ActivityDeps | undefined) => deps?.db ?? getDb();
 
 function jsonLine(level: string, msg: string, extra: Record<string, unknown> = {}) {
   process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service: "worker", msg, ...extra })}\n`);

@@ -30,6 +30,8 @@ export function linearGraph(n: number): Graph {
 export async function startEngine(tuning: Parameters<typeof createWorker>[0]["tuning"] = {}) {
   Runtime.install({ logger: new DefaultLogger("ERROR") });
   process.env.JUNCTION_PAYLOAD_KEY = randomBytes(32).toString("base64");
+  process.env.JUNCTION_SIGNING_KEY = randomBytes(32).toString("base64");
+  process.env.JUNCTION_VAULT_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
   const dir = path.join(root, ".data", `bench-${process.pid}`);
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const [pgPort, tPort] = [await freePort(), await freePort()];

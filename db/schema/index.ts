@@ -5,3 +5,4 @@ export * from "./workflows";
 export * from "./runs";
 export * from "./connections";
 export * from "./integrations";
+export * from "./webhooks";

@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
 import { users } from "./auth";
 import { workspaces } from "./workspaces";
@@ -58,4 +58,41 @@ export const installations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.integrationId] })],
+);
+
+/**
+ * ctx.store: a key/value store per installation (workspace × integration), so one workspace's data is never
+ * visible to another's runs of the same integration. Values are JSON up to 256 KB (checked by the runtime).
+ */
+export const integrationStore = pgTable(
+  "integration_store",
+  {
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.integrationId, t.key] })],
+);
+
+/**
+ * ctx.secrets.getOrCreate and ctx.crypto keys of one installation, sealed with the vault (AES-256-GCM bound to
+ * workspace, row id and key version, like connections) and re-sealed by vault:rotate. `kind` "secret" holds a
+ * random value; "ed25519" holds a private key whose public half is in `public_key` (base64, raw 32 bytes).
+ */
+export const integrationSecrets = pgTable(
+  "integration_secrets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"secret" | "ed25519">().notNull(),
+    name: text("name").notNull(),
+    ciphertext: bytea("ciphertext").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    publicKey: text("public_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("integration_secrets_uq").on(t.workspaceId, t.integrationId, t.kind, t.name), index("integration_secrets_key_version_idx").on(t.keyVersion)],
 );

@@ -50,6 +50,10 @@ export const runSteps = pgTable(
     cpuMs: integer("cpu_ms"),
     heapPeakBytes: bigint("heap_peak_bytes", { mode: "number" }),
     netBytes: bigint("net_bytes", { mode: "number" }),
+    // Sandboxed steps: the runtime's own figures (cpuMs, wallMs, queuedMs, heapPeakBytes, fetchCount, fetchBytes).
+    usage: jsonb("usage"),
+    // ctx.log lines of this attempt: [{ level, message, data?, at }].
+    logs: jsonb("logs"),
   },
   (t) => [unique("run_steps_attempt_uq").on(t.runId, t.stepKey, t.attempt)],
 );

@@ -12,6 +12,10 @@ import type { ExecuteRequest, SandboxHost, SandboxHostOptions, SandboxResult } f
  */
 export function createSandboxHost(options: SandboxHostOptions = {}): SandboxHost {
   resolveLimits(options.limits); // fail at startup, not on the first run, if the defaults are wrong
+  // A production worker that could reach loopback or use made-up DNS would undo the fetch guard: refuse to start.
+  if ((options.allowLoopbackForTests || options.resolver) && process.env.NODE_ENV !== "test") {
+    throw new SandboxConfigError("allowLoopbackForTests and resolver are for tests only; they need NODE_ENV=test.");
+  }
   const gate = createGate(options.maxConcurrentPerIntegration ?? 8, options.maxQueuedPerIntegration ?? 100);
   const pool = createProcessPool({
     size: options.processes ?? 2,

@@ -11,6 +11,13 @@ export type Capabilities = {
     delete(key: string): Promise<void> | void;
   };
   log?: (level: LogLevel, message: string, data: unknown) => void;
+  /** ctx.secrets.getOrCreate(name): a per-installation random secret, created on first use, kept by the host. */
+  secrets?: { getOrCreate(name: string): Promise<string> | string };
+  /** ctx.crypto: Ed25519 with keys the host holds; only signatures and public keys (base64) cross. */
+  crypto?: {
+    sign(keyName: string, bytes: Uint8Array): Promise<string> | string;
+    publicKey(keyName: string): Promise<string> | string;
+  };
 };
 
 export type RunInfo = { runId: string; stepId: string; attempt: number; idempotencyKey: string };

@@ -41,6 +41,7 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.publish": { workflowId, message: "Hijacked" },
     "workflow.versions": { workflowId },
     "workflow.version": { workflowId, versionId },
+    "workflow.setActive": { workflowId, active: true },
     "run.start": { workflowId, input: {}, draft: true },
     "run.list": {},
     "run.get": { runId },
@@ -94,7 +95,7 @@ describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
-        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),

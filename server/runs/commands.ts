@@ -4,6 +4,7 @@ import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
 import { validateGraph, type Graph } from "../../workflows/graph";
 import { DomainError } from "../errors";
+import { catalogForGraph } from "../integrations/catalog";
 import { graphError } from "../workflows/publish";
 import { GraphValidationError } from "../../workflows/graph";
 import { requireRole } from "../workspaces/access";
@@ -23,7 +24,7 @@ export async function startRun(db: Database, userId: string, workspaceId: string
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   let graph: Graph;
   try {
-    graph = validateGraph(wf.draftGraph);
+    graph = validateGraph(wf.draftGraph, await catalogForGraph(db, wf.draftGraph));
   } catch (err) {
     throw err instanceof GraphValidationError ? graphError(err.issues) : err;
   }

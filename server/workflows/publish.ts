@@ -3,6 +3,8 @@ import type { Database } from "../../db/client";
 import { users, workflows, workflowVersions } from "../../db/schema";
 import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
+import { catalogForGraph } from "../integrations/catalog";
+import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
 
 /** Graph problems as form errors: "nodes.<id>.<field>" → messages, so the editor marks the node. */
@@ -18,7 +20,7 @@ export function graphError(issues: GraphIssue[]): DomainError {
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown) {
   await requireRole(db, userId, workspaceId, "editor");
-  const issues = graphIssues(graph);
+  const issues = graphIssues(graph, await catalogForGraph(db, graph));
   if (issues.length > 0) throw graphError(issues);
   const [saved] = await db
     .update(workflows)
@@ -36,9 +38,9 @@ export async function publish(db: Database, userId: string, workspaceId: string,
   await requireRole(db, userId, workspaceId, "editor");
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
-  const issues = graphIssues(wf.draftGraph);
+  const issues = graphIssues(wf.draftGraph, await catalogForGraph(db, wf.draftGraph));
   if (issues.length > 0) throw graphError(issues);
-  return db.transaction(async (tx) => {
+  const version = await db.transaction(async (tx) => {
     // Serialises concurrent publishes of one workflow, so version numbers never collide.
     await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, workflowId)).for("update");
     const [last] = await tx.select({ number: workflowVersions.number }).from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)).orderBy(desc(workflowVersions.number)).limit(1);
@@ -48,6 +50,12 @@ export async function publish(db: Database, userId: string, workspaceId: string,
       .returning({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt });
     return version!;
   });
+  // An active workflow's triggers move to the new version at once (webhook settings, schedules, ...).
+  if (wf.active) {
+    const graph = graphSchema.parse(wf.draftGraph);
+    await applyTriggerLifecycle({ db }, { workspaceId, workflowId, active: true, version: { id: version.id, number: version.number, graph } });
+  }
+  return version;
 }
 
 /** Published versions, newest first, with who published each (null once that account is deleted). */

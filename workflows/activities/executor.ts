@@ -13,11 +13,22 @@ export type ActionContext = {
   /** run id + step key: the same on every attempt, so a retried call can be deduplicated downstream. */
   idempotencyKey: string;
   connectionId?: string;
+  /** The node's per-execution limits for sandboxed actions (over the manifest's, within the runtime's maxima). */
+  limits?: StepLimits;
   signal: AbortSignal;
 };
 
-export type ResourceUsage = { cpuMs?: number; heapPeakBytes?: number; netBytes?: number };
-export type ActionResult = { output: unknown; usage?: ResourceUsage };
+export type StepLimits = { heapMb?: number; cpuMs?: number; wallMs?: number };
+
+export type ResourceUsage = {
+  cpuMs?: number;
+  heapPeakBytes?: number;
+  netBytes?: number;
+  /** The sandbox's own figures, kept whole in run_steps.usage. */
+  sandbox?: { cpuMs: number; wallMs: number; queuedMs: number; heapPeakBytes: number; fetchCount: number; fetchBytes: number };
+};
+export type StepLog = { level: string; message: string; data?: unknown; at: string };
+export type ActionResult = { output: unknown; usage?: ResourceUsage; logs?: StepLog[] };
 
 export interface ActionExecutor {
   execute(action: ActionRef, input: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult>;
@@ -29,16 +40,22 @@ export interface ActionExecutor {
  */
 export class ActionError extends Error {
   override name = "ActionError";
+  /** What the attempt used and logged before it failed, for the step record. */
+  usage?: ResourceUsage;
+  logs?: StepLog[];
   constructor(message: string, readonly type = "ActionError", readonly retryable = true) {
     super(message);
   }
 }
 
-/** Sends each action to the executor for its integration ("core" → built-ins); unknown ones fail at once. */
-export function routingExecutor(byIntegration: Record<string, ActionExecutor>): ActionExecutor {
+/**
+ * Sends each action to the executor for its integration ("core" → built-ins), else to `fallback` (the sandbox,
+ * which knows every stored integration); without a fallback unknown ones fail at once.
+ */
+export function routingExecutor(byIntegration: Record<string, ActionExecutor>, fallback?: ActionExecutor): ActionExecutor {
   return {
     execute(action, input, ctx) {
-      const executor = byIntegration[action.integration];
+      const executor = byIntegration[action.integration] ?? fallback;
       if (!executor) throw new ActionError(`No runtime for integration "${action.integration}"`, "UnknownAction", false);
       return executor.execute(action, input, ctx);
     },

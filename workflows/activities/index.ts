@@ -1,15 +1,33 @@
 import type { Database } from "../../db/client";
+import type { SandboxHost } from "../../integrations/runtime";
+import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
 import type { EngineActivities } from "../interpreter/types";
 import { builtinExecutor } from "./builtin";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
+import { integrationExecutor } from "./integration-executor";
 import { createRunStep } from "./run-step";
 
-export type ActivityDeps = { db: Database; executor?: ActionExecutor };
+/**
+ * What the worker's activities are built from. `sandbox` is the worker's one sandbox host (createWorker makes it
+ * and closes it on shutdown); `versions` loads a verified integration version (bundle + manifest) by (slug,
+ * version), cached. Both are here so other activities (triggers, editor calls) run integrations the same way.
+ */
+export type ActivityDeps = {
+  db: Database;
+  /** Overrides how actions run (tests); by default core built-ins, everything else in the sandbox. */
+  executor?: ActionExecutor;
+  sandbox?: SandboxHost;
+  versions?: VersionLoader;
+};
 
 /** The worker's activities, built from their dependencies (tests pass their own database or executor). */
-export function createActivities({ db, executor = routingExecutor({ core: builtinExecutor }) }: ActivityDeps): EngineActivities {
+export function createActivities(deps: ActivityDeps): EngineActivities {
+  const { db } = deps;
+  const versions = deps.versions ?? createVersionCache(db);
+  const sandboxed = deps.sandbox ? integrationExecutor({ db, sandbox: deps.sandbox, versions }) : undefined;
+  const executor = deps.executor ?? routingExecutor({ core: builtinExecutor }, sandboxed);
   return {
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps } from "../../db/schema";
-import type { ResourceUsage } from "./executor";
+import type { ResourceUsage, StepLog } from "./executor";
 import { withDbRetry } from "./db-retry";
 
 type StepId = { runId: string; nodeId: string; stepKey: string; attempt: number };
@@ -27,6 +27,7 @@ export type StepEnd = {
   error?: { message: string; type: string };
   startedAt: Date;
   usage?: ResourceUsage;
+  logs?: StepLog[];
 };
 
 export async function recordStepFinished(db: Database, id: StepId, end: StepEnd): Promise<void> {
@@ -44,6 +45,8 @@ export async function recordStepFinished(db: Database, id: StepId, end: StepEnd)
         cpuMs: end.usage?.cpuMs ?? null,
         heapPeakBytes: end.usage?.heapPeakBytes ?? null,
         netBytes: end.usage?.netBytes ?? null,
+        usage: end.usage?.sandbox ?? null,
+        logs: end.logs?.length ? end.logs : null,
       })
       .where(and(eq(runSteps.runId, id.runId), eq(runSteps.stepKey, id.stepKey), eq(runSteps.attempt, id.attempt))),
   );

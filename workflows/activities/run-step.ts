@@ -4,6 +4,8 @@ import type { Database } from "../../db/client";
 import type { StepRequest, StepResult } from "../interpreter/types";
 import { renderValue } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
+import { DEFAULT_STEP_TIMEOUT_MS } from "../constants";
+import { withDeadline } from "./deadline";
 import { ActionError, type ActionExecutor } from "./executor";
 import { recordStepFinished, recordStepStarted } from "./record";
 
@@ -36,24 +38,28 @@ export function createRunStep({ db, executor }: StepDeps) {
     await recordStepStarted(db, id, input, startedAt);
     const cpuBefore = process.cpuUsage();
     try {
-      const result = await executor.execute(req.action, input, {
-        runId: req.runId,
-        workspaceId: req.workspaceId,
-        stepKey: req.stepKey,
-        attempt: id.attempt,
-        idempotencyKey: `${req.runId}:${req.stepKey}`,
-        connectionId: req.connectionId,
-        signal: ctx.cancellationSignal,
-      });
-      // Process CPU while the action ran (built-ins run in-process); the sandbox will report its own, exact figure.
+      const result = await withDeadline(req.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, ctx.cancellationSignal, (signal) =>
+        executor.execute(req.action, input, {
+          runId: req.runId,
+          workspaceId: req.workspaceId,
+          stepKey: req.stepKey,
+          attempt: id.attempt,
+          idempotencyKey: `${req.runId}:${req.stepKey}`,
+          connectionId: req.connectionId,
+          limits: req.limits,
+          signal,
+        }),
+      );
+      // Process CPU while the action ran (built-ins run in-process); the sandbox reports its own, exact figure.
       const cpu = process.cpuUsage(cpuBefore);
       const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
       const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
-      await recordStepFinished(db, id, { status: "succeeded", output: result.output, outputRef: stored.ref?.$blob, startedAt, usage });
+      await recordStepFinished(db, id, { status: "succeeded", output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs });
       return { output: stored.value };
     } catch (err) {
       const failure = toFailure(err);
-      await recordStepFinished(db, id, { status: "failed", error: { message: failure.message, type: failure.type ?? "Error" }, startedAt });
+      const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
+      await recordStepFinished(db, id, { status: "failed", error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra });
       throw failure;
     }
   };

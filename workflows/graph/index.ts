@@ -2,3 +2,4 @@
 export * from "./schema";
 export * from "./structure";
 export * from "./validate";
+export * from "./webhook-config";

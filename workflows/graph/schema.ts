@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookConfig } from "./webhook-config";
 
 /**
  * The workflow graph (ARCHITECTURE.md §4), shared by the server (validation on save), the editor and the
@@ -22,11 +23,22 @@ export const retrySettings = z.object({
 export const stepSettings = z.object({
   retry: retrySettings.optional(),
   timeoutMs: z.number().int().min(100).max(86_400_000).optional(),
+  // Sandboxed actions only: this step's isolate limits, over the integration manifest's (heap default 128 MB).
+  limits: z
+    .object({ heapMb: z.number().int().min(8).max(512), cpuMs: z.number().int().min(1).max(300_000), wallMs: z.number().int().min(1).max(900_000) })
+    .partial()
+    .optional(),
   // fail: the run fails; continue: record the error as the output and go on; route: follow the "error" handle.
   onError: z.enum(["fail", "continue", "route"]).default("fail"),
 });
 
-export const triggerNode = z.object({ ...base, kind: z.literal("trigger"), trigger: z.enum(["manual", "webhook", "schedule"]).default("manual") });
+export const triggerNode = z.object({
+  ...base,
+  kind: z.literal("trigger"),
+  trigger: z.enum(["manual", "webhook", "schedule"]).default("manual"),
+  // Settings of a webhook trigger (methods, verification preset, mode, limits); secrets live elsewhere.
+  webhook: webhookConfig.optional(),
+});
 
 export const actionNode = z.object({
   ...base,
@@ -94,4 +106,4 @@ export type LoopNode = z.infer<typeof loopNode>;
 export type StepSettings = z.infer<typeof stepSettings>;
 export type RetrySettings = z.infer<typeof retrySettings>;
 
-export const handleOf = (e: GraphEdge): string => e.sourceHandle ?? "out";
+export { handleOf } from "./handles";

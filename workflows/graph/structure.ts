@@ -1,4 +1,5 @@
-import { handleOf, type Graph, type GraphEdge, type GraphNode } from "./schema";
+import { handleOf } from "./handles";
+import type { Graph, GraphEdge, GraphNode } from "./schema";
 
 /**
  * The shape the interpreter walks: which nodes belong to which region (the top level, or the body of one

@@ -1,12 +1,15 @@
 import type { ActivityOptions } from "@temporalio/workflow";
-import { DEFAULT_STEP_RETRY, DEFAULT_STEP_TIMEOUT_MS } from "../constants";
+import { DEFAULT_STEP_RETRY, DEFAULT_STEP_TIMEOUT_MS, STEP_TIMEOUT_GRACE_MS } from "../constants";
 import type { StepSettings } from "../graph/schema";
+
+/** The per-attempt deadline the step activity enforces itself (see STEP_TIMEOUT_GRACE_MS). */
+export const stepTimeoutMs = (settings: StepSettings | undefined): number => settings?.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
 
 /** A node's retry and timeout settings as Temporal activity options (Temporal does the retrying and backoff). */
 export function stepActivityOptions(settings: StepSettings | undefined): ActivityOptions {
   const retry = settings?.retry ?? DEFAULT_STEP_RETRY;
   return {
-    startToCloseTimeout: settings?.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+    startToCloseTimeout: stepTimeoutMs(settings) + STEP_TIMEOUT_GRACE_MS,
     retry: {
       maximumAttempts: retry.maxAttempts,
       initialInterval: retry.initialIntervalMs,

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from "@temporalio/workflow";
-import { handleOf, type LoopNode } from "../graph/schema";
+import { handleOf } from "../graph/handles";
+import type { LoopNode } from "../graph/schema";
 import { renderValue } from "../mapping/template";
 import { scopeOf, StopRun } from "./scope";
 import { walkRegion, type ExecuteNode, type Frame, type NodeOutcome, type RunCtx } from "./walk";

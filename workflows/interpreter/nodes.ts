@@ -2,7 +2,7 @@ import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from "@te
 import type { ActionNode, GraphNode } from "../graph/schema";
 import { evaluate } from "../mapping/evaluate";
 import { referencedSteps, renderValue } from "../mapping/template";
-import { stepActivityOptions } from "./activity-options";
+import { stepActivityOptions, stepTimeoutMs } from "./activity-options";
 import { parseTimeMs, workflowNowMs } from "./clock";
 import { runLoop } from "./loop";
 import { scopeOf, StepError, StopRun } from "./scope";
@@ -34,8 +34,13 @@ export async function executeNode(run: RunCtx, node: GraphNode, frame: Frame, ar
       return { output, handles: ["out"] };
     }
     case "delay": {
-      const until = node.until ? parseTimeMs(String(controlValue(node, "until", () => renderValue(node.until, scopeOf(run, frame))))) : NaN;
-      const ms = Number.isNaN(until) ? (node.durationMs ?? 0) : Math.max(0, until - workflowNowMs());
+      let ms = node.durationMs ?? 0;
+      if (node.until) {
+        const text = String(controlValue(node, "until", () => renderValue(node.until, scopeOf(run, frame))));
+        const until = parseTimeMs(text);
+        if (Number.isNaN(until)) throw ApplicationFailure.nonRetryable(`"${node.id}".until: "${text}" is not a time`, "ExpressionError");
+        ms = Math.max(0, until - workflowNowMs());
+      }
       if (ms > 0) await sleep(ms);
       return { output: { waitedMs: ms }, handles: ["out"] };
     }
@@ -60,7 +65,9 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
       stepKey,
       action: node.action,
       connectionId: node.connectionId,
+      ...(node.settings.limits ? { limits: node.settings.limits } : {}),
       input: node.input,
+      timeoutMs: stepTimeoutMs(node.settings),
       scope: { trigger: run.input.trigger, steps, item: frame.item, index: frame.index },
     });
     return { output, handles: ["out"] };

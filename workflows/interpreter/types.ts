@@ -27,8 +27,12 @@ export type StepRequest = {
   stepKey: string;
   action: ActionRef;
   connectionId?: string;
+  /** The node's sandbox limits (settings.limits), when it sets any. */
+  limits?: { heapMb?: number; cpuMs?: number; wallMs?: number };
   /** The node's input templates, evaluated in the activity (where blob references can be loaded). */
   input: Record<string, unknown>;
+  /** The attempt's deadline, enforced by the activity itself (optional: runs started before it existed). */
+  timeoutMs?: number;
   /** Just the data the templates read: trigger, the referenced steps' outputs (possibly BlobRefs), loop item. */
   scope: Record<string, unknown>;
 };

@@ -1,4 +1,5 @@
-import { handleOf, type GraphEdge, type GraphNode } from "../graph/schema";
+import { handleOf } from "../graph/handles";
+import type { GraphEdge, GraphNode } from "../graph/schema";
 import { regionNodes, type Structure } from "../graph/structure";
 import type { AutomationInput } from "./types";
 

@@ -71,7 +71,8 @@ export async function buildPackage(packageDir: string, options: { outDir?: strin
     throw new BuildError([`${index} not found: a package's entry is src/index.ts (export default defineIntegration({ ... }))`]);
   });
   const [code, probe] = await Promise.all([bundle(dir, sandboxEntry(index), true), bundle(dir, manifestEntry(index), false)]);
-  const sandbox: { __result?: string } = {};
+  // URL: the manifest schema checks oauth2 authorizeUrl/tokenUrl with z.url(), which needs it (a bare vm has none).
+  const sandbox: { __result?: string; URL: typeof URL } = { URL };
   runInNewContext(probe, sandbox, { timeout: 5_000, filename: "manifest-probe.js" });
   const result = JSON.parse(sandbox.__result ?? '{"ok":false,"problems":["the package did not finish loading"]}') as { ok: true; manifest: unknown } | { ok: false; problems: string[] };
   if (!result.ok) throw new BuildError(result.problems);

@@ -12,7 +12,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function () {
 "use strict";
 const g = globalThis;
 const freeze = Object.freeze, hasOwn = Object.hasOwn, entries = Object.entries;
-const stringify = JSON.stringify, parse = JSON.parse, toStr = String, isArray = Array.isArray;
+const stringify = JSON.stringify, parse = JSON.parse, toStr = String, isArray = Array.isArray, arrayFrom = Array.from;
+const U8 = Uint8Array;
 const ErrorCtor = Error, TypeErrorCtor = TypeError, PromiseCtor = Promise;
 // Not metered by the host (WebAssembly memory, shared memory and Atomics.wait) or able to run guest code after
 // the execution ended (finalizers): out of the sandbox.
@@ -67,7 +68,7 @@ function deliver(id, envelope) {
   }
 }
 
-async function invoke(actionKey, input, connection, run, options, fetchCb, storeCb, logCb) {
+async function invoke(actionKey, input, connection, run, options, fetchCb, storeCb, logCb, keyedCb) {
   function respond(body) {
     return pending + "|" + body;
   }
@@ -110,6 +111,12 @@ async function invoke(actionKey, input, connection, run, options, fetchCb, store
       delete: async (key) => { await call(storeCb, ["delete", toStr(key)]); },
     }),
     log: freeze({ info: log("info"), warn: log("warn"), error: log("error") }),
+    secrets: freeze({ getOrCreate: (name) => call(keyedCb, ["secrets.getOrCreate", toStr(name)]) }),
+    crypto: freeze({
+      // Bytes cross as a plain array of numbers (or a string, signed as UTF-8); the host re-checks both.
+      sign: (keyName, bytes) => call(keyedCb, ["crypto.sign", toStr(keyName), bytes instanceof U8 ? arrayFrom(bytes) : toStr(bytes)]),
+      publicKey: (keyName) => call(keyedCb, ["crypto.publicKey", toStr(keyName)]),
+    }),
   });
 
   let output;

@@ -22,6 +22,8 @@ const MAX_LOG_LINES = 1000;
 const MAX_IN_FLIGHT = 64;
 const MAX_HOST_CALLS = 2000;
 const LOG_LEVELS = new Set<LogLevel>(["info", "warn", "error"]);
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const MAX_SIGN_BYTES = 1024 * 1024;
 
 export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabilities: Capabilities, deliver: Deliver) {
   const asyncCallback = (what: string, fn: (...args: unknown[]) => Promise<unknown>) =>
@@ -55,6 +57,22 @@ export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabi
     return void (await impl.set(key, JSON.parse(json) as unknown));
   });
 
+  // ctx.secrets / ctx.crypto: one callback, the operation first. Names and bytes are checked here, not by the guest.
+  const keyed = asyncCallback("ctx.secrets/ctx.crypto", async (op, name, data) => {
+    if (typeof name !== "string" || !NAME.test(name)) throw new SandboxCapabilityError("Secret and key names are 1 to 100 characters: letters, digits, _ . -");
+    if (op === "secrets.getOrCreate") {
+      if (!capabilities.secrets) throw new SandboxCapabilityError("ctx.secrets is not available to this action (declare the \"secrets\" capability).");
+      return String(await capabilities.secrets.getOrCreate(name));
+    }
+    if (!capabilities.crypto) throw new SandboxCapabilityError("ctx.crypto is not available to this action (declare the \"crypto.sign\" capability).");
+    if (op === "crypto.publicKey") return String(await capabilities.crypto.publicKey(name));
+    if (op !== "crypto.sign") throw new SandboxCapabilityError("Unknown operation.");
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Array.isArray(data) && data.every((b) => Number.isInteger(b) && b >= 0 && b <= 255) ? Buffer.from(data as number[]) : null;
+    if (!bytes) throw new SandboxCapabilityError("ctx.crypto.sign signs a string (as UTF-8) or a Uint8Array.");
+    if (bytes.length > MAX_SIGN_BYTES) throw new SandboxCapabilityError(`ctx.crypto.sign signs at most ${MAX_SIGN_BYTES} bytes.`);
+    return String(await capabilities.crypto.sign(name, new Uint8Array(bytes)));
+  });
+
   let logged = 0;
   const log = new ivm.Callback(
     (level: unknown, message: unknown, data: unknown) => {
@@ -70,7 +88,7 @@ export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabi
     { ignored: true },
   );
 
-  return { fetch, store, log };
+  return { fetch, store, log, keyed };
 }
 
 async function settle(what: string, run: () => Promise<unknown>, state: ExecutionState): Promise<Envelope> {

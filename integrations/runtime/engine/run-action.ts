@@ -58,7 +58,7 @@ export async function runAction(deps: EngineDeps, job: EngineJob): Promise<Sandb
     await state.until(lease.bundle.run(context));
     const deliver = deliverer(lease.isolate, deliverRef);
     const callbacks = hostCallbacks(state, { ...deps.network, permitted: job.permissions.network }, job.capabilities, deliver);
-    const raw: unknown = await state.until(invoke.apply(undefined, [...args, callbacks.fetch, callbacks.store, callbacks.log], { result: { promise: true, copy: true } }));
+    const raw: unknown = await state.until(invoke.apply(undefined, [...args, callbacks.fetch, callbacks.store, callbacks.log, callbacks.keyed], { result: { promise: true, copy: true } }));
     stopWatching();
     stopWatching = undefined;
     if (state.failure) throw state.failure;

@@ -41,6 +41,13 @@ function capabilities(id: number, job: WireJob): Capabilities {
         }
       : undefined,
     log: job.capabilities.log ? (level, message, data) => send({ t: "log", id, level, message, data }) : undefined,
+    secrets: job.capabilities.secrets ? { getOrCreate: async (name) => String(await call(id, "secrets.getOrCreate", [name])) } : undefined,
+    crypto: job.capabilities.crypto
+      ? {
+          sign: async (keyName, bytes) => String(await call(id, "crypto.sign", [keyName, bytes])),
+          publicKey: async (keyName) => String(await call(id, "crypto.publicKey", [keyName])),
+        }
+      : undefined,
   };
 }
 

@@ -25,10 +25,10 @@ export type WireJob = {
   permissions: { network: string[] };
   limits: Limits;
   run: RunInfo;
-  capabilities: { store: boolean; log: boolean };
+  capabilities: { store: boolean; log: boolean; secrets: boolean; crypto: boolean };
 };
 
-export type CallOp = "store.get" | "store.set" | "store.delete" | "resolve";
+export type CallOp = "store.get" | "store.set" | "store.delete" | "secrets.getOrCreate" | "crypto.sign" | "crypto.publicKey" | "resolve";
 
 export type ToChild =
   | { t: "run"; id: number; job: WireJob }

@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromWire, SandboxCapabilityError, SandboxCrashError, SandboxLimitError, type SandboxError } from "../errors";
 import type { Limits } from "../limits";
 import type { Resolver } from "../network/resolve";
-import type { ExecuteRequest, SandboxResult } from "../types";
-import type { ChildOptions, FromChild, ToChild } from "./protocol";
+import type { Capabilities, ExecuteRequest, SandboxResult } from "../types";
+import type { CallOp, ChildOptions, FromChild, ToChild } from "./protocol";
 
 const CHILD_ENTRY = fileURLToPath(new URL("./child.ts", import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -94,7 +94,7 @@ export class SandboxProcess {
       }, limits.wallMs + this.killGraceMs);
       pending.onAbort = () => this.send({ t: "cancel", id });
       request.signal?.addEventListener("abort", pending.onAbort, { once: true });
-      this.send({ t: "run", id, job: { ...rest, limits, capabilities: { store: !!capabilities?.store, log: !!capabilities?.log } } });
+      this.send({ t: "run", id, job: { ...rest, limits, capabilities: { store: !!capabilities?.store, log: !!capabilities?.log, secrets: !!capabilities?.secrets, crypto: !!capabilities?.crypto } } });
     });
   }
 
@@ -126,16 +126,8 @@ export class SandboxProcess {
     switch (message.t) {
       case "need-bundle":
         return this.send({ t: "bundle", id: message.id, source: request.bundle });
-      case "call": {
-        const store = request.capabilities?.store;
-        const [key, value] = message.args as [string, unknown];
-        return void this.answer(message.callId, async () => {
-          if (!store) throw new SandboxCapabilityError("ctx.store is not available to this action.");
-          if (message.op === "store.get") return store.get(key);
-          if (message.op === "store.set") return store.set(key, value);
-          return store.delete(key);
-        });
-      }
+      case "call":
+        return void this.answer(message.callId, () => answerCall(request.capabilities ?? {}, message.op, message.args));
       case "log":
         try {
           request.capabilities?.log?.(message.level, message.message, message.data);
@@ -173,4 +165,23 @@ export class SandboxProcess {
       pending.reject(pending.blame ?? new SandboxCrashError(`The sandbox process ${how} while running this step; it did nothing wrong that we know of and can be retried.`));
     }
   }
+}
+
+/** Runs a capability call the child forwarded, with the request's own implementations. */
+async function answerCall(capabilities: Capabilities, op: CallOp, args: unknown[]): Promise<unknown> {
+  const [first, second] = args as [string, unknown];
+  if (op.startsWith("store.")) {
+    const store = capabilities.store;
+    if (!store) throw new SandboxCapabilityError("ctx.store is not available to this action.");
+    if (op === "store.get") return store.get(first);
+    if (op === "store.set") return store.set(first, second);
+    return store.delete(first);
+  }
+  if (op === "secrets.getOrCreate") {
+    if (!capabilities.secrets) throw new SandboxCapabilityError("ctx.secrets is not available to this action.");
+    return capabilities.secrets.getOrCreate(first);
+  }
+  if (!capabilities.crypto) throw new SandboxCapabilityError("ctx.crypto is not available to this action.");
+  if (op === "crypto.sign") return capabilities.crypto.sign(first, second as Uint8Array);
+  return capabilities.crypto.publicKey(first);
 }

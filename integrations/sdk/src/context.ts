@@ -1,6 +1,6 @@
 /**
  * What an action (or trigger, or connection test) sees as `ctx`. It mirrors the sandbox contract
- * (integrations/runtime/README.md, "What the guest sees"); parts the runtime does not provide yet are marked.
+ * (integrations/runtime/README.md, "What the guest sees").
  */
 
 export type HttpRequestInit = {
@@ -46,16 +46,18 @@ export type Log = {
 export type RunInfo = { runId: string; stepId: string; attempt: number; idempotencyKey: string };
 
 /**
- * NOT YET PROVIDED by the runtime (types only, so integrations can be written against the contract): a per-
- * installation secret created on first use (e.g. a webhook signing secret), never shown to the user.
+ * A per-installation secret (workspace × integration) created on first use, e.g. a webhook signing secret: 32
+ * random bytes, base64url. The same name always returns the same value; the host keeps it sealed at rest.
+ * Needs the "secrets" capability in the manifest.
  */
 export type Secrets = { getOrCreate(name: string): Promise<string> };
 
 /**
- * NOT YET PROVIDED by the runtime (types only): Ed25519 signing with a platform-held key; the private key never
- * enters the isolate. Returns the signature as base64.
+ * Ed25519 signing with a per-installation key the platform holds; the private key never enters the isolate.
+ * `sign` returns the 64-byte signature as base64, `publicKey` the raw 32-byte public key as base64.
+ * Needs the "crypto.sign" capability in the manifest.
  */
-export type Signer = { sign(keyName: string, bytes: string | Uint8Array): Promise<string> };
+export type Signer = { sign(keyName: string, bytes: string | Uint8Array): Promise<string>; publicKey(keyName: string): Promise<string> };
 
 /** Decrypted credentials of the step's connection, as the connection's fields define them. */
 export type ConnectionValue = Record<string, unknown>;
@@ -67,10 +69,10 @@ export type ActionContext<I, C = ConnectionValue | undefined> = {
   store: Store;
   log: Log;
   run: RunInfo;
-  /** Absent until the runtime provides it; check before use. */
-  secrets?: Secrets;
-  /** Absent until the runtime provides it; check before use. */
-  crypto?: Signer;
+  /** Rejects unless the manifest declares the "secrets" capability. */
+  secrets: Secrets;
+  /** Rejects unless the manifest declares the "crypto.sign" capability. */
+  crypto: Signer;
 };
 
 /** The ctx the runtime hands the bundle; input is still unvalidated here. */

@@ -39,3 +39,11 @@ export class ConnectionError extends Error {
 export class UnknownEntryError extends Error {
   override name = "UnknownEntryError";
 }
+
+/**
+ * The service rejected the connection's credentials (HTTP 401). Throw it from the integration's client: for an
+ * OAuth2 connection the platform refreshes the token once and runs the action again.
+ */
+export class AuthenticationError extends Error {
+  override name = "AuthenticationError";
+}

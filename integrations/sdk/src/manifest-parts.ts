@@ -92,3 +92,17 @@ export const exampleManifest = z.object({
   input: z.record(z.string(), z.unknown()),
   output: z.unknown().optional(),
 });
+
+/**
+ * Per-execution limits the integration asks for (a step may ask for its own, within the platform's maxima).
+ * heapMb defaults to 128, at most 512; cpuMs at most 300 000; wallMs at most 900 000.
+ */
+export const limitsManifest = z
+  .object({
+    heapMb: z.number().int().min(8).max(512),
+    cpuMs: z.number().int().min(1).max(300_000),
+    wallMs: z.number().int().min(1).max(900_000),
+    fetchCount: z.number().int().min(0).max(1_000),
+    fetchBytes: z.number().int().min(0).max(256 * 1024 * 1024),
+  })
+  .partial();

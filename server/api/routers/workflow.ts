@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setActive } from "../../workflows/activation";
 import * as pub from "../../workflows/publish";
 import * as wf from "../../workflows/service";
 import { router, workspaceProcedure } from "../trpc";
@@ -26,6 +27,9 @@ export const workflowRouter = router({
   publish: workspaceProcedure
     .input(workflowId.extend({ message: z.string().trim().max(500).default("") }))
     .mutation(({ ctx, input }) => pub.publish(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.message)),
+  setActive: workspaceProcedure
+    .input(workflowId.extend({ active: z.boolean() }))
+    .mutation(({ ctx, input }) => setActive(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.active)),
   versions: workspaceProcedure
     .input(workflowId)
     .query(({ ctx, input }) => pub.listVersions(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),

@@ -1,3 +1,5 @@
+import { tokenEndpointProblem } from "./endpoint-policy";
+
 /**
  * The token endpoint (RFC 6749 §4.1.3 and §6). Errors carry readable messages built only from the provider's
  * `error` / `error_description`, never from a response body that might hold tokens.
@@ -26,6 +28,8 @@ export class OAuthError extends Error {
 const clip = (s: unknown) => (typeof s === "string" ? s.replace(/[^\x20-\x7E]/g, "").slice(0, 300) : "");
 
 export async function tokenRequest(cfg: OAuthClientConfig, clientSecret: string, params: Record<string, string>): Promise<TokenSet> {
+  const refused = await tokenEndpointProblem(cfg.tokenUrl);
+  if (refused) throw new OAuthError(refused);
   const body = new URLSearchParams(params);
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
   if (cfg.clientAuth === "basic") {

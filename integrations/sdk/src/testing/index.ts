@@ -2,6 +2,7 @@
  * Helpers for integration authors' tests (vitest or any runner): call an action's run() directly, through the
  * same validation glue the sandbox uses, with ctx.http answered from recorded fixtures.
  */
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import type { ActionContext, Log } from "../context";
 import type { Integration } from "../define";
 import { entryOf, toSandboxEntry } from "../sandbox-entry";
@@ -22,6 +23,13 @@ export function createTestContext(options: TestContextOptions = {}) {
   const store = options.store ?? new Map<string, unknown>();
   const logs: { level: keyof Log; message: string; data?: unknown }[] = [];
   const log = (level: keyof Log) => (message: string, data?: unknown) => void logs.push({ level, message, data });
+  // Same shapes as the sandbox's ctx.secrets / ctx.crypto, kept in this test's memory.
+  const secrets = new Map<string, string>();
+  const keys = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
+  const keyOf = (name: string) => {
+    if (!keys.has(name)) keys.set(name, generateKeyPairSync("ed25519"));
+    return keys.get(name)!;
+  };
   const ctx: ActionContext<unknown> = {
     input: options.input,
     connection: options.connection,
@@ -32,6 +40,16 @@ export function createTestContext(options: TestContextOptions = {}) {
       delete: async (k) => void store.delete(k),
     },
     log: { info: log("info"), warn: log("warn"), error: log("error") },
+    secrets: {
+      getOrCreate: async (name) => {
+        if (!secrets.has(name)) secrets.set(name, randomBytes(32).toString("base64url"));
+        return secrets.get(name)!;
+      },
+    },
+    crypto: {
+      sign: async (name, bytes) => sign(null, typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes, keyOf(name).privateKey).toString("base64"),
+      publicKey: async (name) => Buffer.from(keyOf(name).publicKey.export({ format: "jwk" }).x!, "base64url").toString("base64"),
+    },
     run: { runId: "run_test", stepId: "step_test", attempt: 1, idempotencyKey: "run_test:step_test", ...options.run },
   };
   return { ctx, requests, logs, store, unusedFixtures: unused };

@@ -1,0 +1,57 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
+import { workflows, workflowVersions } from "./workflows";
+import { workspaces } from "./workspaces";
+
+/**
+ * The public address of a workflow's webhook trigger. The hook id is random and unguessable; it stays the same
+ * across deactivation and re-publishing, so a sender's configuration survives edits. The settings are copied
+ * from the active version's trigger node (server/triggers/webhook/sync.ts), so ingest reads this row only.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hookId: text("hook_id").notNull().unique(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }).unique(),
+    active: boolean("active").notNull().default(false),
+    // The published version a delivery starts; null until the workflow is activated.
+    versionId: uuid("version_id").references(() => workflowVersions.id, { onDelete: "set null" }),
+    methods: text("methods").array().notNull().default(["POST"]),
+    preset: text("preset").notNull().default("none"),
+    // The preset's non-secret parameters (header, algorithm, encoding, prefix, tolerance).
+    verification: jsonb("verification").$type<Record<string, unknown>>().notNull().default({ preset: "none" }),
+    mode: text("mode").notNull().default("async"),
+    syncTimeoutMs: integer("sync_timeout_ms").notNull().default(10_000),
+    bodyType: text("body_type").notNull().default("json"),
+    limits: jsonb("limits").$type<Record<string, number>>().notNull().default({}),
+    // Sealed { current, previous? } (server/connections/seal.ts, purpose "webhook_secret"); never sent to a browser.
+    secretsCiphertext: bytea("secrets_ciphertext"),
+    secretsKeyVersion: integer("secrets_key_version"),
+    // Non-secret facts about the secrets, so the UI can say "set" / "rotating" without decrypting.
+    secretSetAt: timestamp("secret_set_at", { withTimezone: true }),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("webhook_endpoints_workspace_idx").on(t.workspaceId)],
+);
+
+/**
+ * One accepted delivery: written by the run itself (its first activity), keyed by hook and delivery id, so a
+ * delivery re-sent after Temporal forgot the first run (past its retention) is still recognised as a duplicate.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hookId: text("hook_id").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    runId: text("run_id").notNull(),
+    // The Temporal execution that claimed the delivery; another execution with the same ids is a late duplicate.
+    executionId: text("execution_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("webhook_deliveries_uq").on(t.hookId, t.deliveryId)],
+);

@@ -1,0 +1,108 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { installations, integrations, integrationVersions } from "../../db/schema";
+import { parseManifest, type Manifest } from "@junction/sdk";
+import { builtinCatalog, type ActionCatalog, type ActionSpec } from "../../workflows/actions/catalog";
+import { requireRole } from "../workspaces/access";
+import { RUNNABLE } from "./versions";
+
+type ActionManifest = Manifest["actions"][number];
+
+const specOf = (a: ActionManifest): ActionSpec => ({
+  requiredInputs: Array.isArray(a.input.required) ? (a.input.required as string[]) : [],
+  description: a.description,
+});
+
+/** The (slug, version) pairs of the integration actions a graph uses. */
+function integrationRefs(graph: unknown): { integration: string; version: string }[] {
+  const nodes = (graph as { nodes?: unknown[] } | null)?.nodes;
+  if (!Array.isArray(nodes)) return [];
+  const seen = new Map<string, { integration: string; version: string }>();
+  for (const n of nodes as { kind?: unknown; action?: { integration?: unknown; version?: unknown } }[]) {
+    const a = n?.action;
+    if (n?.kind !== "action" || typeof a?.integration !== "string" || typeof a.version !== "string" || a.integration === "core") continue;
+    seen.set(`${a.integration}@${a.version}`, { integration: a.integration, version: a.version });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The ActionCatalog graph validation uses for one graph: built-ins, plus the actions of the runnable integration
+ * versions the graph names (read from their manifests). A version that does not exist or cannot run leaves its
+ * actions unknown, so saving names the node.
+ */
+export async function catalogForGraph(db: Database, graph: unknown): Promise<ActionCatalog> {
+  const refs = integrationRefs(graph);
+  if (refs.length === 0) return builtinCatalog;
+  const rows = await db
+    .select({ slug: integrations.slug, version: integrationVersions.version, status: integrationVersions.status, manifest: integrationVersions.manifest })
+    .from(integrationVersions)
+    .innerJoin(integrations, eq(integrations.id, integrationVersions.integrationId))
+    .where(or(...refs.map((r) => and(eq(integrations.slug, r.integration), eq(integrationVersions.version, r.version)))));
+  const specs = new Map<string, ActionSpec>();
+  for (const row of rows) {
+    if (!RUNNABLE.has(row.status)) continue;
+    for (const a of parseManifest(row.manifest).actions) specs.set(`${row.slug}@${row.version}/${a.key}`, specOf(a));
+  }
+  return (ref) => builtinCatalog(ref) ?? specs.get(`${ref.integration}@${ref.version}/${ref.key}`);
+}
+
+export type CatalogAction = {
+  key: string;
+  name: string;
+  description: string;
+  /** JSON Schema (draft 2020-12) of the input and output; the editor renders the form from `input`. */
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  dynamicOptions: ActionManifest["dynamicOptions"];
+};
+export type CatalogEntry = {
+  slug: string;
+  name: string;
+  version: string;
+  official: boolean;
+  description: string;
+  connections: Manifest["connections"];
+  actions: CatalogAction[];
+};
+
+const semverKey = (v: string) => v.split(/[.+-]/).slice(0, 3).map((p) => p.padStart(8, "0")).join(".");
+
+/**
+ * What a workspace's editor can add: official integrations and the ones it installed (the newest runnable
+ * version of an official one, the installed version of the others), each action with its JSON Schemas.
+ */
+export async function listCatalog(db: Database, userId: string, workspaceId: string): Promise<CatalogEntry[]> {
+  await requireRole(db, userId, workspaceId, "viewer");
+  const installed = await db.select({ integrationId: installations.integrationId, versionId: installations.versionId }).from(installations).where(eq(installations.workspaceId, workspaceId));
+  const official = await db.select({ id: integrations.id }).from(integrations).where(eq(integrations.official, true));
+  const ids = [...new Set([...official.map((o) => o.id), ...installed.map((i) => i.integrationId)])];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ i: integrations, v: { id: integrationVersions.id, version: integrationVersions.version, status: integrationVersions.status, manifest: integrationVersions.manifest } })
+    .from(integrationVersions)
+    .innerJoin(integrations, eq(integrations.id, integrationVersions.integrationId))
+    .where(and(inArray(integrations.id, ids), inArray(integrationVersions.status, [...RUNNABLE] as ("approved" | "deprecated")[])));
+  const pinned = new Map(installed.map((i) => [i.integrationId, i.versionId]));
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const pin = pinned.get(row.i.id);
+    if (pin ? row.v.id !== pin : row.v.status !== "approved") continue;
+    const current = best.get(row.i.id);
+    if (!current || semverKey(row.v.version) > semverKey(current.v.version)) best.set(row.i.id, row);
+  }
+  return [...best.values()]
+    .map(({ i, v }) => {
+      const m = parseManifest(v.manifest);
+      return {
+        slug: i.slug,
+        name: m.name,
+        version: v.version,
+        official: i.official,
+        description: m.description,
+        connections: m.connections,
+        actions: m.actions.map((a) => ({ key: a.key, name: a.name, description: a.description, input: a.input, output: a.output, dynamicOptions: a.dynamicOptions })),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

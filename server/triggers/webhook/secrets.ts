@@ -1,0 +1,29 @@
+import type { webhookEndpoints } from "../../../db/schema";
+import { vaultKeyring, type Keyring } from "../../connections/keyring";
+import { seal, unseal, type Sealed } from "../../connections/seal";
+
+/**
+ * A hook's verification secrets. During rotation two are accepted: the new `current` and the `previous` one
+ * until `previousExpiresAt`, so the sender can switch over without a window of rejected deliveries.
+ */
+export type WebhookSecrets = { current?: string; previous?: string };
+
+type Row = Pick<typeof webhookEndpoints.$inferSelect, "id" | "workspaceId" | "secretsCiphertext" | "secretsKeyVersion">;
+
+/** Sealed like connection credentials, under their own purpose and bound to this endpoint row. */
+export function sealWebhookSecrets(workspaceId: string, endpointId: string, secrets: WebhookSecrets, keyring: Keyring = vaultKeyring()): Sealed {
+  return seal(keyring, { purpose: "webhook_secret", workspaceId, rowId: endpointId }, secrets as Record<string, string>);
+}
+
+export function unsealWebhookSecrets(row: Row, keyring?: Keyring): WebhookSecrets {
+  if (!row.secretsCiphertext || row.secretsKeyVersion === null) return {};
+  return unseal(keyring ?? vaultKeyring(), { purpose: "webhook_secret", workspaceId: row.workspaceId, rowId: row.id }, { ciphertext: row.secretsCiphertext, keyVersion: row.secretsKeyVersion }) as WebhookSecrets;
+}
+
+/** The secrets a delivery may be signed with right now: the current one, then the previous until it expires. */
+export function activeSecrets(s: WebhookSecrets, previousExpiresAt: Date | null, now = Date.now()): string[] {
+  const list: string[] = [];
+  if (s.current) list.push(s.current);
+  if (s.previous && previousExpiresAt && previousExpiresAt.getTime() > now) list.push(s.previous);
+  return list;
+}

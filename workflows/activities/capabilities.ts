@@ -1,0 +1,52 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { integrationStore } from "../../db/schema";
+import type { Capabilities, LogLevel } from "../../integrations/runtime";
+import type { Manifest } from "@junction/sdk";
+import { getOrCreateSecret, signingKey, type Installation } from "../../server/integrations/secret-seal";
+
+/** One ctx.log line as the step record keeps it. */
+export type StepLogLine = { level: LogLevel; message: string; data?: unknown; at: string };
+
+/**
+ * The host side of one step's ctx: store (integration_store, per workspace × integration), log (collected for
+ * the step record), secrets and crypto (sealed in integration_secrets). store, secrets and crypto are given only
+ * when the manifest declares the capability, so an integration's review shows everything it can touch.
+ */
+export function stepCapabilities(db: Database, inst: Installation, manifest: Manifest): { capabilities: Capabilities; logs: StepLogLine[] } {
+  const declared = new Set(manifest.permissions.capabilities);
+  const logs: StepLogLine[] = [];
+  const capabilities: Capabilities = {
+    log: (level, message, data) => void logs.push({ level, message, ...(data === undefined ? {} : { data }), at: new Date().toISOString() }),
+  };
+  if (declared.has("store")) capabilities.store = installationStore(db, inst);
+  if (declared.has("secrets")) capabilities.secrets = { getOrCreate: (name) => getOrCreateSecret(db, inst, name) };
+  if (declared.has("crypto.sign")) {
+    capabilities.crypto = {
+      sign: async (keyName, bytes) => (await signingKey(db, inst, keyName)).sign(bytes),
+      publicKey: async (keyName) => (await signingKey(db, inst, keyName)).publicKey,
+    };
+  }
+  return { capabilities, logs };
+}
+
+export function installationStore(db: Database, inst: Installation): NonNullable<Capabilities["store"]> {
+  const at = (key: string) => and(eq(integrationStore.workspaceId, inst.workspaceId), eq(integrationStore.integrationId, inst.integrationId), eq(integrationStore.key, key));
+  return {
+    async get(key) {
+      const row = await db.query.integrationStore.findFirst({ where: at(key) });
+      return row?.value ?? null;
+    },
+    async set(key, value) {
+      // JSON null reads back as "no value" anyway; the column holds only real values.
+      if (value === null) return void (await db.delete(integrationStore).where(at(key)));
+      await db
+        .insert(integrationStore)
+        .values({ ...inst, key, value })
+        .onConflictDoUpdate({ target: [integrationStore.workspaceId, integrationStore.integrationId, integrationStore.key], set: { value, updatedAt: sql`now()` } });
+    },
+    async delete(key) {
+      await db.delete(integrationStore).where(at(key));
+    },
+  };
+}

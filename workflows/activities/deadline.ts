@@ -1,0 +1,31 @@
+import { ActionError } from "./executor";
+
+/** The error type of a step attempt that ran past its timeoutMs (name it in retry.nonRetryable to not retry). */
+export const STEP_TIMEOUT = "StepTimeout";
+
+/**
+ * Runs an action under the step's own deadline. Temporal's start-to-close timeout alone does not stop an
+ * activity that is still running in a live worker: the action would go on (and its late result be dropped)
+ * while the retry already runs. Here the action's signal aborts at the deadline and the attempt fails at once
+ * with a message that says so. The parent signal (cancellation of the run) aborts it too.
+ */
+export async function withDeadline<T>(timeoutMs: number, parent: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onParent = () => controller.abort(parent.reason);
+  if (parent.aborted) onParent();
+  else parent.addEventListener("abort", onParent, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new ActionError(`Timed out after ${timeoutMs} ms`, STEP_TIMEOUT, true);
+      controller.abort(err);
+      reject(err);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([run(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+    parent.removeEventListener("abort", onParent);
+  }
+}

@@ -1,0 +1,209 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newUser } from "../server/testing/users";
+import { g, publishGraph, startTestWorker, waitForRun } from "./testing/harness";
+import { startSink } from "./testing/sink";
+
+// Control flow and step settings that workflows/engine.test.ts does not already prove, each against the real
+// worker, Temporal and Postgres; third parties are the loopback sink (workflows/testing/sink.ts).
+let user: Awaited<ReturnType<typeof newUser>>;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+
+beforeAll(async () => {
+  user = await newUser("Control");
+  worker = await startTestWorker();
+}, 120_000);
+afterAll(() => worker?.stop());
+
+type Graph = Parameters<typeof publishGraph>[1];
+async function run(graph: Graph, input: Record<string, unknown> = {}) {
+  const { workspaceId, workflowId } = await publishGraph(user, graph);
+  const { runId } = await user.caller.run.start({ workspaceId, workflowId, input });
+  return waitForRun(user, runId, 90_000);
+}
+type Run = Awaited<ReturnType<typeof waitForRun>>;
+const step = (r: Run, key: string) => r.steps.find((s) => s.stepKey === key && s.status === "succeeded");
+const keys = (r: Run) => r.steps.map((s) => s.stepKey).sort();
+const once = { retry: { maxAttempts: 1 } };
+
+describe("branches and merges", () => {
+  it("switches on an expression: a matching case's exit, else default", async () => {
+    const nodes = [
+      g.trigger(),
+      { id: "each", kind: "loop", items: "{{ trigger.body.plans }}" },
+      { id: "plan", kind: "branch", mode: "switch", expression: "lower(item)", cases: ["free", "pro"] },
+      g.set("free_path", { p: "{{ item }}" }),
+      g.set("pro_path", { p: "{{ item }}" }),
+      g.set("other_path", { p: "{{ item }}" }),
+    ];
+    const edges = [g.edge("start", "each"), g.edge("each", "plan", "each"), g.edge("plan", "free_path", "free"), g.edge("plan", "pro_path", "pro"), g.edge("plan", "other_path", "default")];
+    const r = await run({ schemaVersion: 1, nodes, edges }, { plans: ["free", "PRO", "enterprise"] });
+    expect(r.status).toBe("succeeded");
+    expect(keys(r)).toEqual(["each[0].free_path", "each[1].pro_path", "each[2].other_path"]);
+  });
+
+  it("goes on at a 'first' merge as soon as one branch arrives, without waiting for the slower one", async () => {
+    const nodes = [
+      g.trigger(),
+      { id: "quick_wait", kind: "delay", durationMs: 50 },
+      { id: "slow_wait", kind: "delay", durationMs: 4_000 },
+      g.set("quick", { who: "quick" }),
+      g.set("slow", { who: "slow" }),
+      { id: "join", kind: "merge", mode: "first" },
+      g.set("after", { got: "{{ steps.join.output.who }}" }),
+    ];
+    const edges = [g.edge("start", "quick_wait"), g.edge("start", "slow_wait"), g.edge("quick_wait", "quick"), g.edge("slow_wait", "slow"), g.edge("quick", "join"), g.edge("slow", "join"), g.edge("join", "after")];
+    const r = await run({ schemaVersion: 1, nodes, edges });
+    expect(r.status).toBe("succeeded");
+    expect(step(r, "after")!.output).toEqual({ got: "quick" });
+    // "after" ran about 4 s before the slow branch's step; the run itself still finished that branch.
+    expect(step(r, "slow")!.startedAt.getTime() - step(r, "after")!.startedAt.getTime()).toBeGreaterThan(2_500);
+  });
+
+  it("runs parallel action branches at the same time", async () => {
+    const sink = await startSink(1_000);
+    try {
+      const nodes = [g.trigger(), g.http("left", { url: sink.url }), g.http("right", { url: sink.url }), { id: "join", kind: "merge" }, g.set("after", { n: "{{ length(steps.join.output) }}" })];
+      const edges = [g.edge("start", "left"), g.edge("start", "right"), g.edge("left", "join"), g.edge("right", "join"), g.edge("join", "after")];
+      const r = await run({ schemaVersion: 1, nodes, edges });
+      expect(r.status).toBe("succeeded");
+      expect(sink.maxInFlight()).toBe(2);
+      expect(step(r, "after")!.output).toEqual({ n: 2 });
+    } finally {
+      await sink.close();
+    }
+  });
+});
+
+describe("delays", () => {
+  it("waits until a time from the data, and not at all for a time already past", async () => {
+    const nodes = [
+      g.trigger(),
+      { id: "until_later", kind: "delay", until: "{{ trigger.body.at }}" },
+      { id: "until_past", kind: "delay", until: "{{ trigger.body.past }}" },
+      { id: "join", kind: "merge" },
+      g.set("after", { later: "{{ steps.join.output.until_later.waitedMs }}", past: "{{ steps.join.output.until_past.waitedMs }}" }),
+    ];
+    const edges = [g.edge("start", "until_later"), g.edge("start", "until_past"), g.edge("until_later", "join"), g.edge("until_past", "join"), g.edge("join", "after")];
+    const at = Date.now() + 3_000;
+    const r = await run({ schemaVersion: 1, nodes, edges }, { at: new Date(at).toISOString(), past: "2020-01-01T00:00:00Z" });
+    expect(r.status).toBe("succeeded");
+    const { later, past } = step(r, "after")!.output as { later: number; past: number };
+    expect(later).toBeGreaterThan(500);
+    expect(later).toBeLessThanOrEqual(3_000);
+    expect(past).toBe(0);
+    expect(step(r, "after")!.startedAt.getTime()).toBeGreaterThanOrEqual(at - 50);
+  });
+
+  it("fails with a clear error when 'until' is not a time", async () => {
+    const r = await run({ schemaVersion: 1, nodes: [g.trigger(), { id: "wait", kind: "delay", until: "{{ trigger.body.at }}" }], edges: g.chain("start", "wait") }, { at: "next tuesday" });
+    expect(r).toMatchObject({ status: "failed", error: { message: expect.stringContaining('"wait".until: "next tuesday" is not a time') } });
+  });
+});
+
+describe("loops", () => {
+  it("never has more than `concurrency` items in flight", async () => {
+    const sink = await startSink(400);
+    try {
+      const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", concurrency: 2 }, g.http("call", { url: sink.url, method: "POST", body: { n: "{{ item }}" } }), g.set("after", { n: "{{ length(steps.each.output) }}" })];
+      const edges = [g.edge("start", "each"), g.edge("each", "call", "each"), g.edge("each", "after", "done")];
+      const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3, 4, 5, 6] });
+      expect(r.status).toBe("succeeded");
+      expect(sink.maxInFlight()).toBe(2);
+      expect(sink.distinctKeys()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${r.id}:each[${i}].call`).sort());
+      expect(step(r, "after")!.output).toEqual({ n: 6 });
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("fails the run at the first failed item unless told to continue, naming the item's step", async () => {
+    const nodes = [
+      g.trigger(),
+      { id: "each", kind: "loop", items: "{{ trigger.body.list }}" },
+      { id: "bad", kind: "branch", expression: 'item == "bad"' },
+      g.fail("boom", { message: "bad item {{ index }}" }, once),
+      g.set("fine", { v: "{{ item }}" }),
+      g.set("after", {}),
+    ];
+    const edges = [g.edge("start", "each"), g.edge("each", "bad", "each"), g.edge("bad", "boom", "true"), g.edge("bad", "fine", "false"), g.edge("each", "after", "done")];
+    const r = await run({ schemaVersion: 1, nodes, edges }, { list: ["a", "bad", "c"] });
+    expect(r).toMatchObject({ status: "failed", error: { nodeId: "boom", message: 'Step "each[1].boom" failed: bad item 1' } });
+    expect(keys(r)).toEqual(["each[0].fine", "each[1].boom"]); // item 2 and "after" never ran
+  });
+});
+
+describe("step settings", () => {
+  it("enforces the step's own timeout: the call is aborted and the attempt fails saying so", async () => {
+    // A third party that never answers; it counts the calls and the callers that hung up.
+    let calls = 0;
+    let hungUp = 0;
+    const server = http.createServer((req, res) => {
+      calls += 1;
+      res.on("close", () => (hungUp += 1));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const settings = { timeoutMs: 500, retry: { maxAttempts: 2, initialIntervalMs: 100 } };
+      const r = await run({ schemaVersion: 1, nodes: [g.trigger(), g.http("slow", { url }, settings)], edges: g.chain("start", "slow") });
+      expect(r).toMatchObject({ status: "failed", error: { nodeId: "slow", message: 'Step "slow" failed: Timed out after 500 ms' } });
+      expect(r.steps.map((s) => [s.attempt, s.status, (s.error as { type: string }).type])).toEqual([
+        [1, "failed", "StepTimeout"],
+        [2, "failed", "StepTimeout"],
+      ]);
+      // Each attempt ended at its own deadline, not at Temporal's later start-to-close timeout.
+      for (const s of r.steps) expect(s.durationMs).toBeLessThan(2_000);
+      expect(calls).toBe(2);
+      await expect.poll(() => hungUp).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("retries, then routes the failure to the error branch and carries on", async () => {
+    const nodes = [
+      g.trigger(),
+      g.fail("flaky", { message: "still down" }, { retry: { maxAttempts: 2, initialIntervalMs: 100 }, onError: "route" }),
+      g.set("normal", {}),
+      g.set("fallback", { why: "{{ steps.flaky.output.error.message }}" }),
+      { id: "join", kind: "merge", mode: "first" },
+      g.set("after", { from: "{{ steps.join.output }}" }),
+    ];
+    const edges = [g.edge("start", "flaky"), g.edge("flaky", "normal"), g.edge("flaky", "fallback", "error"), g.edge("normal", "join"), g.edge("fallback", "join"), g.edge("join", "after")];
+    const r = await run({ schemaVersion: 1, nodes, edges });
+    expect(r.status).toBe("succeeded");
+    expect(r.steps.filter((s) => s.stepKey === "flaky").map((s) => s.attempt)).toEqual([1, 2]);
+    expect(step(r, "after")!.output).toEqual({ from: { why: "still down" } });
+    expect(keys(r)).not.toContain("normal");
+  });
+});
+
+describe("ending a run", () => {
+  it("stops the whole run with success from inside a loop", async () => {
+    const nodes = [
+      g.trigger(),
+      { id: "each", kind: "loop", items: "{{ trigger.body.list }}" },
+      { id: "found", kind: "branch", expression: "item == 2" },
+      { id: "done_early", kind: "stop", outcome: "success" },
+      g.set("look", { v: "{{ item }}" }),
+      g.set("after", {}),
+    ];
+    const edges = [g.edge("start", "each"), g.edge("each", "found", "each"), g.edge("found", "done_early", "true"), g.edge("found", "look", "false"), g.edge("each", "after", "done")];
+    const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3] });
+    expect(r.status).toBe("succeeded");
+    expect(keys(r)).toEqual(["each[0].look"]);
+  });
+
+  it("hands a failed action step to the workflow-level error handler, naming the node", async () => {
+    const handler = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), g.set("log", { node: "{{ trigger.body.error.nodeId }}", why: "{{ trigger.body.error.message }}" })], edges: g.chain("start", "log") }, "Handler");
+    const graph = { schemaVersion: 1, nodes: [g.trigger(), g.fail("charge", { message: "card declined", type: "Declined" }, once)], edges: g.chain("start", "charge"), settings: { errorWorkflowId: handler.workflowId } };
+    const failed = await run(graph as Graph);
+    expect(failed).toMatchObject({ status: "failed", error: { nodeId: "charge" } });
+    const handled = await waitForRun(user, `${failed.id}-onerror`);
+    expect(handled.status).toBe("succeeded");
+    expect(step(handled, "log")!.output).toEqual({ node: "charge", why: 'Step "charge" failed: card declined' });
+  });
+});
