@@ -4,6 +4,7 @@ import { Badge } from "../../../../../../_components/badge";
 import { Button } from "../../../../../../_components/button";
 import { RelativeTime } from "../../../../../../_components/relative-time";
 import { useWorkspace } from "../../../workspace-context";
+import { ActiveSwitch } from "./active-switch";
 import { PublishDialog } from "./publish-dialog";
 import { RunDialog } from "./run-dialog";
 import { useWorkflowPage } from "./workflow-page-context";
@@ -18,7 +19,9 @@ export function WorkflowHeader() {
       <div className="min-w-0">
         <div className="flex items-center gap-2">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{workflow.name}</h1>
-          {workflow.active ? (
+          {ws.canEdit ? (
+            <ActiveSwitch />
+          ) : workflow.active ? (
             <Badge tone="green" dot>
               Active
             </Badge>
