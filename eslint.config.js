@@ -74,7 +74,7 @@ export default tseslint.config(
   // Every file Temporal bundles as workflow code. Add new workflow files here (the worker imports them via index.ts).
   {
     files: [
-      "workflows/index.ts", "workflows/ping.ts", "workflows/automation.ts", "workflows/constants.ts", "workflows/failure-converter.ts",
+      "workflows/index.ts", "workflows/ping.ts", "workflows/automation.ts", "workflows/editor-call.ts", "workflows/constants.ts", "workflows/failure-converter.ts",
       "workflows/graph/**", "workflows/mapping/**", "workflows/actions/**", "workflows/interpreter/**", "workflows/replay/altered.ts",
       "workflows/replay/fixtures.ts",
     ],

@@ -82,6 +82,13 @@ test("draft with an error marked on its node, fix, publish, run and watch it suc
   await expect(publish).toBeHidden();
   await expect(page.getByTestId("toasts")).toContainText("Published version 1");
 
+  // Activate: the triggers now start version 1.
+  const active = page.getByRole("switch", { name: "Active" });
+  await expect(active).toHaveAttribute("aria-checked", "false");
+  await active.click();
+  await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
+  await expect(active).toHaveAttribute("aria-checked", "true");
+
   // Run it: input that is not an object is refused next to the field, then a real one starts the run.
   await page.getByRole("button", { name: "Run…" }).click();
   const runDialog = page.getByRole("dialog", { name: "Run workflow" });

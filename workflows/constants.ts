@@ -5,6 +5,9 @@ export const DEFAULT_NAMESPACE = "default";
 /** The interpreter's workflow type name (workflows/automation.ts). */
 export const AUTOMATION_WORKFLOW = "automation";
 
+/** Dynamic options and connection tests for the editor (workflows/editor-call.ts). */
+export const EDITOR_CALL_WORKFLOW = "editorCall";
+
 /** A step without its own timeoutMs gets this long per attempt. */
 export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
 /**
@@ -20,3 +23,6 @@ export const BOOKKEEPING_MAX_INTERVAL_MS = 10_000;
 
 /** Outputs above this are stored in step_blobs and passed by reference (Temporal payloads stay small). */
 export const INLINE_OUTPUT_LIMIT_BYTES = 256 * 1024;
+
+/** A run started by a trigger with no web process to record it first (webhooks): it records itself (workflows/triggered.ts). */
+export const TRIGGERED_WORKFLOW = "triggered";

@@ -178,6 +178,50 @@ describe("integration actions through the sandbox", () => {
   });
 });
 
+describe("editor calls run on the worker, through Temporal", () => {
+  const options = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    alice.caller.integration.options({ workspaceId: alice.personalWorkspaceId, integration: "probe", version: "1.0.0", action: "pick_user", field: "user", input, ...extra });
+  const fieldErrorsOf = (e: unknown) => (e as { cause?: { fieldErrors?: Record<string, string[]> } }).cause?.fieldErrors;
+
+  it("lists the workspace's actions with their JSON Schemas and dynamic-option fields", async () => {
+    const catalog = await alice.caller.integration.catalog({ workspaceId: alice.personalWorkspaceId });
+    expect(catalog.map((c) => c.slug)).toEqual(expect.arrayContaining(["probe", "http-request", "code", "transform"]));
+    const pick = catalog.find((c) => c.slug === "probe")!.actions.find((a) => a.key === "pick_user")!;
+    expect(pick.input).toMatchObject({ type: "object", properties: { team: { type: "string" }, user: { type: "string" } }, required: ["team", "user"] });
+    expect(pick.output).toMatchObject({ properties: { user: { type: "string" } } });
+    expect(pick.dynamicOptions).toEqual([{ field: "user", dependsOn: ["team"], searchable: true }]);
+    // Another workspace did not install probe: it is not offered there.
+    const others = await alice.caller.integration.catalog({ workspaceId: (await alice.caller.workspace.create({ name: "Empty" })).id });
+    expect(others.map((c) => c.slug)).not.toContain("probe");
+  });
+
+  it("loads dynamic options with the fields they depend on, and searches", async () => {
+    expect((await options({ team: "eng" })).options).toEqual([
+      { label: "ada (eng)", value: "eng/ada" },
+      { label: "alan (eng)", value: "eng/alan" },
+      { label: "grace (eng)", value: "eng/grace" },
+    ]);
+    expect((await options({ team: "ops" }, { search: "gr" })).options).toEqual([{ label: "grace (ops)", value: "ops/grace" }]);
+  });
+
+  it("says which field to fill in first, and refuses unknown fields, before reaching the worker", async () => {
+    expect(fieldErrorsOf(await options({}).catch((e: unknown) => e))).toEqual({ "input.team": ['Fill in "team" first: the choices for "user" depend on it.'] });
+    const unknown = await alice.caller.integration.options({ workspaceId: alice.personalWorkspaceId, integration: "probe", version: "1.0.0", action: "pick_user", field: "team", input: {} }).catch((e: unknown) => e);
+    expect(fieldErrorsOf(unknown)).toEqual({ field: ['"team" of Pick a user has no options to load.'] });
+  });
+
+  it("tests a connection with its stored credentials and records its health", async () => {
+    const create = (token: string) =>
+      alice.caller.connection.create({ workspaceId: alice.personalWorkspaceId, name: `Probe ${token.slice(0, 8)}`, integrationSlug: "probe", kind: "custom", fields: { token, baseUrl: service.url } });
+    const good = await create(GOOD_TOKEN);
+    const bad = await create(`wrong-${crypto.randomUUID()}`);
+    expect(await alice.caller.connection.test({ workspaceId: alice.personalWorkspaceId, connectionId: good.id })).toEqual({ ok: true });
+    expect(await alice.caller.connection.test({ workspaceId: alice.personalWorkspaceId, connectionId: bad.id })).toEqual({ ok: false, message: "The probe service rejected the token." });
+    const health = async (id: string) => (await getDb().select().from(connections).where(eq(connections.id, id)))[0]!.health;
+    expect([await health(good.id), await health(bad.id)]).toEqual(["ok", "test_failed"]);
+  });
+});
+
 describe("OAuth2 connections in steps", () => {
   let connectionId: string;
   const userinfo = () => `${op.issuer}/me`;

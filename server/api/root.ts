@@ -1,8 +1,10 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, router } from "./trpc";
@@ -14,7 +16,9 @@ export const appRouter = router({
   workflow: workflowRouter,
   run: runRouter,
   connection: connectionRouter,
+  integration: integrationRouter,
   admin: adminRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

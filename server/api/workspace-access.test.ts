@@ -42,6 +42,12 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.versions": { workflowId },
     "workflow.version": { workflowId, versionId },
     "workflow.setActive": { workflowId, active: true },
+    "workflow.runManual": { workflowId, payload: { body: { hello: "world" } } },
+    "webhook.get": { workflowId },
+    "webhook.create": { workflowId },
+    "webhook.setSecret": { workflowId, secret: "stolen-secret" },
+    "webhook.rotateSecret": { workflowId, secret: "stolen-secret-2" },
+    "webhook.clearSecrets": { workflowId },
     "run.start": { workflowId, input: {}, draft: true },
     "run.list": {},
     "run.get": { runId },
@@ -55,6 +61,9 @@ function sampleInput(path: string): Record<string, unknown> {
     "connection.delete": { connectionId },
     "connection.oauthStart": { name: "Intruder", integrationSlug: "x", authorizeUrl: "https://example.com/auth", tokenUrl: "https://example.com/token", clientId: "c", clientSecret: "s" },
     "connection.refresh": { connectionId },
+    "connection.test": { connectionId },
+    "integration.catalog": {},
+    "integration.options": { integration: "http-request", version: "1.0.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -95,9 +104,11 @@ describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
-        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive", "workflow.runManual",
+        "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
-        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh",
+        "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
+        "integration.catalog", "integration.options",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });

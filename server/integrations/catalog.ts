@@ -68,12 +68,13 @@ export type CatalogEntry = {
 
 const semverKey = (v: string) => v.split(/[.+-]/).slice(0, 3).map((p) => p.padStart(8, "0")).join(".");
 
+type UsableVersion = { integrationId: string; slug: string; official: boolean; version: string; manifest: Manifest };
+
 /**
- * What a workspace's editor can add: official integrations and the ones it installed (the newest runnable
- * version of an official one, the installed version of the others), each action with its JSON Schemas.
+ * The integration versions a workspace's editor offers: official integrations (their newest approved version)
+ * and the ones it installed (the installed version).
  */
-export async function listCatalog(db: Database, userId: string, workspaceId: string): Promise<CatalogEntry[]> {
-  await requireRole(db, userId, workspaceId, "viewer");
+export async function usableVersions(db: Database, workspaceId: string): Promise<UsableVersion[]> {
   const installed = await db.select({ integrationId: installations.integrationId, versionId: installations.versionId }).from(installations).where(eq(installations.workspaceId, workspaceId));
   const official = await db.select({ id: integrations.id }).from(integrations).where(eq(integrations.official, true));
   const ids = [...new Set([...official.map((o) => o.id), ...installed.map((i) => i.integrationId)])];
@@ -91,18 +92,21 @@ export async function listCatalog(db: Database, userId: string, workspaceId: str
     const current = best.get(row.i.id);
     if (!current || semverKey(row.v.version) > semverKey(current.v.version)) best.set(row.i.id, row);
   }
-  return [...best.values()]
-    .map(({ i, v }) => {
-      const m = parseManifest(v.manifest);
-      return {
-        slug: i.slug,
-        name: m.name,
-        version: v.version,
-        official: i.official,
-        description: m.description,
-        connections: m.connections,
-        actions: m.actions.map((a) => ({ key: a.key, name: a.name, description: a.description, input: a.input, output: a.output, dynamicOptions: a.dynamicOptions })),
-      };
-    })
+  return [...best.values()].map(({ i, v }) => ({ integrationId: i.id, slug: i.slug, official: i.official, version: v.version, manifest: parseManifest(v.manifest) }));
+}
+
+/** What a workspace's editor can add, each action with its JSON Schemas (input for the form, output for mapping). */
+export async function listCatalog(db: Database, userId: string, workspaceId: string): Promise<CatalogEntry[]> {
+  await requireRole(db, userId, workspaceId, "viewer");
+  return (await usableVersions(db, workspaceId))
+    .map(({ slug, official, version, manifest: m }) => ({
+      slug,
+      name: m.name,
+      version,
+      official,
+      description: m.description,
+      connections: m.connections,
+      actions: m.actions.map((a) => ({ key: a.key, name: a.name, description: a.description, input: a.input, output: a.output, dynamicOptions: a.dynamicOptions })),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -10,12 +10,13 @@ import { GraphValidationError } from "../../workflows/graph";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion } from "./launch";
 
-export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean };
+export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean; trigger?: Record<string, unknown> };
 
 /** A manual run with the given input as trigger body: of a pinned published version, or a test run of the draft. */
 export async function startRun(db: Database, userId: string, workspaceId: string, s: StartRun) {
   await requireRole(db, userId, workspaceId, "editor");
-  const trigger = { kind: "manual", body: s.input };
+  // A caller may give the whole trigger data (server/triggers/manual.ts: the shape of a webhook delivery).
+  const trigger = s.trigger ?? { kind: "manual", body: s.input };
   if (!s.draft) {
     const v = await pinnedVersion(db, workspaceId, s.workflowId, s.versionId);
     return launchRun(db, { workspaceId, workflowId: s.workflowId, versionId: v.id, graph: v.graph, trigger });

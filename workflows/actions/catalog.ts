@@ -12,6 +12,7 @@ export const CORE = "core";
 export const BUILTIN_ACTIONS: Record<string, ActionSpec> = {
   http_request: { requiredInputs: ["url"], description: "Calls a URL; passes the step's idempotency key as Idempotency-Key." },
   set: { requiredInputs: [], description: "Outputs its (evaluated) input: a way to shape or transform data." },
+  webhook_response: { requiredInputs: [], description: "In a sync webhook, answers the caller with status, headers and body (the first one a run reaches)." },
   fail: { requiredInputs: ["message"], description: "Fails with the given message and error type (for tests and guards)." },
 };
 

@@ -1,8 +1,11 @@
 import type { Database } from "../../db/client";
 import type { SandboxHost } from "../../integrations/runtime";
 import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
+import type { EditorActivities } from "../editor-call";
 import type { EngineActivities } from "../interpreter/types";
+import { createAcceptRun } from "./accept-run";
 import { builtinExecutor } from "./builtin";
+import { createEditorCall } from "./editor-call";
 import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
@@ -22,8 +25,11 @@ export type ActivityDeps = {
   versions?: VersionLoader;
 };
 
-/** The worker's activities, built from their dependencies (tests pass their own database or executor). */
-export function createActivities(deps: ActivityDeps): EngineActivities {
+/**
+ * The worker's activities, built from their dependencies (tests pass their own database or executor). The
+ * editor's calls into integrations exist only where there is a sandbox (createWorker always makes one).
+ */
+export function createActivities(deps: ActivityDeps): EngineActivities & Partial<EditorActivities> {
   const { db } = deps;
   const versions = deps.versions ?? createVersionCache(db);
   const sandboxed = deps.sandbox ? integrationExecutor({ db, sandbox: deps.sandbox, versions }) : undefined;
@@ -32,5 +38,7 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),
+    acceptRun: createAcceptRun(db),
+    ...(deps.sandbox ? { runEditorCall: createEditorCall({ db, sandbox: deps.sandbox, versions }) } : {}),
   };
 }

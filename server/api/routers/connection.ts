@@ -2,11 +2,12 @@ import { connectionId, createInput, oauthStartInput, updateInput } from "../../c
 import { refreshForUser } from "../../connections/oauth/refresh-for-user";
 import { startOAuth } from "../../connections/oauth/start";
 import * as svc from "../../connections/service";
+import { testConnection } from "../../integrations/editor-calls";
 import { router, workspaceProcedure } from "../trpc";
 
 /**
  * Connections. Every answer is redacted (fields say "set"/"unset", never a value); decryption is only in
- * server/connections/vault.ts for the worker. A "test connection" procedure arrives with the sandbox wiring.
+ * server/connections/vault.ts for the worker. `test` runs the integration's test(ctx) on the worker.
  */
 export const connectionRouter = router({
   list: workspaceProcedure.query(({ ctx, input }) => svc.listConnections(ctx.db, ctx.user.id, input.workspaceId)),
@@ -28,4 +29,7 @@ export const connectionRouter = router({
   refresh: workspaceProcedure
     .input(connectionId)
     .mutation(({ ctx, input }) => refreshForUser(ctx.db, ctx.user.id, input.workspaceId, input.connectionId)),
+  test: workspaceProcedure
+    .input(connectionId)
+    .mutation(({ ctx, input }) => testConnection(ctx.db, ctx.user.id, input.workspaceId, input.connectionId)),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { setActive } from "../../workflows/activation";
 import * as pub from "../../workflows/publish";
+import { runManual } from "../../triggers/manual";
 import * as wf from "../../workflows/service";
 import { router, workspaceProcedure } from "../trpc";
 import { displayName } from "./names";
@@ -30,6 +31,22 @@ export const workflowRouter = router({
   setActive: workspaceProcedure
     .input(workflowId.extend({ active: z.boolean() }))
     .mutation(({ ctx, input }) => setActive(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.active)),
+  // The editor's test run: trigger data shaped like a webhook delivery, from the draft unless draft is false.
+  runManual: workspaceProcedure
+    .input(
+      workflowId.extend({
+        payload: z
+          .object({
+            body: z.unknown().optional(),
+            headers: z.record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Not a valid HTTP header name"), z.string().max(8192)).optional(),
+            query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+            method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).optional(),
+          })
+          .default({}),
+        draft: z.boolean().default(true),
+      }),
+    )
+    .mutation(({ ctx, input }) => runManual(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.payload, input.draft)),
   versions: workspaceProcedure
     .input(workflowId)
     .query(({ ctx, input }) => pub.listVersions(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),

@@ -1,5 +1,6 @@
 import { ActionError, type ActionExecutor, type ActionResult } from "../executor";
 import { httpRequest } from "./http-request";
+import { webhookResponse } from "./webhook-response";
 
 /** The engine's own actions (integration "core"); see workflows/actions/catalog.ts for their specs. */
 export const builtinExecutor: ActionExecutor = {
@@ -9,6 +10,8 @@ export const builtinExecutor: ActionExecutor = {
         return httpRequest(input, ctx);
       case "set":
         return { output: input };
+      case "webhook_response":
+        return webhookResponse(input);
       case "fail":
         throw new ActionError(String(input.message ?? "Failed on purpose"), String(input.type ?? "ActionError"), input.retryable !== false);
       default:

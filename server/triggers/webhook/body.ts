@@ -1,0 +1,82 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import type { LiveEndpoint } from "./endpoint";
+import { HookHttpError } from "./http-error";
+
+type BodyType = LiveEndpoint["bodyType"];
+
+const ACCEPTS: Record<BodyType, { test: (mime: string) => boolean; expect: string }> = {
+  json: { test: (m) => m === "application/json" || (m.startsWith("application/") && m.endsWith("+json")), expect: "application/json" },
+  form: { test: (m) => m === "application/x-www-form-urlencoded", expect: "application/x-www-form-urlencoded" },
+  text: { test: (m) => m.startsWith("text/"), expect: "text/*" },
+  binary: { test: () => true, expect: "any type" },
+};
+
+/** The Content-Type must be what the hook's parser reads (checked before the body is read). */
+export function checkContentType(bodyType: BodyType, headers: Headers): void {
+  const mime = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!mime && headers.get("content-length") === "0") return;
+  if (!mime && bodyType !== "binary") throw new HookHttpError(415, `This hook parses ${bodyType}: send Content-Type ${ACCEPTS[bodyType].expect}`);
+  if (mime && !ACCEPTS[bodyType].test(mime)) throw new HookHttpError(415, `This hook parses ${bodyType}: Content-Type ${mime} does not match (expected ${ACCEPTS[bodyType].expect})`);
+}
+
+/** Reads the body up to the hook's limit; a declared or streamed size above it is 413 before any signature work. */
+export async function readRawBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = req.headers.get("content-length");
+  if (declared && Number(declared) > maxBytes) throw new HookHttpError(413, `The body (${declared} bytes) is larger than this hook's limit of ${maxBytes} bytes`);
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new HookHttpError(413, `The body is larger than this hook's limit of ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Undoes Content-Encoding with a cap on the output, so a small compressed bomb cannot fill memory. */
+export function decompress(raw: Buffer, encoding: string | null, maxBytes: number): Buffer {
+  const enc = (encoding ?? "identity").trim().toLowerCase();
+  const opts = { maxOutputLength: maxBytes };
+  try {
+    if (enc === "identity" || enc === "") return raw;
+    if (enc === "gzip" || enc === "x-gzip") return gunzipSync(raw, opts);
+    if (enc === "deflate") return inflateSync(raw, opts);
+    if (enc === "br") return brotliDecompressSync(raw, opts);
+  } catch (err) {
+    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new HookHttpError(413, `The body decompresses to more than this hook's limit of ${maxBytes} bytes`);
+    throw new HookHttpError(400, `The body is not valid ${enc} data`);
+  }
+  throw new HookHttpError(415, `Content-Encoding ${enc} is not supported (use gzip, deflate or br)`);
+}
+
+/** The body as the run sees it. */
+export function parseBody(bodyType: BodyType, data: Buffer, contentType: string | null): unknown {
+  if (data.length === 0) return null;
+  switch (bodyType) {
+    case "json":
+      try {
+        return JSON.parse(data.toString("utf8"));
+      } catch (err) {
+        throw new HookHttpError(400, `The body is not valid JSON: ${(err as Error).message}`);
+      }
+    case "form": {
+      const out: Record<string, string | string[]> = {};
+      for (const [k, v] of new URLSearchParams(data.toString("utf8"))) {
+        const prev = out[k];
+        out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+      }
+      return out;
+    }
+    case "text":
+      return data.toString("utf8");
+    case "binary":
+      return { contentType, sizeBytes: data.length, base64: data.toString("base64") };
+  }
+}

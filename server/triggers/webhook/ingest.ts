@@ -1,0 +1,88 @@
+import type { Database } from "../../../db/client";
+import { log } from "../../log";
+import { requestIdOf } from "../../ops/request-id";
+import { acceptDelivery } from "./accept";
+import { checkContentType, decompress, parseBody, readRawBody } from "./body";
+import { deliveryIdOf } from "./delivery-id";
+import { findEndpoint, type LiveEndpoint } from "./endpoint";
+import { HookHttpError } from "./http-error";
+import { takeToken } from "./rate-limit";
+import { awaitReply, jsonResponse } from "./respond";
+import { activeSecrets } from "./secrets";
+import { secretHeaders, VerificationError, verifyDelivery } from "./verify";
+
+export type IngestDeps = { db: Database; now?: () => number };
+
+const NO_BODY = new Set(["GET", "HEAD"]);
+// Never copied into a run: they carry credentials, not data the workflow needs.
+const ALWAYS_REDACTED = ["authorization", "cookie", "proxy-authorization"];
+
+/**
+ * POST /api/hooks/:hookId, framework-free (the Next.js route and the standalone server both call it).
+ * Cheap refusals first (404, 405, 429, 415, 413), then the signature over the raw bytes (401), then parsing,
+ * and a 2xx only once Temporal has durably accepted the run.
+ */
+export async function handleWebhook(req: Request, hookId: string, deps: IngestDeps): Promise<Response> {
+  const requestId = requestIdOf(req);
+  const started = performance.now();
+  let status = 500;
+  let runId: string | undefined;
+  try {
+    const res = await ingest(req, hookId, deps, (id) => (runId = id));
+    status = res.status;
+    return res;
+  } catch (err) {
+    if (err instanceof HookHttpError) {
+      status = err.status;
+      return jsonResponse(err.status, { error: err.message, requestId }, err.headers);
+    }
+    log.error({ err, requestId, hook: hookId.slice(0, 6) }, "webhook ingest failed");
+    return jsonResponse(500, { error: `Something went wrong on our side (request ${requestId}); retry later`, requestId });
+  } finally {
+    // The hook id is a capability (for unverified hooks, the only one): only its first characters are logged.
+    log.info({ requestId, route: "hooks", method: req.method, hook: hookId.slice(0, 6), status, runId, ms: Math.round(performance.now() - started) }, "webhook");
+  }
+}
+
+async function ingest(req: Request, hookId: string, deps: IngestDeps, onRun: (runId: string) => void): Promise<Response> {
+  const now = deps.now?.() ?? Date.now();
+  const ep = await findEndpoint(deps.db, hookId);
+  if (!ep) throw new HookHttpError(404, "No active webhook at this address");
+  const method = req.method.toUpperCase();
+  if (!ep.methods.has(method)) throw new HookHttpError(405, `This hook accepts ${[...ep.methods].join(", ")}`, { allow: [...ep.methods].join(", ") });
+  takeToken(ep.hookId, ep.limits.ratePerSecond, ep.limits.burst, now);
+  const hasBody = !NO_BODY.has(method);
+  if (hasBody) checkContentType(ep.bodyType, req.headers);
+  const raw = hasBody ? await readRawBody(req, ep.limits.maxBodyBytes) : Buffer.alloc(0);
+  try {
+    verifyDelivery(ep.verification, { raw, headers: req.headers, secrets: activeSecrets(ep.secrets, ep.previousSecretExpiresAt, now), nowMs: now });
+  } catch (err) {
+    if (err instanceof VerificationError) throw new HookHttpError(401, `Verification failed: ${err.message}`);
+    throw err;
+  }
+  const body = parseBody(ep.bodyType, decompress(raw, req.headers.get("content-encoding"), ep.limits.maxDecompressedBytes), req.headers.get("content-type"));
+  const delivery = deliveryIdOf(ep.verification.preset, req.headers, body);
+  const trigger = triggerData(req, ep, body, delivery.id, now);
+  const { runId, duplicate } = await acceptDelivery(ep, delivery.id, trigger);
+  onRun(runId);
+  if (ep.mode === "sync") {
+    const reply = await awaitReply(deps.db, ep, runId);
+    if (reply) return reply;
+  }
+  return jsonResponse(202, { runId, ...(duplicate ? { duplicate: true } : {}) }, { "x-junction-run-id": runId });
+}
+
+/** What the run sees as `trigger`: the request, minus anything that is a credential. */
+function triggerData(req: Request, ep: LiveEndpoint, body: unknown, deliveryId: string, now: number) {
+  const url = new URL(req.url);
+  const hidden = new Set([...ALWAYS_REDACTED, ...secretHeaders(ep.verification)]);
+  const headers: Record<string, string> = {};
+  req.headers.forEach((v, k) => (headers[k] = hidden.has(k) ? "[redacted]" : v));
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) {
+    const prev = query[k];
+    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return { kind: "webhook", deliveryId, method: req.method.toUpperCase(), path: url.pathname, headers, query, body, ip, receivedAt: new Date(now).toISOString() };
+}
