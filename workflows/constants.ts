@@ -23,6 +23,3 @@ export const BOOKKEEPING_MAX_INTERVAL_MS = 10_000;
 
 /** Outputs above this are stored in step_blobs and passed by reference (Temporal payloads stay small). */
 export const INLINE_OUTPUT_LIMIT_BYTES = 256 * 1024;
-
-/** A run started by a trigger with no web process to record it first (webhooks): it records itself (workflows/triggered.ts). */
-export const TRIGGERED_WORKFLOW = "triggered";

@@ -1,5 +1,4 @@
 // Every workflow type the worker registers; the worker bundles this file (workflowsPath).
 export { automation } from "./automation";
 export { ping } from "./ping";
-export { triggered } from "./triggered";
 export { editorCall } from "./editor-call";

@@ -3,7 +3,6 @@ import type { SandboxHost } from "../../integrations/runtime";
 import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
 import type { EditorActivities } from "../editor-call";
 import type { EngineActivities } from "../interpreter/types";
-import { createAcceptRun } from "./accept-run";
 import { builtinExecutor } from "./builtin";
 import { createEditorCall } from "./editor-call";
 import { createPrepareErrorRun } from "./error-run";
@@ -38,7 +37,6 @@ export function createActivities(deps: ActivityDeps): EngineActivities & Partial
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),
-    acceptRun: createAcceptRun(db),
     ...(deps.sandbox ? { runEditorCall: createEditorCall({ db, sandbox: deps.sandbox, versions }) } : {}),
   };
 }
