@@ -76,7 +76,7 @@ export default tseslint.config(
     files: [
       "workflows/index.ts", "workflows/ping.ts", "workflows/automation.ts", "workflows/editor-call.ts", "workflows/constants.ts", "workflows/failure-converter.ts",
       "workflows/graph/**", "workflows/mapping/**", "workflows/actions/**", "workflows/interpreter/**", "workflows/replay/altered.ts",
-      "workflows/replay/fixtures.ts",
+      "workflows/replay/fixtures.ts", "workflows/triggers/**",
     ],
     ignores: ["**/*.test.ts"],
     rules: determinism,

@@ -12,6 +12,8 @@ const schema = z
     TEMPORAL_TASK_QUEUE: nonEmpty.default("junction"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in .data/auth-secret)"),
     NEXTAUTH_URL: z.url().optional(),
+    // Where third parties reach this platform (app-webhook trigger URLs); NEXTAUTH_URL when unset.
+    JUNCTION_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     // Encrypts every Temporal payload (workflows/codec.ts); web and worker must share it.
     JUNCTION_PAYLOAD_KEY: z
       .string({ error: "is missing (npm start generates one in .data/payload-key)" })

@@ -23,3 +23,17 @@ export const BOOKKEEPING_MAX_INTERVAL_MS = 10_000;
 
 /** Outputs above this are stored in step_blobs and passed by reference (Temporal payloads stay small). */
 export const INLINE_OUTPUT_LIMIT_BYTES = 256 * 1024;
+
+/** Trigger workflow types (workflows/triggers/) and the ids they run under. */
+export const SCHEDULED_RUN_WORKFLOW = "scheduledRun";
+export const POLLING_WORKFLOW = "pollingTrigger";
+export const APP_WEBHOOK_SUBSCRIBE_WORKFLOW = "appWebhookSubscribe";
+export const APP_WEBHOOK_UNSUBSCRIBE_WORKFLOW = "appWebhookUnsubscribe";
+export const APP_WEBHOOK_DELIVERY_WORKFLOW = "appWebhookDelivery";
+/** One Temporal Schedule per workflow; its runs' workflow ids start with this and get the time appended. */
+export const scheduleIdOf = (workflowId: string) => `schedule-${workflowId}`;
+export const pollingWorkflowIdOf = (workflowId: string) => `polling-${workflowId}`;
+/** A trigger entry (poll, subscribe, parse) in the sandbox gets this long per attempt. */
+export const TRIGGER_ENTRY_TIMEOUT_MS = 60_000;
+/** Runs a poll, a delivery or a heal may start at once; the rest stay pending for the next round. */
+export const TRIGGER_RUN_BATCH = 100;

@@ -164,6 +164,19 @@ describe("integration actions through the sandbox", () => {
     expect(step(r, "leak").error).toMatchObject({ type: "NetworkPolicyError", message: expect.stringContaining("undeclared.example.com") });
   });
 
+  it("runs the official Code and Transform integrations (seeded by the migration) in the sandbox", async () => {
+    const official = (integration: string, id: string, key: string, input: Record<string, unknown>) => ({ id, kind: "action" as const, action: { integration, version: "1.0.0", key }, input });
+    const r = await run(alice, [
+      official("code", "code", "run_code", { code: "log.info('doubling'); return inputs.n * 2;", inputs: { n: "{{ trigger.body.n }}" } }),
+      official("transform", "pick", "pick_fields", { data: { a: "{{ steps.code.output.result }}", b: 2 }, fields: ["a"] }),
+    ], { n: 21 });
+    expect(r.status).toBe("succeeded");
+    expect(step(r, "code").output).toEqual({ result: 42 });
+    expect(step(r, "pick").output).toMatchObject({ result: { a: 42 } });
+    expect(step(r, "code").logs).toEqual([expect.objectContaining({ message: "doubling" })]);
+    expect(step(r, "code").usage).toMatchObject({ cpuMs: expect.any(Number) });
+  });
+
   it("runs at most the per-integration number of executions at once; the rest queue", async () => {
     service.resetInFlight();
     const nodes = [{ id: "each", kind: "loop", items: "{{ trigger.body.items }}", concurrency: 5 }, probeNode("wait", "wait", { url: `${service.url}/slow` })];

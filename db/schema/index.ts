@@ -5,4 +5,5 @@ export * from "./workflows";
 export * from "./runs";
 export * from "./connections";
 export * from "./integrations";
+export * from "./triggers";
 export * from "./webhooks";

@@ -4,6 +4,7 @@ import { connectionRouter } from "./routers/connection";
 import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { triggerRouter } from "./routers/trigger";
 import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
@@ -16,6 +17,7 @@ export const appRouter = router({
   workflow: workflowRouter,
   run: runRouter,
   connection: connectionRouter,
+  trigger: triggerRouter,
   integration: integrationRouter,
   admin: adminRouter,
   webhook: webhookRouter,

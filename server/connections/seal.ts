@@ -6,7 +6,7 @@ import type { Keyring } from "./keyring";
  * row, another workspace, or relabelled with another key version fails authentication instead of decrypting.
  * Layout: 12-byte IV | 16-byte tag | ciphertext.
  */
-export type SealContext = { purpose: "connection" | "oauth_state" | "webhook_secret" | "integration_secret"; workspaceId: string; rowId: string };
+export type SealContext = { purpose: "connection" | "oauth_state" | "webhook_secret" | "integration_secret" | "app_webhook"; workspaceId: string; rowId: string };
 export type Sealed = { ciphertext: Buffer; keyVersion: number };
 
 export class VaultError extends Error {

@@ -10,6 +10,8 @@ import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
 import { integrationExecutor } from "./integration-executor";
 import { createRunStep } from "./run-step";
+import { createTriggerActivities } from "./triggers";
+import type { TriggerActivities } from "../triggers/types";
 
 /**
  * What the worker's activities are built from. `sandbox` is the worker's one sandbox host (createWorker makes it
@@ -28,12 +30,14 @@ export type ActivityDeps = {
  * The worker's activities, built from their dependencies (tests pass their own database or executor). The
  * editor's calls into integrations exist only where there is a sandbox (createWorker always makes one).
  */
-export function createActivities(deps: ActivityDeps): EngineActivities & Partial<EditorActivities> {
+export function createActivities(deps: ActivityDeps): EngineActivities & TriggerActivities & Partial<EditorActivities> {
   const { db } = deps;
   const versions = deps.versions ?? createVersionCache(db);
   const sandboxed = deps.sandbox ? integrationExecutor({ db, sandbox: deps.sandbox, versions }) : undefined;
   const executor = deps.executor ?? routingExecutor({ core: builtinExecutor }, sandboxed);
   return {
+    // Trigger entries (poll, subscribe, parse) always run in the sandbox, whatever executes the steps.
+    ...createTriggerActivities({ db, executor: sandboxed }),
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
     prepareErrorRun: createPrepareErrorRun(db),

@@ -2,4 +2,5 @@
 export * from "./schema";
 export * from "./structure";
 export * from "./validate";
+export * from "./cron";
 export * from "./webhook-config";

@@ -32,10 +32,34 @@ export const stepSettings = z.object({
   onError: z.enum(["fail", "continue", "route"]).default("fail"),
 });
 
+export const TRIGGER_KINDS = ["manual", "webhook", "schedule", "polling", "app_webhook"] as const;
+/** What Temporal does when a scheduled time comes while the previous scheduled run is still going. */
+export const OVERLAP_POLICIES = ["skip", "buffer_one", "buffer_all", "cancel_other", "terminate_other", "allow_all"] as const;
+
+/** A schedule trigger: a five-field cron expression (or @hourly, @daily, …) read in an IANA timezone. */
+export const scheduleSettings = z.object({
+  cron: z.string().trim(),
+  timezone: z.string().trim().default("UTC"),
+  overlap: z.enum(OVERLAP_POLICIES).default("skip"),
+});
+
+/** A polling or app-webhook trigger: one trigger of an installed integration, with its connection and config. */
+export const appTriggerSettings = z.object({
+  integration: z.string().min(1, "Choose an integration"),
+  version: z.string().min(1, "Choose the integration's version"),
+  key: z.string().min(1, "Choose one of the integration's triggers"),
+  connectionId: z.string().optional(),
+  config: z.record(z.string(), z.unknown()).default({}),
+  // Polling only: how often to poll; never below the integration's minIntervalSeconds.
+  intervalSeconds: z.number().int().min(30).max(86_400).optional(),
+});
+
 export const triggerNode = z.object({
   ...base,
   kind: z.literal("trigger"),
-  trigger: z.enum(["manual", "webhook", "schedule"]).default("manual"),
+  trigger: z.enum(TRIGGER_KINDS).default("manual"),
+  schedule: scheduleSettings.optional(),
+  app: appTriggerSettings.optional(),
   // Settings of a webhook trigger (methods, verification preset, mode, limits); secrets live elsewhere.
   webhook: webhookConfig.optional(),
 });
@@ -102,6 +126,10 @@ export type GraphInput = z.input<typeof graphSchema>;
 export type GraphNode = z.infer<typeof graphNode>;
 export type GraphEdge = z.infer<typeof graphEdge>;
 export type ActionNode = z.infer<typeof actionNode>;
+export type TriggerNode = z.infer<typeof triggerNode>;
+export type ScheduleSettings = z.infer<typeof scheduleSettings>;
+export type AppTriggerSettings = z.infer<typeof appTriggerSettings>;
+export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
 export type LoopNode = z.infer<typeof loopNode>;
 export type StepSettings = z.infer<typeof stepSettings>;
 export type RetrySettings = z.infer<typeof retrySettings>;

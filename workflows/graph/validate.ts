@@ -3,6 +3,7 @@ import { checkTemplates } from "../mapping/template";
 import { parseExpression } from "../mapping/parser";
 import { graphSchema, handleOf, type Graph, type GraphNode } from "./schema";
 import { analyse, findCycle, regionNodes, TOP } from "./structure";
+import { triggerIssues } from "./trigger-issues";
 
 /** One problem with a graph, naming the node (or edge) and the field, so the editor can point at it. */
 export type GraphIssue = { nodeId: string | null; edgeId?: string; field: string; message: string };
@@ -42,6 +43,7 @@ function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[]) 
     }
     for (const [key, v] of Object.entries(n.input)) syntax(issues, n.id, `input.${key}`, () => checkTemplates(v));
   }
+  if (n.kind === "trigger") issues.push(...triggerIssues(n));
   if (n.kind === "branch") syntax(issues, n.id, "expression", () => parseExpression(n.expression));
   if (n.kind === "loop") syntax(issues, n.id, "items", () => checkTemplates(n.items));
   if (n.kind === "delay") {

@@ -15,7 +15,7 @@ export type SandboxRegistry = { actions: Record<string, Entry> };
  *   <action>                          run the action (input and output checked against its schemas)
  *   <action>:options:<field>          ctx.input = { input, search? } → Option[]
  *   connection:<key>:test             ctx.connection = candidate credentials → { ok: true }
- *   trigger:<key>:subscribe           ctx.input = { input, webhookUrl } → state to keep
+ *   trigger:<key>:subscribe           ctx.input = { input, webhookUrl, webhookSecret } → state to keep
  *   trigger:<key>:unsubscribe         ctx.input = { input, webhookUrl, state }
  *   trigger:<key>:parse               ctx.input = { input, request } → items
  *   trigger:<key>:poll                ctx.input = { input, cursor } → { items: [{ dedupeKey, data }], cursor }
@@ -89,7 +89,7 @@ function addTrigger(actions: Record<string, Entry>, trigger: AnyTrigger): void {
     actions[`${name}:subscribe`] = {
       run: async (raw) => {
         const { args, ctx } = prepare(raw);
-        return (await subscribe({ ...ctx, webhookUrl: String(args.webhookUrl) })) ?? null;
+        return (await subscribe({ ...ctx, webhookUrl: String(args.webhookUrl), webhookSecret: String(args.webhookSecret ?? "") })) ?? null;
       },
     };
   }

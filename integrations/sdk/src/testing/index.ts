@@ -6,20 +6,31 @@ import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:cry
 import type { ActionContext, Log } from "../context";
 import type { Integration } from "../define";
 import { entryOf, toSandboxEntry } from "../sandbox-entry";
-import { fixtureHttp, type HttpFixture } from "./fixtures";
+import { fixtureHttp, loadFixtures, type HttpFixture } from "./fixtures";
+import { recordingHttp } from "./recording";
 
 export { fixtureHttp, loadFixtures, UnmatchedRequestError, type HttpFixture, type RecordedRequest } from "./fixtures";
+export { recordingHttp } from "./recording";
 
 export type TestContextOptions = {
   input?: unknown;
   connection?: Record<string, unknown>;
   fixtures?: HttpFixture[];
+  /**
+   * A fixture file: replayed (like `fixtures`), or in record mode written from the real service's answers.
+   * Record mode is `record: true` or JUNCTION_RECORD=1 in the environment (`JUNCTION_RECORD=1 npx vitest …`).
+   */
+  fixtureFile?: string | URL;
+  record?: boolean;
   store?: Map<string, unknown>;
   run?: Partial<ActionContext<unknown>["run"]>;
 };
 
 export function createTestContext(options: TestContextOptions = {}) {
-  const { http, requests, unused } = fixtureHttp(options.fixtures ?? []);
+  const record = Boolean(options.fixtureFile) && (options.record ?? process.env.JUNCTION_RECORD === "1");
+  const recorder = record ? recordingHttp() : undefined;
+  const replay = fixtureHttp(options.fixtures ?? (options.fixtureFile && !record ? loadFixtures(options.fixtureFile) : []));
+  const { http, requests, unused } = recorder ? { http: recorder.http, requests: recorder.requests, unused: () => [] } : replay;
   const store = options.store ?? new Map<string, unknown>();
   const logs: { level: keyof Log; message: string; data?: unknown }[] = [];
   const log = (level: keyof Log) => (message: string, data?: unknown) => void logs.push({ level, message, data });
@@ -52,7 +63,11 @@ export function createTestContext(options: TestContextOptions = {}) {
     },
     run: { runId: "run_test", stepId: "step_test", attempt: 1, idempotencyKey: "run_test:step_test", ...options.run },
   };
-  return { ctx, requests, logs, store, unusedFixtures: unused };
+  /** In record mode, writes what the service answered to `fixtureFile`; a no-op when replaying. */
+  const saveFixtures = () => {
+    if (recorder && options.fixtureFile) recorder.save(options.fixtureFile);
+  };
+  return { ctx, requests, logs, store, unusedFixtures: unused, recording: record, saveFixtures };
 }
 
 /**
@@ -61,6 +76,11 @@ export function createTestContext(options: TestContextOptions = {}) {
  */
 export async function runAction(integration: Integration, key: string, options: TestContextOptions = {}) {
   const test = createTestContext(options);
-  const output: unknown = await entryOf(toSandboxEntry(integration), key).run(test.ctx);
+  let output: unknown;
+  try {
+    output = await entryOf(toSandboxEntry(integration), key).run(test.ctx);
+  } finally {
+    test.saveFixtures();
+  }
   return { ...test, output: output === undefined ? null : (JSON.parse(JSON.stringify(output)) as unknown) };
 }

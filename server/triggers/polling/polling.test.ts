@@ -1,0 +1,164 @@
+import { WorkflowNotFoundError } from "@temporalio/client";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../../db/client";
+import { pollingTriggerItems, pollingTriggers, runs } from "../../../db/schema";
+import { createSandboxHost } from "../../../integrations/runtime";
+import { temporal } from "../../../workflows/client";
+import { pollingWorkflowIdOf } from "../../../workflows/constants";
+import { g, startTestWorker, waitForRun } from "../../../workflows/testing/harness";
+import { newUser } from "../../testing/users";
+import { deterministicRunId } from "../runs";
+import { startAcme } from "../testing/acme-server";
+import { installAcme } from "../testing/install";
+import { loadPollingTrigger, pruneItems, recordPoll } from "./state";
+
+const API_KEY = "acme_key_123";
+const sandbox = createSandboxHost({ processes: 1, allowLoopbackForTests: true });
+const acme = await startAcme(API_KEY);
+let user: Awaited<ReturnType<typeof newUser>>;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+let connectionId: string;
+const ws = () => user.personalWorkspaceId;
+const db = () => getDb();
+
+beforeAll(async () => {
+  user = await newUser("Polly Poller");
+  await installAcme(user.personalWorkspaceId);
+  worker = await startTestWorker({ deps: { db: getDb(), sandbox } });
+  connectionId = (await user.caller.connection.create({ workspaceId: ws(), name: "Acme", integrationSlug: "acme", kind: "api_key", fields: { apiKey: API_KEY } })).id;
+}, 120_000);
+afterAll(async () => {
+  await worker?.stop();
+  await sandbox.close();
+  await acme.close();
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const runsOf = (workflowId: string) => db().select().from(runs).where(eq(runs.workflowId, workflowId)).orderBy(asc(runs.createdAt));
+const itemsOf = (pollingTriggerId: string) => db().select().from(pollingTriggerItems).where(eq(pollingTriggerItems.pollingTriggerId, pollingTriggerId)).orderBy(asc(pollingTriggerItems.firstSeenAt));
+
+async function pollNow(workflowId: string) {
+  const before = (await loadPollingTrigger(db(), workflowId))!.lastPolledAt!;
+  const { client } = await temporal();
+  await client.workflow.getHandle(pollingWorkflowIdOf(workflowId)).signal("pollNow");
+  return waitFor("the next poll", async () => {
+    const row = await loadPollingTrigger(db(), workflowId);
+    return row?.lastPolledAt && row.lastPolledAt > before ? row : undefined;
+  });
+}
+
+describe("polling triggers", () => {
+  it("seeds on activation, then starts one run per new item, deduplicated by key, and stops on deactivation", async () => {
+    acme.addOrder(10, "ada");
+    acme.addOrder(20, "bob");
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "New orders" });
+    const graph = {
+      schemaVersion: 1,
+      nodes: [
+        { id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } },
+        g.set("note", { order: "{{ trigger.body.id }}", who: "{{ trigger.body.customer }}" }),
+      ],
+      edges: g.chain("start", "note"),
+    };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
+    const v1 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+
+    // The first poll records what exists and starts nothing.
+    const seeded = await waitFor("the seeding poll", async () => {
+      const row = await loadPollingTrigger(db(), wf.id);
+      return row?.seeded ? row : undefined;
+    });
+    expect(seeded).toMatchObject({ cursor: 2, intervalSeconds: 30, lastError: null, versionId: v1.id });
+    expect((await itemsOf(seeded.id)).map((i) => [i.dedupeKey, i.runId])).toEqual([["order-1", null], ["order-2", null]]);
+    expect(acme.requests.filter((r) => r.url.startsWith("/orders")).map((r) => [r.url, r.headers.authorization])).toEqual([["/orders?after=0", `Bearer ${API_KEY}`]]);
+
+    acme.addOrder(30, "cy");
+    acme.addOrder(40, "dee");
+    await pollNow(wf.id);
+    const fired = await waitFor("two runs", async () => {
+      const list = await runsOf(wf.id);
+      return list.length === 2 ? list : undefined;
+    });
+    expect(fired.map((r) => r.id).sort()).toEqual([deterministicRunId(seeded.id, "order-3"), deterministicRunId(seeded.id, "order-4")].sort());
+    const outputs = await Promise.all(fired.map(async (r) => (await waitForRun(user, r.id)).steps[0]!.output));
+    expect(outputs).toEqual(expect.arrayContaining([{ order: 3, who: "cy" }, { order: 4, who: "dee" }]));
+    expect(fired[0]).toMatchObject({ workflowVersionId: v1.id, trigger: { kind: "polling", integration: "acme", trigger: "new_order" } });
+    await waitFor("the runs confirmed started", async () => (await itemsOf(seeded.id)).every((i) => i.runId === null || i.startedAt !== null));
+
+    // Acme's `after` is inclusive: the next poll returns order 4 again. Its key was seen, so no second run.
+    const again = await pollNow(wf.id);
+    expect(acme.requests.at(-1)!.url).toBe("/orders?after=4");
+    expect(again.cursor).toBe(4);
+    expect(await runsOf(wf.id)).toHaveLength(2);
+
+    const status = await user.caller.trigger.status({ workspaceId: ws(), workflowId: wf.id });
+    expect(status.polling).toMatchObject({ integration: "acme", trigger: "new_order", seeded: true, lastError: null });
+
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+    expect(await loadPollingTrigger(db(), wf.id)).toBeUndefined();
+    const { client } = await temporal();
+    const polling = await client.workflow.getHandle(pollingWorkflowIdOf(wf.id)).describe().catch((e: unknown) => e);
+    if (!(polling instanceof WorkflowNotFoundError)) expect((polling as { status: { name: string } }).status.name).toBe("TERMINATED");
+
+    // Reactivation seeds again: orders that arrived while it was off do not fire.
+    acme.addOrder(50, "eve");
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const reseeded = await waitFor("the new seeding poll", async () => {
+      const row = await loadPollingTrigger(db(), wf.id);
+      return row?.seeded ? row : undefined;
+    });
+    expect(reseeded.cursor).toBe(5);
+    expect(await runsOf(wf.id)).toHaveLength(2);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+  });
+
+  it("starts runs a crashed round recorded but never started, and never runs an item twice after its key is pruned", async () => {
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Healing" });
+    const graph = {
+      schemaVersion: 1,
+      nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }, g.set("note", { order: "{{ trigger.body.id }}" })],
+      edges: g.chain("start", "note"),
+    };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const row = await waitFor("the seeding poll", async () => {
+      const r = await loadPollingTrigger(db(), wf.id);
+      return r?.seeded ? r : undefined;
+    });
+
+    // What a worker crash right after the poll's transaction leaves: a recorded item and run, never started.
+    await recordPoll(db(), row, { cursor: row.cursor, items: [{ dedupeKey: "order-77", data: { id: 77, total: 1, customer: "zed" } }] });
+    const [orphan] = await runsOf(wf.id);
+    expect(orphan).toMatchObject({ id: deterministicRunId(row.id, "order-77"), status: "queued" });
+    await pollNow(wf.id); // the next round finds it pending and starts it
+    expect((await waitForRun(user, orphan!.id)).steps[0]!.output).toEqual({ order: 77 });
+    await waitFor("the healed run confirmed", async () => (await itemsOf(row.id)).find((i) => i.dedupeKey === "order-77")?.startedAt ?? undefined);
+
+    // Old keys are pruned (keeping the newest ones); a pruned key that comes back maps to the same run id,
+    // which exists, so it starts nothing.
+    await db().update(pollingTriggerItems).set({ firstSeenAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(pollingTriggerItems.pollingTriggerId, row.id));
+    const before = (await itemsOf(row.id)).length;
+    await pruneItems(db(), row.id, { days: 30, keys: 1 });
+    expect((await itemsOf(row.id)).length).toBe(1);
+    expect(before).toBeGreaterThan(1);
+    await db().delete(pollingTriggerItems).where(eq(pollingTriggerItems.pollingTriggerId, row.id));
+    await recordPoll(db(), (await loadPollingTrigger(db(), wf.id))!, { cursor: row.cursor, items: [{ dedupeKey: "order-77", data: { id: 77, total: 1, customer: "zed" } }] });
+    expect(await runsOf(wf.id)).toHaveLength(1);
+    const [item] = await itemsOf(row.id);
+    expect(item!.startedAt).not.toBeNull(); // not pending: nothing to start
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+    expect(await db().select().from(pollingTriggers).where(eq(pollingTriggers.workflowId, wf.id))).toEqual([]);
+  });
+});
