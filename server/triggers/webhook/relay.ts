@@ -64,8 +64,13 @@ function markStarted(db: Database, runId: string): void {
  */
 export async function temporalAvailable(): Promise<boolean> {
   if (state.healthy) return true;
+  return probe();
+}
+
+/** Asks Temporal whether it answers (at most once a second); the sweeper also calls it, so an outage is noticed within about a second. */
+function probe(): Promise<boolean> {
   if (state.probing) return state.probing;
-  if (Date.now() - state.lastProbe < PROBE_EVERY_MS) return false;
+  if (Date.now() - state.lastProbe < PROBE_EVERY_MS) return Promise.resolve(state.healthy);
   state.lastProbe = Date.now();
   state.probing = (async () => {
     try {
@@ -82,7 +87,7 @@ export async function temporalAvailable(): Promise<boolean> {
 
 /** Starts every accepted delivery no process has started yet (oldest first, a batch at a time). */
 export async function sweepPending(db: Database, olderThanMs = SWEEP_AFTER_MS): Promise<number> {
-  if (!(await temporalAvailable())) return 0;
+  if (!(await probe())) return 0;
   const rows = (
     await db.execute(sql`
       select r.id as "runId", r.workspace_id as "workspaceId", r.trigger, v.graph
