@@ -23,7 +23,22 @@ type State = { healthy: boolean; lastProbe: number; probing: Promise<boolean> | 
 const g = globalThis as unknown as { __junctionHookRelay?: State };
 const state = (g.__junctionHookRelay ??= { healthy: true, lastProbe: 0, probing: null, sweeper: null, started: [], flush: null });
 
-/** Starts one delivery's run; resolves true once Temporal has it, false when Temporal is unavailable (the sweeper retries). */
+const MAX_IN_FLIGHT = 32;
+let inFlight = 0;
+
+/**
+ * The start that follows an acknowledgement. At most MAX_IN_FLIGHT run at once: beyond that (Temporal is slower
+ * than the deliveries arrive) the row simply waits for the sweeper, so a burst never piles up calls in memory.
+ */
+export function startSoon(db: Database, input: AutomationInput): Promise<boolean> {
+  if (inFlight >= MAX_IN_FLIGHT) return Promise.resolve(false);
+  inFlight += 1;
+  return startDeliveryRun(db, input).finally(() => (inFlight -= 1));
+}
+
+const UNAVAILABLE = 14; // gRPC status: the server could not be reached
+
+/** Starts one delivery's run; true once Temporal has it, false otherwise (the row stays pending for the sweeper). */
 export async function startDeliveryRun(db: Database, input: AutomationInput): Promise<boolean> {
   try {
     const { connection, client } = await temporal();
@@ -38,7 +53,8 @@ export async function startDeliveryRun(db: Database, input: AutomationInput): Pr
     );
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-      state.healthy = false;
+      // Unreachable: refuse new deliveries until a probe succeeds. Merely slow (deadline): keep accepting, the sweeper catches up.
+      if ((err as { code?: number }).code === UNAVAILABLE || (err as { cause?: { code?: number } }).cause?.code === UNAVAILABLE) state.healthy = false;
       return false;
     }
   }
@@ -75,7 +91,7 @@ function probe(): Promise<boolean> {
   state.probing = (async () => {
     try {
       const { connection } = await temporal();
-      await connection.withDeadline(Date.now() + 1_000, () => connection.workflowService.getSystemInfo({}));
+      await connection.withDeadline(Date.now() + 2_000, () => connection.workflowService.getSystemInfo({}));
       state.healthy = true;
     } catch {
       state.healthy = false;
