@@ -66,7 +66,7 @@ test("sign up, create, rename, duplicate and delete a workflow, then sign out an
   // The workflow page opens from the list and links back.
   await workflowLink(page, "Qualified lead alerts").click();
   await expect(page.getByRole("heading", { level: 1, name: "Qualified lead alerts" })).toBeVisible();
-  await expect(page.getByTestId("canvas-placeholder")).toContainText("execution engine");
+  await expect(page.getByTestId("graph-canvas")).toContainText("no nodes");
   await page.getByRole("link", { name: "All workflows" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
 

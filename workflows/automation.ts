@@ -1,21 +1,15 @@
-import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, ParentClosePolicy, startChild } from "@temporalio/workflow";
-import { BOOKKEEPING_MAX_INTERVAL_MS, BOOKKEEPING_TIMEOUT_MS } from "./constants";
+import { ApplicationFailure, CancellationScope, isCancellation, ParentClosePolicy, startChild } from "@temporalio/workflow";
 import { analyse, TOP } from "./graph/structure";
-import { messageOf } from "./interpreter/loop";
+import { book, remoteBook } from "./interpreter/bookkeeping";
 import { executeNode } from "./interpreter/nodes";
-import { StepError, StopRun } from "./interpreter/scope";
-import type { AutomationInput, AutomationResult, EngineActivities } from "./interpreter/types";
+import { messageOf, StepError, StopRun } from "./interpreter/scope";
+import type { AutomationInput, AutomationResult } from "./interpreter/types";
 import { walkRegion, type RunCtx } from "./interpreter/walk";
-
-// Bookkeeping retries until Postgres answers again: a database restart must not fail a run.
-const book = proxyActivities<EngineActivities>({
-  startToCloseTimeout: BOOKKEEPING_TIMEOUT_MS,
-  retry: { maximumInterval: BOOKKEEPING_MAX_INTERVAL_MS },
-});
 
 /**
  * The interpreter: walks the pinned graph of one run. Everything here is deterministic workflow code; each
- * action step is one `runStep` activity, and branch/loop/merge/delay/stop are evaluated here.
+ * action step is one `runStep` activity (a local one for cheap built-ins), and branch/loop/merge/delay/stop are
+ * evaluated here and recorded in run_steps through a local activity.
  */
 export async function automation(input: AutomationInput): Promise<AutomationResult> {
   const run: RunCtx = { input, s: analyse(input.graph), regions: new Map() };
@@ -49,7 +43,7 @@ export async function automation(input: AutomationInput): Promise<AutomationResu
 async function startErrorHandler(input: AutomationInput, failure: { message: string; nodeId?: string }): Promise<void> {
   const errorWorkflowId = input.graph.settings?.errorWorkflowId;
   if (!errorWorkflowId) return;
-  const child = await book.prepareErrorRun({ runId: input.runId, workspaceId: input.workspaceId, errorWorkflowId, failure });
+  const child = await remoteBook.prepareErrorRun({ runId: input.runId, workspaceId: input.workspaceId, errorWorkflowId, failure });
   if (!child) return;
   await startChild(automation, { workflowId: child.runId, args: [child], parentClosePolicy: ParentClosePolicy.ABANDON });
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import type { Payload, PayloadCodec } from "@temporalio/common";
 
 /**
@@ -21,7 +21,11 @@ export function parsePayloadKey(base64: string | undefined): Buffer {
 }
 
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly key: Buffer) {}
+  // Imported once: every payload of every step passes through here, and a raw Buffer is re-imported per cipher.
+  private readonly key: KeyObject;
+  constructor(key: Buffer) {
+    this.key = createSecretKey(key);
+  }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((p) => {

@@ -40,7 +40,9 @@ describe("branches and merges", () => {
     const edges = [g.edge("start", "each"), g.edge("each", "plan", "each"), g.edge("plan", "free_path", "free"), g.edge("plan", "pro_path", "pro"), g.edge("plan", "other_path", "default")];
     const r = await run({ schemaVersion: 1, nodes, edges }, { plans: ["free", "PRO", "enterprise"] });
     expect(r.status).toBe("succeeded");
-    expect(keys(r)).toEqual(["each[0].free_path", "each[1].pro_path", "each[2].other_path"]);
+    expect(keys(r)).toEqual(["each", "each[0].free_path", "each[0].plan", "each[1].plan", "each[1].pro_path", "each[2].other_path", "each[2].plan"]);
+    expect(step(r, "each[1].plan")!.output).toEqual({ result: "pro", took: "pro" });
+    expect(step(r, "each[2].plan")!.output).toEqual({ result: "enterprise", took: "default" });
   });
 
   it("goes on at a 'first' merge as soon as one branch arrives, without waiting for the slower one", async () => {
@@ -130,7 +132,8 @@ describe("loops", () => {
     const edges = [g.edge("start", "each"), g.edge("each", "bad", "each"), g.edge("bad", "boom", "true"), g.edge("bad", "fine", "false"), g.edge("each", "after", "done")];
     const r = await run({ schemaVersion: 1, nodes, edges }, { list: ["a", "bad", "c"] });
     expect(r).toMatchObject({ status: "failed", error: { nodeId: "boom", message: 'Step "each[1].boom" failed: bad item 1' } });
-    expect(keys(r)).toEqual(["each[0].fine", "each[1].boom"]); // item 2 and "after" never ran
+    expect(keys(r)).toEqual(["each", "each[0].bad", "each[0].fine", "each[1].bad", "each[1].boom"]); // item 2 and "after" never ran
+    expect(r.steps.find((s) => s.stepKey === "each")).toMatchObject({ status: "failed", error: { message: 'Step "each[1].boom" failed: bad item 1' } });
   });
 });
 
@@ -194,7 +197,9 @@ describe("ending a run", () => {
     const edges = [g.edge("start", "each"), g.edge("each", "found", "each"), g.edge("found", "done_early", "true"), g.edge("found", "look", "false"), g.edge("each", "after", "done")];
     const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3] });
     expect(r.status).toBe("succeeded");
-    expect(keys(r)).toEqual(["each[0].look"]);
+    expect(keys(r)).toEqual(["each", "each[0].found", "each[0].look", "each[1].done_early", "each[1].found"]);
+    expect(step(r, "each[1].done_early")!.output).toMatchObject({ outcome: "success", stoppedAt: "done_early" });
+    expect(step(r, "each")!.output).toMatchObject({ outcome: "success", stoppedAt: "done_early" });
   });
 
   it("hands a failed action step to the workflow-level error handler, naming the node", async () => {
@@ -205,5 +210,31 @@ describe("ending a run", () => {
     const handled = await waitForRun(user, `${failed.id}-onerror`);
     expect(handled.status).toBe("succeeded");
     expect(step(handled, "log")!.output).toEqual({ node: "charge", why: 'Step "charge" failed: card declined' });
+  });
+});
+
+describe("control nodes in run_steps", () => {
+  it("shows a delay as running while it waits, and as cancelled when the run is", async () => {
+    const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), { id: "wait", kind: "delay", durationMs: 60_000 }, g.set("after", {})], edges: g.chain("start", "wait", "after") });
+    const { runId } = await user.caller.run.start({ workspaceId, workflowId, input: {} });
+    await expect
+      .poll(async () => (await user.caller.run.get({ workspaceId, runId })).steps.find((s) => s.stepKey === "wait"), { timeout: 20_000 })
+      .toMatchObject({ status: "running", input: { waitMs: 60_000 }, finishedAt: null });
+    await user.caller.run.cancel({ workspaceId, runId });
+    const r = await waitForRun(user, runId);
+    expect(r.status).toBe("cancelled");
+    expect(r.steps).toEqual([expect.objectContaining({ stepKey: "wait", status: "failed", error: { message: "Cancelled", type: "Cancelled" } })]);
+  });
+
+  it("counts a loop's items, and records how long a delay waited", async () => {
+    const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", concurrency: 3, continueOnItemFailure: true }, { id: "pause", kind: "delay", durationMs: 300 }, { id: "odd", kind: "branch", expression: "item % 2 == 1" }, g.fail("reject", { message: "odd" }, once), g.set("keep", {})];
+    const edges = [g.edge("start", "each"), g.edge("each", "pause", "each"), g.edge("pause", "odd"), g.edge("odd", "reject", "true"), g.edge("odd", "keep", "false")];
+    const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3] });
+    expect(r.status).toBe("succeeded");
+    expect(r.steps.find((s) => s.stepKey === "each")).toMatchObject({ status: "succeeded", input: { items: 3, concurrency: 3 }, output: { items: 3, succeeded: 1, failed: 2 } });
+    const pause = step(r, "each[1].pause")!;
+    expect(pause).toMatchObject({ input: { waitMs: 300 }, output: { waitedMs: 300 } });
+    expect(pause.durationMs).toBeGreaterThanOrEqual(300);
+    expect(r.steps.filter((s) => s.status === "failed").map((s) => s.stepKey).sort()).toEqual(["each[0].reject", "each[2].reject"]);
   });
 });

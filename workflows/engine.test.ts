@@ -43,7 +43,8 @@ describe("the interpreter", () => {
     const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3] });
     expect(r.status).toBe("succeeded");
     expect(out(r, "final")).toEqual({ seen: [{ v: 2, i: 0 }, { v: 4, i: 1 }, { v: 6, i: 2 }] });
-    expect(r.steps.map((s) => s.stepKey).sort()).toEqual(["each[0].double", "each[1].double", "each[2].double", "final"]);
+    // Control nodes have rows too; "small" (the branch not taken) has none.
+    expect(r.steps.map((s) => s.stepKey).sort()).toEqual(["big", "each", "each[0].double", "each[1].double", "each[2].double", "final", "join"]);
   });
 
   it("runs parallel branches concurrently and waits for all at an 'all' merge", async () => {

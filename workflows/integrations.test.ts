@@ -1,5 +1,5 @@
 import { verify } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { connections, integrationSecrets, runSteps } from "../db/schema";
@@ -157,6 +157,13 @@ describe("integration actions through the sandbox", () => {
     expect(fieldErrors!["nodes.hog.settings.limits.heapMb"]![0]).toMatch(/512/);
   });
 
+  it("only lets declared actions into steps: an option loader's entry key is refused on save", async () => {
+    const wf = await alice.caller.workflow.create({ workspaceId: alice.personalWorkspaceId, name: "Entry key" });
+    const graph = { schemaVersion: 1, nodes: [g.trigger(), probeNode("sneaky", "pick_user:options:user")], edges: g.chain("start", "sneaky") };
+    const error = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph }).catch((e: unknown) => e);
+    expect((error as { cause?: { fieldErrors?: unknown } }).cause?.fieldErrors).toEqual({ "nodes.sneaky.action": ["Unknown action probe@1.0.0/pick_user:options:user"] });
+  });
+
   it("refuses fetch to a host the manifest does not declare", async () => {
     const r = await run(alice, [probeNode("leak", "leak", {}, once)]);
     expect(r.status).toBe("failed");
@@ -184,9 +191,10 @@ describe("integration actions through the sandbox", () => {
     const { runId } = await alice.caller.run.start({ workspaceId, workflowId, input: { items: [1, 2, 3, 4, 5] } });
     const r = await waitForRun(alice, runId, 90_000);
     expect(r.status).toBe("succeeded");
-    expect(r.steps.filter((s) => s.status === "succeeded")).toHaveLength(5);
+    // The loop node has a row of its own (control nodes are recorded); the five item steps are "each[i].wait".
+    expect(r.steps.filter((s) => s.status === "succeeded" && s.nodeId === "wait")).toHaveLength(5);
     expect(service.maxInFlight()).toBe(2);
-    const queued = await getDb().select({ usage: runSteps.usage }).from(runSteps).where(eq(runSteps.runId, runId));
+    const queued = await getDb().select({ usage: runSteps.usage }).from(runSteps).where(and(eq(runSteps.runId, runId), eq(runSteps.nodeId, "wait")));
     expect(queued.some((q) => ((q.usage as { queuedMs: number }).queuedMs ?? 0) > 100)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const control =
   "block w-full rounded-md border bg-white px-3 text-sm text-zinc-900 shadow-sm transition-colors " +
@@ -86,6 +86,25 @@ export function SelectField({ label, hint, error, hideLabel, options, id: given,
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: ReactNode; error?: string; hideLabel?: boolean };
+
+/** A multi-line field (JSON, messages); monospace when given font-mono through className. */
+export function TextAreaField({ label, hint, error, hideLabel, id: given, className = "", ...rest }: TextAreaFieldProps) {
+  const auto = useId();
+  const id = given ?? auto;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={`${control} py-2 ${borderFor(error)} ${className}`}
+        {...rest}
+      />
     </FieldShell>
   );
 }

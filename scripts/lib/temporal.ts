@@ -24,7 +24,20 @@ export type TemporalDevServerOptions = {
   headless?: boolean;
   namespace?: string;
   logFile: string;
+  /** Dynamic config values over LATENCY_SETTINGS (benchmarks switch levers off to measure them). */
+  dynamicConfig?: Record<string, boolean | number | string>;
 };
+
+/**
+ * Server settings that cut a run's latency (keys from go.temporal.io/server common/dynamicconfig/constants.go).
+ * Eager activity execution (off by default) hands an activity scheduled by a workflow task straight back to the
+ * worker that completed that task, skipping matching; eager workflow start (on by default, set to say so) returns
+ * a new run's first workflow task in the start call, for a client sharing the worker's connection.
+ */
+export const LATENCY_SETTINGS = {
+  "system.enableActivityEagerExecution": true,
+  "system.enableEagerWorkflowStart": true,
+} as const;
 
 /**
  * `temporal server start-dev`: a whole Temporal cluster in one process, enough for a single machine.
@@ -34,6 +47,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const { port, uiPort, dbFile, headless = false, namespace = "default", logFile } = options;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const args = ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn"];
+  for (const [key, value] of Object.entries({ ...LATENCY_SETTINGS, ...options.dynamicConfig })) args.push("--dynamic-config-value", `${key}=${JSON.stringify(value)}`);
   if (namespace !== "default") args.push("--namespace", namespace);
   if (headless) args.push("--headless");
   else if (uiPort) args.push("--ui-port", String(uiPort));

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { runs } from "../../db/schema";
+import { runs, workflowVersions } from "../../db/schema";
 import { appRouter } from "./root";
 import { workspaceInput } from "./trpc";
 import { callerFor, newUser } from "../testing/users";
@@ -18,6 +18,7 @@ let outsider: Awaited<ReturnType<typeof newUser>>;
 let workspaceId: string;
 let workflowId: string;
 let runId: string;
+let versionId: string;
 let connectionId: string;
 
 /** A valid input for each workspace procedure, aimed at the owner's real workspace and data. */
@@ -39,6 +40,7 @@ function sampleInput(path: string): Record<string, unknown> {
     "workflow.saveDraft": { workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }], edges: [] } },
     "workflow.publish": { workflowId, message: "Hijacked" },
     "workflow.versions": { workflowId },
+    "workflow.version": { workflowId, versionId },
     "workflow.setActive": { workflowId, active: true },
     "workflow.runManual": { workflowId, payload: { body: { hello: "world" } } },
     "webhook.get": { workflowId },
@@ -95,6 +97,8 @@ beforeAll(async () => {
   // A run row to aim at (no worker here: every call below is refused before Temporal is reached, or only reads).
   runId = `run_${crypto.randomUUID()}`;
   await getDb().insert(runs).values({ id: runId, workspaceId, workflowId });
+  const [version] = await getDb().insert(workflowVersions).values({ workflowId, number: 1, graph: { schemaVersion: 1, nodes: [], edges: [] } }).returning();
+  versionId = version!.id;
   connectionId = (await owner.caller.connection.create({ workspaceId, name: "Stripe", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } })).id;
 });
 
@@ -102,7 +106,7 @@ describe("workspace-scoped procedures", () => {
   it("are all covered (the router has some)", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
-        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.setActive", "workflow.runManual",
+        "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive", "workflow.runManual",
         "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "trigger.schedulePreview", "trigger.status",

@@ -1,15 +1,21 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { runs, runSteps, stepBlobs, workflowVersions } from "../../db/schema";
+import { runs, runSteps, workflows, workflowVersions } from "../../db/schema";
+import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
 import { findRun } from "./commands";
+import { reusedSteps, withWholeOutputs } from "./reused";
 
 export type RunFilters = {
   workflowId?: string;
   status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled")[];
   versionId?: string;
+  /** published: runs of a published version; test: test runs of a draft. */
+  kind?: "all" | "published" | "test";
   from?: Date;
   to?: Date;
+  /** The id of the last run of the previous page ("load more"): the page starts after it. */
+  cursor?: string;
   limit: number;
 };
 
@@ -21,37 +27,64 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
     f.workflowId ? eq(runs.workflowId, f.workflowId) : undefined,
     f.status?.length ? inArray(runs.status, f.status) : undefined,
     f.versionId ? eq(runs.workflowVersionId, f.versionId) : undefined,
+    f.kind === "published" ? isNotNull(runs.workflowVersionId) : f.kind === "test" ? isNull(runs.workflowVersionId) : undefined,
     f.from ? gte(runs.createdAt, f.from) : undefined,
     f.to ? lte(runs.createdAt, f.to) : undefined,
+    f.cursor ? await after(db, workspaceId, f.cursor) : undefined,
   ];
   return db
     .select({
       id: runs.id,
       workflowId: runs.workflowId,
+      workflowName: workflows.name,
       versionId: runs.workflowVersionId,
       versionNumber: workflowVersions.number,
       status: runs.status,
+      triggerKind: sql<string | null>`${runs.trigger}->>'kind'`,
       error: runs.error,
       retryOf: runs.retryOf,
+      retryMode: runs.retryMode,
       createdAt: runs.createdAt,
       startedAt: runs.startedAt,
       finishedAt: runs.finishedAt,
     })
     .from(runs)
+    .innerJoin(workflows, eq(workflows.id, runs.workflowId))
     .leftJoin(workflowVersions, eq(workflowVersions.id, runs.workflowVersionId))
     .where(and(...where))
-    .orderBy(desc(runs.createdAt))
+    // The id breaks ties between runs created in the same microsecond, so pages never skip or repeat one.
+    .orderBy(desc(runs.createdAt), desc(runs.id))
     .limit(f.limit);
 }
 
-/** A run and every step attempt, outputs whole (blobs loaded): what the run view and its polling read. */
+/** Keyset pagination: runs strictly older than the cursor run in (createdAt, id) order. */
+async function after(db: Database, workspaceId: string, cursor: string): Promise<SQL> {
+  const [c] = await db.select({ createdAt: runs.createdAt }).from(runs).where(and(eq(runs.id, cursor), eq(runs.workspaceId, workspaceId)));
+  if (!c) throw new DomainError("BAD_REQUEST", "The page cursor names no run in this workspace.", { cursor: ["Unknown run"] });
+  return or(lt(runs.createdAt, c.createdAt), and(eq(runs.createdAt, c.createdAt), lt(runs.id, cursor)))!;
+}
+
+/**
+ * A run and every step attempt, outputs whole (blobs loaded): what the run view and its polling read. Also the
+ * graph it ran (the pinned version's, or the draft a test run copied), so the view can draw it, and the steps
+ * a retry from the failed step took over from earlier runs instead of running them again.
+ */
 export async function getRun(db: Database, userId: string, workspaceId: string, runId: string) {
   await requireRole(db, userId, workspaceId, "viewer");
   const run = await findRun(db, workspaceId, runId);
   const steps = await db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.startedAt), asc(runSteps.attempt));
-  const refs = steps.map((s) => s.outputRef).filter((r): r is string => r !== null);
-  const blobs = refs.length ? await db.select({ id: stepBlobs.id, data: stepBlobs.data }).from(stepBlobs).where(inArray(stepBlobs.id, refs)) : [];
-  const byId = new Map(blobs.map((b) => [b.id, b.data]));
-  const { testGraph: _graph, ...rest } = run;
-  return { ...rest, steps: steps.map((s) => ({ ...s, output: s.outputRef ? byId.get(s.outputRef) : s.output })) };
+  const wf = await db.query.workflows.findFirst({ where: eq(workflows.id, run.workflowId), columns: { name: true } });
+  const version = run.workflowVersionId
+    ? await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.id, run.workflowVersionId), columns: { number: true, graph: true } })
+    : undefined;
+  const { testGraph, ...rest } = run;
+  return {
+    ...rest,
+    workflowName: wf?.name ?? "",
+    versionNumber: version?.number ?? null,
+    graph: (version ? version.graph : testGraph) ?? null,
+    steps: await withWholeOutputs(db, steps),
+    reused: await reusedSteps(db, run, steps),
+  };
 }
+

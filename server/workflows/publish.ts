@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { workflows, workflowVersions } from "../../db/schema";
+import { users, workflows, workflowVersions } from "../../db/schema";
 import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
 import { catalogForGraph } from "../integrations/catalog";
@@ -58,12 +58,27 @@ export async function publish(db: Database, userId: string, workspaceId: string,
   return version;
 }
 
+/** Published versions, newest first, with who published each (null once that account is deleted). */
 export async function listVersions(db: Database, userId: string, workspaceId: string, workflowId: string) {
   await requireRole(db, userId, workspaceId, "viewer");
   return db
-    .select({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt })
+    .select({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt, publishedBy: users.name })
     .from(workflowVersions)
     .innerJoin(workflows, eq(workflows.id, workflowVersions.workflowId))
+    .leftJoin(users, eq(users.id, workflowVersions.publishedBy))
     .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflows.workspaceId, workspaceId)))
     .orderBy(desc(workflowVersions.number));
+}
+
+/** One published version with its frozen graph, for viewing it read-only. */
+export async function getVersion(db: Database, userId: string, workspaceId: string, workflowId: string, versionId: string) {
+  await requireRole(db, userId, workspaceId, "viewer");
+  const [v] = await db
+    .select({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt, graph: workflowVersions.graph, publishedBy: users.name })
+    .from(workflowVersions)
+    .innerJoin(workflows, eq(workflows.id, workflowVersions.workflowId))
+    .leftJoin(users, eq(users.id, workflowVersions.publishedBy))
+    .where(and(eq(workflowVersions.id, versionId), eq(workflowVersions.workflowId, workflowId), eq(workflows.workspaceId, workspaceId)));
+  if (!v) throw new DomainError("NOT_FOUND", "Version not found for this workflow.");
+  return v;
 }

@@ -3,7 +3,15 @@
  * actions live here; integration actions will come from their approved manifests (the sandbox issue) through
  * the same ActionCatalog interface, so validation never needs to know which kind it is looking at.
  */
-export type ActionSpec = { requiredInputs: string[]; description: string };
+export type ActionSpec = {
+  requiredInputs: string[];
+  description: string;
+  /**
+   * Run as a Temporal local activity: in the worker that runs the interpreter, skipping the task-queue round
+   * trip. Only for quick, in-process built-ins; anything that calls out or runs user code stays a normal activity.
+   */
+  local?: boolean;
+};
 export type ActionRef = { integration: string; version: string; key: string };
 export type ActionCatalog = (ref: ActionRef) => ActionSpec | undefined;
 
@@ -11,7 +19,7 @@ export const CORE = "core";
 
 export const BUILTIN_ACTIONS: Record<string, ActionSpec> = {
   http_request: { requiredInputs: ["url"], description: "Calls a URL; passes the step's idempotency key as Idempotency-Key." },
-  set: { requiredInputs: [], description: "Outputs its (evaluated) input: a way to shape or transform data." },
+  set: { requiredInputs: [], description: "Outputs its (evaluated) input: a way to shape or transform data.", local: true },
   webhook_response: { requiredInputs: [], description: "In a sync webhook, answers the caller with status, headers and body (the first one a run reaches)." },
   fail: { requiredInputs: ["message"], description: "Fails with the given message and error type (for tests and guards)." },
 };

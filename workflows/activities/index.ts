@@ -9,6 +9,7 @@ import { createPrepareErrorRun } from "./error-run";
 import { routingExecutor, type ActionExecutor } from "./executor";
 import { createFinishRun } from "./finish-run";
 import { integrationExecutor } from "./integration-executor";
+import { createRecordControl } from "./record-control";
 import { createRunStep } from "./run-step";
 import { createTriggerActivities } from "./triggers";
 import type { TriggerActivities } from "../triggers/types";
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps): EngineActivities & Trigger
     ...createTriggerActivities({ db, executor: sandboxed }),
     runStep: createRunStep({ db, executor }),
     finishRun: createFinishRun(db),
+    recordControl: createRecordControl(db),
     prepareErrorRun: createPrepareErrorRun(db),
     ...(deps.sandbox ? { runEditorCall: createEditorCall({ db, sandbox: deps.sandbox, versions }) } : {}),
   };

@@ -6,22 +6,30 @@ import { withDbRetry } from "./db-retry";
 
 type StepId = { runId: string; nodeId: string; stepKey: string; attempt: number };
 
-/** Records an attempt as running (and the run as running, if it was queued). Upsert: a retried write is harmless. */
-export async function recordStepStarted(db: Database, id: StepId, input: unknown, startedAt: Date): Promise<void> {
-  await withDbRetry(async () => {
-    await db
+/**
+ * A step still running after this long gets a "running" row so the run view can show it; quicker steps are
+ * written once, when they end (one write per step instead of two: most steps take a few milliseconds).
+ */
+export const RUNNING_ROW_AFTER_MS = 150;
+
+/** Marks the run running if it is still queued. Sent alongside the step's action, so it adds no latency. */
+export async function markRunRunning(db: Database, runId: string): Promise<void> {
+  await withDbRetry(() =>
+    db
       .update(runs)
       .set({ status: "running", startedAt: sql`coalesce(${runs.startedAt}, now())` })
-      .where(and(eq(runs.id, id.runId), eq(runs.status, "queued")));
-    await db
-      .insert(runSteps)
-      .values({ ...id, status: "running", input: input ?? null, startedAt })
-      .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set: { status: "running", input: input ?? null, startedAt } });
-  });
+      .where(and(eq(runs.id, runId), eq(runs.status, "queued"))),
+  );
+}
+
+/** The "running" row of a slow step. Never overwrites: if the attempt's end was written first, that stays. */
+export async function recordStepStarted(db: Database, id: StepId, input: unknown, startedAt: Date): Promise<void> {
+  await withDbRetry(() => db.insert(runSteps).values({ ...id, status: "running", input: input ?? null, startedAt }).onConflictDoNothing());
 }
 
 export type StepEnd = {
   status: "succeeded" | "failed";
+  input: unknown;
   output?: unknown;
   outputRef?: string;
   error?: { message: string; type: string };
@@ -30,24 +38,28 @@ export type StepEnd = {
   logs?: StepLog[];
 };
 
+/** The attempt's whole record, as one upsert (over its "running" row, if it had one). */
 export async function recordStepFinished(db: Database, id: StepId, end: StepEnd): Promise<void> {
   const finishedAt = new Date();
+  const row = {
+    status: end.status,
+    input: end.input ?? null,
+    output: end.outputRef ? null : (end.output ?? null),
+    outputRef: end.outputRef ?? null,
+    error: end.error ?? null,
+    startedAt: end.startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - end.startedAt.getTime(),
+    cpuMs: end.usage?.cpuMs ?? null,
+    heapPeakBytes: end.usage?.heapPeakBytes ?? null,
+    netBytes: end.usage?.netBytes ?? null,
+    usage: end.usage?.sandbox ?? null,
+    logs: end.logs?.length ? end.logs : null,
+  };
   await withDbRetry(() =>
     db
-      .update(runSteps)
-      .set({
-        status: end.status,
-        output: end.outputRef ? null : (end.output ?? null),
-        outputRef: end.outputRef ?? null,
-        error: end.error ?? null,
-        finishedAt,
-        durationMs: finishedAt.getTime() - end.startedAt.getTime(),
-        cpuMs: end.usage?.cpuMs ?? null,
-        heapPeakBytes: end.usage?.heapPeakBytes ?? null,
-        netBytes: end.usage?.netBytes ?? null,
-        usage: end.usage?.sandbox ?? null,
-        logs: end.logs?.length ? end.logs : null,
-      })
-      .where(and(eq(runSteps.runId, id.runId), eq(runSteps.stepKey, id.stepKey), eq(runSteps.attempt, id.attempt))),
+      .insert(runSteps)
+      .values({ ...id, ...row })
+      .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set: row }),
   );
 }

@@ -1,13 +1,13 @@
 import { Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import type { Database } from "../../db/client";
+import { DEFAULT_STEP_TIMEOUT_MS } from "../constants";
 import type { StepRequest, StepResult } from "../interpreter/types";
 import { renderValue } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
-import { DEFAULT_STEP_TIMEOUT_MS } from "../constants";
 import { withDeadline } from "./deadline";
 import { ActionError, type ActionExecutor } from "./executor";
-import { recordStepFinished, recordStepStarted } from "./record";
+import { markRunRunning, recordStepFinished, recordStepStarted, RUNNING_ROW_AFTER_MS, type StepEnd } from "./record";
 
 export type StepDeps = { db: Database; executor: ActionExecutor };
 
@@ -18,25 +18,37 @@ function toFailure(err: unknown): ApplicationFailure {
 }
 
 /**
- * The one step activity: evaluate the mapping, run the action, record the attempt in run_steps (input,
- * output or blob reference, error, timings, resource usage) and return the output (or its reference).
+ * The one step activity (run as a Temporal activity, or a local one for cheap built-ins): evaluate the mapping,
+ * run the action under the step's deadline, record the attempt in run_steps (input, output or blob reference,
+ * error, timings, resource usage) and return the output (or its reference).
  */
 export function createRunStep({ db, executor }: StepDeps) {
   return async function runStep(req: StepRequest): Promise<StepResult> {
     const ctx = Context.current();
     const id = { runId: req.runId, nodeId: req.nodeId, stepKey: req.stepKey, attempt: ctx.info.attempt };
     const startedAt = new Date();
+    // Caught at once (an unawaited rejection would end the worker); a run left "queued" is set right by finishRun.
+    const marking = markRunRunning(db, req.runId).catch(() => {});
+    const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, end)]));
     let input: Record<string, unknown>;
     try {
       input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
     } catch (err) {
       const error = { message: `Input mapping: ${(err as Error).message}`, type: "MappingError" };
-      await recordStepStarted(db, id, null, startedAt);
-      await recordStepFinished(db, id, { status: "failed", error, startedAt });
+      await finish({ status: "failed", input: null, error, startedAt });
       throw ApplicationFailure.nonRetryable(error.message, error.type);
     }
-    await recordStepStarted(db, id, input, startedAt);
+    // Only a progress marker: the attempt's end is the record, so a failed write here is not the step's failure.
+    let runningRow: Promise<void> | undefined;
+    const timer = setTimeout(() => (runningRow = recordStepStarted(db, id, input, startedAt).catch(() => {})), RUNNING_ROW_AFTER_MS);
+    const settled = async () => {
+      clearTimeout(timer);
+      await runningRow; // the "running" row must land before the end's upsert, never after it
+    };
     const cpuBefore = process.cpuUsage();
+    let end: StepEnd;
+    let failure: ApplicationFailure | undefined;
+    let value: unknown;
     try {
       const result = await withDeadline(req.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, ctx.cancellationSignal, (signal) =>
         executor.execute(req.action, input, {
@@ -54,13 +66,17 @@ export function createRunStep({ db, executor }: StepDeps) {
       const cpu = process.cpuUsage(cpuBefore);
       const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
       const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
-      await recordStepFinished(db, id, { status: "succeeded", output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs });
-      return { output: stored.value };
+      value = stored.value;
+      end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs };
     } catch (err) {
-      const failure = toFailure(err);
+      failure = toFailure(err);
+      // What the attempt used and logged before it failed (sandboxed actions report it on the error).
       const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
-      await recordStepFinished(db, id, { status: "failed", error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra });
-      throw failure;
+      end = { status: "failed", input, error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra };
     }
+    await settled();
+    await finish(end);
+    if (failure) throw failure;
+    return { output: value };
   };
 }

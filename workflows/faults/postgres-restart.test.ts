@@ -11,7 +11,7 @@ import { createDatabaseIfMissing, startEmbeddedPostgres, type EmbeddedPostgres }
 import type { automation } from "../automation";
 import { AUTOMATION_WORKFLOW } from "../constants";
 import { clientDataConverter } from "../data-converter";
-import type { Graph } from "../graph";
+import { validateGraph } from "../graph";
 import { g, startTestWorker } from "../testing/harness";
 import { startSink } from "../testing/sink";
 
@@ -47,7 +47,8 @@ describe("Postgres restarting mid-run", () => {
       const [wf] = await db.insert(workflows).values({ workspaceId: ws!.id, name: "r", draftGraph: {} }).returning();
       const runId = `run_${crypto.randomUUID()}`;
       await db.insert(runs).values({ id: runId, workspaceId: ws!.id, workflowId: wf!.id });
-      const graph = { schemaVersion: 1, nodes: [g.trigger(), g.http("call", { url: sink.url }), g.set("after", { ok: true }), g.set("last", {})], edges: g.chain("start", "call", "after", "last") } as unknown as Graph;
+      // Validated as on publish, so the pinned graph carries every default the interpreter relies on.
+      const graph = validateGraph({ schemaVersion: 1, nodes: [g.trigger(), g.http("call", { url: sink.url }), g.set("after", { ok: true }), g.set("last", {})], edges: g.chain("start", "call", "after", "last") });
       const client = new Client({ connection, dataConverter: clientDataConverter() });
       const handle = await client.workflow.start<typeof automation>(AUTOMATION_WORKFLOW, { taskQueue: worker.taskQueue, workflowId: runId, args: [{ runId, workspaceId: ws!.id, graph, trigger: {} }] });
       while (sink.totalCalls() === 0) await new Promise((r) => setTimeout(r, 50));

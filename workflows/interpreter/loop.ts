@@ -1,8 +1,8 @@
-import { ApplicationFailure } from "@temporalio/workflow";
 import { handleOf } from "../graph/handles";
 import type { LoopNode } from "../graph/schema";
 import { renderValue } from "../mapping/template";
-import { scopeOf, StopRun } from "./scope";
+import type { Started } from "./control-record";
+import { controlValue, messageOf, scopeOf, StepError, StopRun } from "./scope";
 import { walkRegion, type ExecuteNode, type Frame, type NodeOutcome, type RunCtx } from "./walk";
 
 /**
@@ -10,16 +10,13 @@ import { walkRegion, type ExecuteNode, type Frame, type NodeOutcome, type RunCtx
  * (its own view of step outputs and its own step keys, "loop[i].node"), so iterations never see each other.
  * Output: one result per item, in item order; a failed item is { error } when continueOnItemFailure is set.
  */
-export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute: ExecuteNode): Promise<NodeOutcome> {
-  let items: unknown;
-  try {
-    items = renderValue(node.items, scopeOf(run, frame));
-  } catch (err) {
-    throw ApplicationFailure.nonRetryable(`"${node.id}".items: ${(err as Error).message}`, "ExpressionError");
-  }
-  if (!Array.isArray(items)) throw ApplicationFailure.nonRetryable(`"${node.id}".items is not a list`, "ExpressionError");
+export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute: ExecuteNode, started: Started): Promise<NodeOutcome> {
+  const items = controlValue(node, frame, "items", () => renderValue(node.items, scopeOf(run, frame)));
+  if (!Array.isArray(items)) throw new StepError(node.id, frame.prefix + node.id, `"${node.id}".items is not a list`, "ExpressionError");
+  await started({ items: items.length, concurrency: node.concurrency });
   const seeds = (run.s.outgoing.get(node.id) ?? []).filter((e) => handleOf(e) === "each");
   const results: unknown[] = new Array(items.length);
+  let failed = 0;
   let next = 0;
   const iterate = async (index: number) => {
     const child: Frame = { steps: { ...frame.steps }, item: items[index], index, prefix: `${frame.prefix}${node.id}[${index}].` };
@@ -29,6 +26,7 @@ export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute
       results[index] = keys.length === 1 ? leaves[keys[0]!] : leaves;
     } catch (err) {
       if (!node.continueOnItemFailure || err instanceof StopRun) throw err;
+      failed += 1;
       results[index] = { error: { message: messageOf(err) } };
     }
   };
@@ -36,10 +34,5 @@ export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute
     while (next < items.length) await iterate(next++);
   };
   await Promise.all(Array.from({ length: Math.min(node.concurrency, items.length) }, lane));
-  return { output: results, handles: ["done"] };
-}
-
-export function messageOf(err: unknown): string {
-  const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
+  return { output: results, handles: ["done"], record: { items: items.length, succeeded: items.length - failed, failed } };
 }

@@ -1,21 +1,17 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from "@temporalio/workflow";
+import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities, sleep } from "@temporalio/workflow";
+import { builtinCatalog } from "../actions/catalog";
 import type { ActionNode, GraphNode } from "../graph/schema";
 import { evaluate } from "../mapping/evaluate";
 import { referencedSteps, renderValue } from "../mapping/template";
 import { stepActivityOptions, stepTimeoutMs } from "./activity-options";
 import { parseTimeMs, workflowNowMs } from "./clock";
+import { recorded, type Started } from "./control-record";
 import { runLoop } from "./loop";
-import { scopeOf, StepError, StopRun } from "./scope";
+import { controlValue, scopeOf, StepError, StopRun } from "./scope";
 import type { EngineActivities } from "./types";
 import type { Frame, NodeOutcome, RunCtx } from "./walk";
 
-function controlValue(node: GraphNode, field: string, fn: () => unknown): unknown {
-  try {
-    return fn();
-  } catch (err) {
-    throw ApplicationFailure.nonRetryable(`"${node.id}".${field}: ${(err as Error).message}`, "ExpressionError");
-  }
-}
+type ControlNode = Exclude<GraphNode, { kind: "trigger" | "action" }>;
 
 export async function executeNode(run: RunCtx, node: GraphNode, frame: Frame, arrivals: string[]): Promise<NodeOutcome> {
   switch (node.kind) {
@@ -23,29 +19,40 @@ export async function executeNode(run: RunCtx, node: GraphNode, frame: Frame, ar
       return { output: run.input.trigger, handles: ["out"] };
     case "action":
       return runAction(run, node, frame);
+    default:
+      return recorded(run, node, frame, (started) => runControl(run, node, frame, arrivals, started));
+  }
+}
+
+/** branch, merge, delay, loop and stop: evaluated here, in the interpreter, never as activities. */
+async function runControl(run: RunCtx, node: ControlNode, frame: Frame, arrivals: string[], started: Started): Promise<NodeOutcome> {
+  switch (node.kind) {
     case "branch": {
-      const value = controlValue(node, "expression", () => evaluate(node.expression, scopeOf(run, frame)));
-      if (node.mode === "if") return { output: { result: Boolean(value) }, handles: [value ? "true" : "false"] };
-      const match = node.cases.find((c) => c === String(value));
-      return { output: { result: value }, handles: [match ?? "default"] };
+      const value = controlValue(node, frame, "expression", () => evaluate(node.expression, scopeOf(run, frame)));
+      const handle = node.mode === "if" ? (value ? "true" : "false") : (node.cases.find((c) => c === String(value)) ?? "default");
+      const output = { result: node.mode === "if" ? Boolean(value) : value };
+      return { output, handles: [handle], record: { ...output, took: handle } };
     }
     case "merge": {
       const output = node.mode === "first" ? frame.steps[arrivals[0]!]?.output : Object.fromEntries(arrivals.map((id) => [id, frame.steps[id]?.output]));
-      return { output, handles: ["out"] };
+      return { output, handles: ["out"], record: { arrived: arrivals } };
     }
     case "delay": {
       let ms = node.durationMs ?? 0;
       if (node.until) {
-        const text = String(controlValue(node, "until", () => renderValue(node.until, scopeOf(run, frame))));
+        const text = String(controlValue(node, frame, "until", () => renderValue(node.until, scopeOf(run, frame))));
         const until = parseTimeMs(text);
-        if (Number.isNaN(until)) throw ApplicationFailure.nonRetryable(`"${node.id}".until: "${text}" is not a time`, "ExpressionError");
+        if (Number.isNaN(until)) throw new StepError(node.id, frame.prefix + node.id, `"${node.id}".until: "${text}" is not a time`, "ExpressionError");
         ms = Math.max(0, until - workflowNowMs());
       }
-      if (ms > 0) await sleep(ms);
+      if (ms > 0) {
+        await started({ waitMs: ms });
+        await sleep(ms);
+      }
       return { output: { waitedMs: ms }, handles: ["out"] };
     }
     case "loop":
-      return runLoop(run, node, frame, executeNode);
+      return runLoop(run, node, frame, executeNode, started);
     case "stop":
       throw new StopRun(node.outcome, node.id, node.message || `Stopped at "${node.id}"`);
   }
@@ -56,7 +63,9 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
   if (run.input.resume && Object.hasOwn(run.input.resume, stepKey)) return { output: run.input.resume[stepKey], handles: ["out"] };
   const refs = referencedSteps(node.input);
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
-  const { runStep } = proxyActivities<EngineActivities>(stepActivityOptions(node.settings));
+  // Cheap built-ins run as local activities (in this worker, no task-queue round trip); the rest as activities.
+  const options = stepActivityOptions(node.settings);
+  const { runStep } = builtinCatalog(node.action)?.local ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>(options);
   try {
     const { output } = await runStep({
       runId: run.input.runId,

@@ -43,10 +43,27 @@ export type FinishRequest = { runId: string; status: "succeeded" | "failed" | "c
 
 export type ErrorRunRequest = { runId: string; workspaceId: string; errorWorkflowId: string; failure: { message: string; nodeId?: string } };
 
+/**
+ * The state of a control node (branch, loop, merge, delay, stop) for run_steps, so the run view shows it like a
+ * step: which exit a branch took, a loop's item counts, how long a delay waited. Times are workflow time.
+ */
+export type ControlRecord = {
+  runId: string;
+  nodeId: string;
+  stepKey: string;
+  status: "running" | "succeeded" | "failed";
+  input?: unknown;
+  output?: unknown;
+  error?: { message: string; type: string };
+  startedAtMs: number;
+  finishedAtMs?: number;
+};
+
 /** The activities the interpreter calls; workflows import this type only, never the implementation. */
 export type EngineActivities = {
   runStep(req: StepRequest): Promise<StepResult>;
   finishRun(req: FinishRequest): Promise<void>;
+  recordControl(req: ControlRecord): Promise<void>;
   /** Creates the error handler's run (latest published version of that workflow); null when there is none. */
   prepareErrorRun(req: ErrorRunRequest): Promise<AutomationInput | null>;
 };

@@ -11,7 +11,8 @@ export type Frame = {
   prefix: string;
 };
 
-export type NodeOutcome = { output: unknown; handles: string[] };
+/** What a node produced, which exits it takes, and (control nodes) what run_steps shows instead of the output. */
+export type NodeOutcome = { output: unknown; handles: string[]; record?: unknown };
 export type RunCtx = { input: AutomationInput; s: Structure; regions: Map<string, Set<string>> };
 export type ExecuteNode = (run: RunCtx, node: GraphNode, frame: Frame, arrivals: string[]) => Promise<NodeOutcome>;
 

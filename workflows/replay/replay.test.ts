@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { workerDataConverter } from "../data-converter";
 import { FIXTURE_PAYLOAD_KEY, HISTORIES_DIR } from "./fixtures";
 
-// Histories recorded from real runs (record.test.ts); replaying them against today's interpreter must reproduce
+// Histories recorded from real runs (`npm run record-histories`); replaying them against today's interpreter must reproduce
 // exactly the same commands, or in-flight runs would break on deploy.
 const histories = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith(".json")).map((f) => [f, decode(readFileSync(path.join(HISTORIES_DIR, f), "utf8"))] as const);
 const here = import.meta.dirname;
@@ -30,6 +30,11 @@ beforeAll(async () => {
 describe("replay of recorded histories", () => {
   it("has fixtures", () => {
     expect(histories.map(([f]) => f).sort()).toEqual(["control.json", "linear.json"]);
+  });
+
+  it("bundles the interpreter without zod (graph types only; the sandbox loads the bundle for every run)", () => {
+    expect(current.code).toContain("function automation(");
+    expect(current.code).not.toMatch(/node_modules\/zod/);
   });
 
   it.each(histories)("%s replays against the current interpreter", async (_f, history) => {

@@ -19,7 +19,7 @@ type Item = {
 // Sections without an href are placeholders so the product's shape is visible; they turn into links as they ship.
 const WORKSPACE_ITEMS: Item[] = [
   { label: "Workflows", icon: WorkflowIcon, href: "", match: (p, b) => p === b || p.startsWith(`${b}/workflows`) },
-  { label: "Runs", icon: RunsIcon, href: null },
+  { label: "Runs", icon: RunsIcon, href: "/runs", match: (p, b) => p.startsWith(`${b}/runs`) },
   { label: "Connections", icon: PlugIcon, href: "/connections", match: (p, b) => p.startsWith(`${b}/connections`) },
   { label: "Marketplace", icon: StoreIcon, href: null },
   { label: "Developer", icon: CodeIcon, href: null },

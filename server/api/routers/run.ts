@@ -3,7 +3,8 @@ import * as runs from "../../runs/commands";
 import { getRun, listRuns } from "../../runs/queries";
 import { router, workspaceProcedure } from "../trpc";
 
-const runId = z.object({ runId: z.string().regex(/^run_[0-9a-f-]{36}(-onerror)*$/, "Not a run id") });
+const RUN_ID = /^run_[0-9a-f-]{36}(-onerror)*$/;
+const runId = z.object({ runId: z.string().regex(RUN_ID, "Not a run id") });
 const STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 
 export const runRouter = router({
@@ -12,16 +13,21 @@ export const runRouter = router({
     .mutation(({ ctx, input }) => runs.startRun(ctx.db, ctx.user.id, input.workspaceId, input)),
   list: workspaceProcedure
     .input(
-      z.object({
-        workflowId: z.uuid().optional(),
-        status: z.array(z.enum(STATUSES)).optional(),
-        versionId: z.uuid().optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
-        limit: z.number().int().min(1).max(200).default(50),
-      }),
+      z
+        .object({
+          workflowId: z.uuid().optional(),
+          status: z.array(z.enum(STATUSES)).optional(),
+          versionId: z.uuid().optional(),
+          kind: z.enum(["all", "published", "test"]).default("all"),
+          from: z.date().optional(),
+          to: z.date().optional(),
+          // "Load more": the id of the last run already shown (useInfiniteQuery passes it as `cursor`).
+          cursor: z.string().regex(RUN_ID, "Not a run id").nullish(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end of the time range is before its start" }),
     )
-    .query(({ ctx, input }) => listRuns(ctx.db, ctx.user.id, input.workspaceId, input)),
+    .query(({ ctx, input }) => listRuns(ctx.db, ctx.user.id, input.workspaceId, { ...input, cursor: input.cursor ?? undefined })),
   // Also the live view's polling endpoint: the browser re-fetches it while the run is queued or running.
   get: workspaceProcedure.input(runId).query(({ ctx, input }) => getRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   cancel: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),

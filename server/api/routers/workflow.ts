@@ -50,6 +50,9 @@ export const workflowRouter = router({
   versions: workspaceProcedure
     .input(workflowId)
     .query(({ ctx, input }) => pub.listVersions(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+  version: workspaceProcedure
+    .input(workflowId.extend({ versionId: z.uuid("Not a version id") }))
+    .query(({ ctx, input }) => pub.getVersion(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.versionId)),
   delete: workspaceProcedure
     .input(workflowId)
     .mutation(({ ctx, input }) => wf.deleteWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),

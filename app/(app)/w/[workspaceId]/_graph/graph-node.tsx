@@ -1,0 +1,68 @@
+"use client";
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import type { NodeIssue } from "../../../../_lib/graph-issues";
+import type { StepState } from "../_runs/status-badge";
+import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
+import { nodeSummary, type LooseNode } from "./loose-graph";
+
+export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; selected: boolean };
+export type StepFlowNode = Node<StepNodeData, "step">;
+
+const KIND_STYLE: Record<string, string> = {
+  trigger: "bg-violet-100 text-violet-700 dark:bg-violet-950 dark:text-violet-300",
+  action: "bg-sky-100 text-sky-700 dark:bg-sky-950 dark:text-sky-300",
+  branch: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  loop: "bg-teal-100 text-teal-700 dark:bg-teal-950 dark:text-teal-300",
+  merge: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  delay: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  stop: "bg-rose-100 text-rose-700 dark:bg-rose-950 dark:text-rose-300",
+};
+
+const STATE_RING: Record<StepState, string> = {
+  running: "ring-2 ring-indigo-500 animate-pulse",
+  succeeded: "ring-2 ring-emerald-500",
+  failed: "ring-2 ring-red-500",
+  skipped: "opacity-60 border-dashed",
+  reused: "ring-2 ring-amber-400",
+};
+
+const STATE_DOT: Record<StepState, string> = {
+  running: "bg-indigo-500",
+  succeeded: "bg-emerald-500",
+  failed: "bg-red-500",
+  skipped: "bg-zinc-400",
+  reused: "bg-amber-400",
+};
+
+/** One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state. */
+export function StepNode({ data }: NodeProps<StepFlowNode>) {
+  const { node, issues, state, selected } = data;
+  const invalid = issues.length > 0;
+  const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
+  return (
+    <div
+      data-testid={`graph-node-${node.id}`}
+      data-state={state ?? ""}
+      data-invalid={invalid || undefined}
+      title={invalid ? issues.map((i) => `${i.field || node.id}: ${i.message}`).join("\n") : undefined}
+      style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
+      className={`rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+    >
+      {node.kind !== "trigger" && <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !bg-zinc-400" />}
+      <div className="flex items-center gap-1.5">
+        <span className={`rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
+        <span className="min-w-0 flex-1 truncate text-sm font-medium">{node.label ?? node.id}</span>
+        {state && <span aria-label={state} title={state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+      </div>
+      <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>
+      {invalid && (
+        <div data-testid={`node-issue-${node.id}`} className="mt-1 truncate text-[11px] font-medium text-red-600 dark:text-red-400">
+          {issues[0]!.field ? `${issues[0]!.field}: ` : ""}
+          {issues[0]!.message}
+          {issues.length > 1 ? ` (+${issues.length - 1})` : ""}
+        </div>
+      )}
+      {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
+    </div>
+  );
+}

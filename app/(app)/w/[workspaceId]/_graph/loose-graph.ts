@@ -1,0 +1,59 @@
+/**
+ * A graph as far as it can be drawn. The editor draws what is being typed before it is valid (that is when
+ * a person most needs to see it), so this reads any JSON leniently: nodes are anything with a string id, edges
+ * anything with string source and target; the rest of a node stays as it is for the inspector.
+ */
+export type LooseNode = { id: string; kind: string; label?: string; position?: { x: number; y: number }; raw: Record<string, unknown> };
+export type LooseEdge = { id: string; source: string; target: string; handle: string };
+export type LooseGraph = { nodes: LooseNode[]; edges: LooseEdge[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function looseGraph(value: unknown): LooseGraph {
+  const g = isObject(value) ? value : {};
+  const nodes: LooseNode[] = [];
+  const seen = new Set<string>();
+  for (const n of Array.isArray(g.nodes) ? g.nodes : []) {
+    if (!isObject(n) || typeof n.id !== "string" || n.id === "" || seen.has(n.id)) continue;
+    seen.add(n.id);
+    const p = n.position;
+    nodes.push({
+      id: n.id,
+      kind: typeof n.kind === "string" ? n.kind : "unknown",
+      label: typeof n.label === "string" && n.label ? n.label : undefined,
+      position: isObject(p) && typeof p.x === "number" && typeof p.y === "number" ? { x: p.x, y: p.y } : undefined,
+      raw: n,
+    });
+  }
+  const edges: LooseEdge[] = [];
+  (Array.isArray(g.edges) ? g.edges : []).forEach((e, i) => {
+    if (!isObject(e) || typeof e.source !== "string" || typeof e.target !== "string") return;
+    edges.push({ id: typeof e.id === "string" && e.id ? e.id : `edge-${i}`, source: e.source, target: e.target, handle: typeof e.sourceHandle === "string" ? e.sourceHandle : "out" });
+  });
+  return { nodes, edges };
+}
+
+/** One line under a node's name saying what it does: the action it calls, or its control setting. */
+export function nodeSummary(n: LooseNode): string {
+  const r = n.raw;
+  switch (n.kind) {
+    case "trigger":
+      return `${typeof r.trigger === "string" ? r.trigger : "manual"} trigger`;
+    case "action": {
+      const a = isObject(r.action) ? r.action : {};
+      return a.integration === "core" ? String(a.key ?? "?") : `${String(a.integration ?? "?")} › ${String(a.key ?? "?")}`;
+    }
+    case "branch":
+      return `${r.mode === "switch" ? "switch" : "if"} ${typeof r.expression === "string" ? r.expression : ""}`.trim();
+    case "loop":
+      return `for each in ${typeof r.items === "string" ? r.items : "?"}`;
+    case "delay":
+      return typeof r.durationMs === "number" ? `wait ${r.durationMs} ms` : typeof r.until === "string" ? `wait until ${r.until}` : "wait";
+    case "merge":
+      return `merge (${r.mode === "first" ? "first" : "all"})`;
+    case "stop":
+      return `stop with ${r.outcome === "error" ? "error" : "success"}`;
+    default:
+      return n.kind;
+  }
+}

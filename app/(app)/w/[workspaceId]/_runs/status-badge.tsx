@@ -1,0 +1,44 @@
+import { Badge } from "../../../../_components/badge";
+import { Spinner } from "../../../../_components/spinner";
+
+export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+/** A step's state as the run view shows it: the engine's statuses plus "reused" from an earlier run. */
+export type StepState = "running" | "succeeded" | "failed" | "skipped" | "reused";
+
+const RUN: Record<RunStatus, { label: string; tone: "neutral" | "indigo" | "green" | "red" | "amber" }> = {
+  queued: { label: "Queued", tone: "neutral" },
+  running: { label: "Running", tone: "indigo" },
+  succeeded: { label: "Succeeded", tone: "green" },
+  failed: { label: "Failed", tone: "red" },
+  cancelled: { label: "Cancelled", tone: "amber" },
+};
+
+const STEP: Record<StepState, { label: string; tone: "neutral" | "indigo" | "green" | "red" | "amber" }> = {
+  running: { label: "Running", tone: "indigo" },
+  succeeded: { label: "Succeeded", tone: "green" },
+  failed: { label: "Failed", tone: "red" },
+  skipped: { label: "Skipped", tone: "neutral" },
+  reused: { label: "Reused", tone: "amber" },
+};
+
+export const isLive = (status: string) => status === "queued" || status === "running";
+
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  const s = RUN[status] ?? { label: status, tone: "neutral" as const };
+  return (
+    <Badge tone={s.tone} dot={!isLive(status)} className="whitespace-nowrap">
+      {status === "running" && <Spinner className="size-3" />}
+      <span data-testid="run-status">{s.label}</span>
+    </Badge>
+  );
+}
+
+export function StepStateBadge({ state }: { state: StepState }) {
+  const s = STEP[state] ?? { label: state, tone: "neutral" as const };
+  return (
+    <Badge tone={s.tone} dot={state !== "running"} className="whitespace-nowrap">
+      {state === "running" && <Spinner className="size-3" />}
+      {s.label}
+    </Badge>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { ArrowLeftIcon } from "../../../../../_components/icons";
+import { RelativeTime } from "../../../../../_components/relative-time";
+import { elapsed, formatDuration } from "../../../../../_lib/duration";
+import { useNow } from "../../../../../_lib/time";
+import type { RouterOutputs } from "../../../../../_lib/types";
+import { useTRPC } from "../../../../../_trpc/react";
+import { GraphCanvas } from "../../_graph/graph-canvas";
+import { looseGraph } from "../../_graph/loose-graph";
+import { shortRunId, triggerLabel, versionLabel } from "../../_runs/run-labels";
+import { isLive, RunStatusBadge } from "../../_runs/status-badge";
+import { nodeStates } from "../../_runs/step-states";
+import { RunActions } from "./run-actions";
+import { StepList } from "./step-list";
+
+export type RunDetail = RouterOutputs["run"]["get"];
+
+// Fast enough to watch a step finish, slow enough for a 2-core server to shrug off a few open tabs.
+const POLL_MS = 1000;
+
+/** A run as it happens: polls while queued or running, and stops by itself when the run ends. */
+export function RunView({ initial }: { initial: RunDetail }) {
+  const trpc = useTRPC();
+  const now = useNow();
+  const { data: run } = useQuery({
+    ...trpc.run.get.queryOptions({ workspaceId: initial.workspaceId, runId: initial.id }),
+    initialData: initial,
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data.status) ? POLL_MS : false),
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  const graph = useMemo(() => looseGraph(run.graph), [run.graph]);
+  const states = useMemo(() => {
+    const s = nodeStates(run.steps, run.reused);
+    // The trigger has no step row: it fired if the run started at all.
+    const trigger = graph.nodes.find((n) => n.kind === "trigger");
+    if (trigger && run.startedAt && !s.has(trigger.id)) s.set(trigger.id, "succeeded");
+    return s;
+  }, [run.steps, run.reused, run.startedAt, graph]);
+  const ms = elapsed(run.startedAt, run.finishedAt, now);
+  const error = run.error as { message?: string; nodeId?: string } | null;
+  const base = `/w/${run.workspaceId}`;
+
+  return (
+    <div className="space-y-5">
+      <Link href={`${base}/workflows/${run.workflowId}/runs`} className="inline-flex items-center gap-1.5 rounded text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <ArrowLeftIcon className="size-4" /> Runs of {run.workflowName}
+      </Link>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <div className="flex items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight">
+              Run <span className="font-mono">{shortRunId(run.id)}</span>
+            </h1>
+            <RunStatusBadge status={run.status} />
+          </div>
+          <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+            <Meta label="Workflow">
+              <Link href={`${base}/workflows/${run.workflowId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                {run.workflowName}
+              </Link>
+            </Meta>
+            <Meta label="Version">{versionLabel(run.versionNumber)}</Meta>
+            <Meta label="Trigger">{triggerLabel((run.trigger as { kind?: string } | null)?.kind, run.retryMode)}</Meta>
+            <Meta label="Started">{run.startedAt ? <RelativeTime date={run.startedAt} /> : "Not yet"}</Meta>
+            <Meta label="Duration">
+              <span data-testid="run-duration">{ms === null ? "—" : formatDuration(ms)}</span>
+            </Meta>
+            {run.retryOf && (
+              <Meta label="Retry of">
+                <Link href={`${base}/runs/${run.retryOf}`} className="font-mono text-indigo-700 hover:underline dark:text-indigo-300">
+                  {shortRunId(run.retryOf)}
+                </Link>
+              </Meta>
+            )}
+          </dl>
+        </div>
+        <RunActions run={run} />
+      </div>
+      {error?.message && (
+        <div role="alert" data-testid="run-error" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
+          <span className="font-medium">{error.nodeId ? `Failed at ${error.nodeId}: ` : "Failed: "}</span>
+          {error.message}
+        </div>
+      )}
+      {graph.nodes.length > 0 && <GraphCanvas graph={graph} states={states} selectedId={selected} onSelect={setSelected} label="Run graph" className="h-[360px]" />}
+      <StepList run={run} selectedNode={selected} onSelectNode={setSelected} />
+    </div>
+  );
+}
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex gap-1.5">
+      <dt className="text-zinc-500 dark:text-zinc-500">{label}</dt>
+      <dd className="font-medium text-zinc-800 dark:text-zinc-200">{children}</dd>
+    </div>
+  );
+}

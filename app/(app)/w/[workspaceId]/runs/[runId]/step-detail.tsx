@@ -1,0 +1,96 @@
+"use client";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { Button } from "../../../../../_components/button";
+import { formatAbsolute } from "../../../../../_lib/time";
+import { formatBytes, formatDuration } from "../../../../../_lib/duration";
+import { prettyJson } from "../../../../../_lib/json-input";
+import { shortRunId } from "../../_runs/run-labels";
+import type { StepRow } from "./step-list";
+
+/** A step's input, output (whole, however large) and error, with when it ran and what it used. */
+export function StepDetail({ id, step, workspaceId }: { id: string; step: StepRow; workspaceId: string }) {
+  const error = step.error as { message?: string; type?: string } | null;
+  return (
+    <div id={id} data-testid="step-detail" className="space-y-4 border-t border-zinc-200 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
+      {step.reusedFrom && (
+        <p className="text-sm text-amber-800 dark:text-amber-300">
+          Not run again: its output was reused from run{" "}
+          <Link href={`/w/${workspaceId}/runs/${step.reusedFrom}`} className="font-mono underline">
+            {shortRunId(step.reusedFrom)}
+          </Link>
+          .
+        </p>
+      )}
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <Fact label="Attempt">{step.attempt}</Fact>
+        <Fact label="Started">{formatAbsolute(step.startedAt)}</Fact>
+        <Fact label="Duration">{step.durationMs != null ? formatDuration(step.durationMs) : "—"}</Fact>
+        <Fact label="CPU time">{step.cpuMs != null ? formatDuration(step.cpuMs) : "—"}</Fact>
+        <Fact label="Peak memory">{step.heapPeakBytes != null ? formatBytes(step.heapPeakBytes) : "—"}</Fact>
+        <Fact label="Network">{step.netBytes != null ? formatBytes(step.netBytes) : "—"}</Fact>
+        <Fact label="Node">
+          <span className="font-mono">{step.nodeId}</span>
+        </Fact>
+      </dl>
+      {error && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
+          <p className="font-medium">
+            {error.type ? `${error.type}: ` : ""}
+            {error.message ?? "The step failed."}
+          </p>
+        </div>
+      )}
+      <Json title="Input" value={step.input} />
+      <Json title="Output" value={step.output} byReference={step.outputRef !== null} testId="step-output" />
+      {error && <Json title="Error" value={error} />}
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+function Json({ title, value, byReference, testId }: { title: string; value: unknown; byReference?: boolean; testId?: string }) {
+  const text = useMemo(() => prettyJson(value), [value]);
+  const [copied, setCopied] = useState(false);
+  const size = new TextEncoder().encode(text).length;
+  return (
+    <section aria-label={title}>
+      <div className="mb-1 flex items-center gap-2">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</h3>
+        {value !== undefined && value !== null && (
+          <span className="text-xs text-zinc-400" data-testid={testId ? `${testId}-size` : undefined}>
+            {formatBytes(size)}
+            {byReference ? " · stored separately (over 256 KB), shown whole" : ""}
+          </span>
+        )}
+        {text && (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="ml-auto !h-6 !px-2 text-xs"
+            onClick={() => {
+              void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+            }}
+          >
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        )}
+      </div>
+      {value === undefined || value === null ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">None</p>
+      ) : (
+        <pre data-testid={testId} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-white p-3 font-mono text-xs leading-5 whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900">
+          {text}
+        </pre>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { Badge } from "../../../../../_components/badge";
+import { EmptyState } from "../../../../../_components/empty-state";
+import { Spinner } from "../../../../../_components/spinner";
+import { formatBytes, formatDuration } from "../../../../../_lib/duration";
+import { isLive, StepStateBadge, type StepState } from "../../_runs/status-badge";
+import { StepDetail } from "./step-detail";
+import type { RunDetail } from "./run-view";
+
+export type StepRow = RunDetail["steps"][number] & { reusedFrom?: string };
+
+/**
+ * Every step attempt in the order it started, with the steps a retry reused from an earlier run first (they
+ * happened first). Each row opens to its input, output and error. Whatever rows the engine writes are shown,
+ * control nodes included.
+ */
+export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; selectedNode: string | null; onSelectNode: (id: string | null) => void }) {
+  const rows: StepRow[] = [...run.reused, ...run.steps];
+  const [open, setOpen] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // A node picked on the canvas opens its latest step here.
+  useEffect(() => {
+    if (!selectedNode) return;
+    const last = [...rows].reverse().find((r) => r.nodeId === selectedNode);
+    if (last) {
+      setOpen(last.id);
+      list.current?.querySelector(`[data-step-id="${last.id}"]`)?.scrollIntoView({ block: "nearest" });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection changes, not on every poll
+  }, [selectedNode]);
+
+  if (rows.length === 0)
+    return (
+      <EmptyState title={isLive(run.status) ? "Waiting for the first step…" : "No steps ran"} testId="steps-empty" icon={isLive(run.status) ? <Spinner className="size-5" /> : undefined}>
+        {isLive(run.status) ? "Steps appear here as they start." : "The run ended before any step started."}
+      </EmptyState>
+    );
+  return (
+    <section aria-label="Steps">
+      <h2 className="mb-2 text-sm font-semibold">Steps</h2>
+      <ol ref={list} className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40">
+        {rows.map((s) => {
+          const state: StepState = s.reusedFrom ? "reused" : (s.status as StepState);
+          const expanded = open === s.id;
+          return (
+            <li key={s.id} data-step-id={s.id} data-testid={`step-${s.stepKey}`} data-state={state}>
+              <button
+                type="button"
+                aria-expanded={expanded}
+                aria-controls={`step-detail-${s.id}`}
+                onClick={() => {
+                  setOpen(expanded ? null : s.id);
+                  onSelectNode(s.nodeId);
+                }}
+                className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-left hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-900/60"
+              >
+                <svg viewBox="0 0 20 20" aria-hidden className={`size-4 shrink-0 text-zinc-400 transition-transform ${expanded ? "rotate-90" : ""}`} fill="currentColor">
+                  <path d="M7 5l6 5-6 5z" />
+                </svg>
+                <span className="font-mono text-sm font-medium">{s.stepKey}</span>
+                <StepStateBadge state={state} />
+                {s.attempt > 1 && <Badge>attempt {s.attempt}</Badge>}
+                {s.reusedFrom && <span className="text-xs text-zinc-500 dark:text-zinc-400">from an earlier run</span>}
+                <span className="ml-auto flex gap-4 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                  {s.cpuMs != null && <span title="CPU time">CPU {formatDuration(s.cpuMs)}</span>}
+                  {s.heapPeakBytes != null && <span title="Peak memory">{formatBytes(s.heapPeakBytes)}</span>}
+                  <span title="Duration">{s.durationMs != null ? formatDuration(s.durationMs) : s.status === "running" ? "running…" : "—"}</span>
+                </span>
+              </button>
+              {expanded && <StepDetail id={`step-detail-${s.id}`} step={s} workspaceId={run.workspaceId} />}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { SelectField } from "../../../../../../_components/field";
+import type { NodeIssue } from "../../../../../../_lib/graph-issues";
+import { prettyJson } from "../../../../../../_lib/json-input";
+import { nodeSummary, type LooseNode } from "../../../_graph/loose-graph";
+
+type Props = { nodes: LooseNode[]; selectedId: string | null; onSelect: (id: string | null) => void; issues: NodeIssue[] };
+
+const SHOWN_ELSEWHERE = new Set(["id", "kind", "label", "position", "input", "settings"]);
+
+/** The selected node, read-only: what it is, its problems, its input and its settings. (A form editor comes later.) */
+export function NodeInspector({ nodes, selectedId, onSelect, issues }: Props) {
+  const node = nodes.find((n) => n.id === selectedId) ?? null;
+  const rest = node ? Object.fromEntries(Object.entries(node.raw).filter(([k]) => !SHOWN_ELSEWHERE.has(k))) : {};
+  return (
+    <section aria-label="Node details" data-testid="node-inspector" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/40">
+      <SelectField
+        label="Node"
+        value={node?.id ?? ""}
+        onChange={(e) => onSelect(e.target.value || null)}
+        options={[{ value: "", label: nodes.length ? "Choose a node (or click one on the canvas)" : "No nodes yet" }, ...nodes.map((n) => ({ value: n.id, label: `${n.label ?? n.id} (${n.kind})` }))]}
+      />
+      {node && (
+        <div className="mt-4 space-y-3 text-sm">
+          <p className="text-zinc-600 dark:text-zinc-400">
+            <span className="font-mono text-xs">{node.id}</span> · {nodeSummary(node)}
+          </p>
+          {issues.length > 0 && (
+            <ul role="alert" aria-label={`Problems with ${node.id}`} className="list-disc space-y-0.5 rounded-md bg-red-50 py-2 pr-3 pl-7 text-red-700 dark:bg-red-950/40 dark:text-red-300">
+              {issues.map((i) => (
+                <li key={`${i.field}:${i.message}`}>
+                  {i.field && <span className="font-mono text-xs">{i.field}: </span>}
+                  {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <JsonBlock title="Input" value={node.raw.input} empty="No input." />
+          <JsonBlock title="Settings" value={node.raw.settings} empty="Defaults (fail on error, no retries beyond the engine's)." />
+          {Object.keys(rest).length > 0 && <JsonBlock title="Configuration" value={rest} empty="" />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function JsonBlock({ title, value, empty }: { title: string; value: unknown; empty: string }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</h3>
+      {value === undefined ? (
+        <p className="text-zinc-500 dark:text-zinc-400">{empty}</p>
+      ) : (
+        <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(value)}</pre>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useToast } from "../../../../../../_components/toast";
+import { messageOf } from "../../../../../../_trpc/errors";
+import { useTRPC } from "../../../../../../_trpc/react";
+import { useWorkflowPage } from "./workflow-page-context";
+
+/**
+ * Turns the workflow's triggers on and off (the latest published version is what they start). The server
+ * refuses with a reason (nothing published, a trigger that cannot be set up), shown as a toast.
+ */
+export function ActiveSwitch() {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const { workflow } = useWorkflowPage();
+  const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  const toggle = useMutation(
+    trpc.workflow.setActive.mutationOptions({
+      onSuccess: (r) => toast.show(r.active ? `Active: triggers start version ${r.versionNumber}` : "Inactive: triggers are off"),
+      onError: (e) => toast.show(messageOf(e), "error"),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) }),
+    }),
+  );
+  const on = toggle.isPending ? !workflow.active : workflow.active;
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      aria-label="Active"
+      disabled={toggle.isPending}
+      onClick={() => toggle.mutate({ ...ids, active: !workflow.active })}
+      className="inline-flex items-center gap-2 rounded-md px-1.5 py-1 text-sm font-medium text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-60 dark:text-zinc-300"
+    >
+      <span aria-hidden className={`relative inline-flex h-5 w-9 items-center rounded-full transition-colors ${on ? "bg-emerald-500" : "bg-zinc-300 dark:bg-zinc-700"}`}>
+        <span className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${on ? "translate-x-4.5" : "translate-x-0.5"}`} />
+      </span>
+      {on ? "Active" : "Inactive"}
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "../../../../../../_components/button";
+import { Dialog, DialogActions } from "../../../../../../_components/dialog";
+import { TextField } from "../../../../../../_components/field";
+import { Form } from "../../../../../../_components/form";
+import { FormError } from "../../../../../../_components/form-error";
+import { useToast } from "../../../../../../_components/toast";
+import { fieldErrorsOf, formMessageOf } from "../../../../../../_trpc/errors";
+import { useTRPC } from "../../../../../../_trpc/react";
+import { IssueList } from "./issue-list";
+import { useWorkflowPage } from "./workflow-page-context";
+
+/** Freezes the saved draft as the next version. Problems in the draft are listed by node and field. */
+export function PublishDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Publish workflow" description="Runs from triggers and “Run latest” use the newest published version. Earlier runs keep the version they ran." testId="publish-dialog">
+      <PublishForm onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function PublishForm({ onClose }: { onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const { workflow, dirty } = useWorkflowPage();
+  const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  const versions = useQuery(trpc.workflow.versions.queryOptions(ids));
+  const [message, setMessage] = useState("");
+  const publish = useMutation(
+    trpc.workflow.publish.mutationOptions({
+      onSuccess: (v) => {
+        toast.show(`Published version ${v.number}`);
+        void queryClient.invalidateQueries({ queryKey: trpc.workflow.versions.queryKey(ids) });
+        void queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) });
+        onClose();
+      },
+    }),
+  );
+  const next = versions.data ? (versions.data[0]?.number ?? 0) + 1 : null;
+  const errors = fieldErrorsOf(publish.error);
+  return (
+    <Form className="space-y-4" onSubmit={() => publish.mutate({ ...ids, message })}>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="next-version">
+        {next === null ? "Checking the latest version…" : `This becomes version ${next}.`}
+      </p>
+      {dirty && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:bg-amber-950/40 dark:text-amber-300">
+          The editor has unsaved changes. Publishing uses the last saved draft.
+        </p>
+      )}
+      <FormError message={formMessageOf(publish.error)} />
+      <IssueList fieldErrors={errors} title="Fix these problems in the draft first:" />
+      <TextField label="What changed" name="message" value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} placeholder="Post to #sales instead of #general" hint="Shown in the version history." error={errors.message?.[0]} data-autofocus />
+      <DialogActions>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={publish.isPending}>
+          {next === null ? "Publish" : `Publish version ${next}`}
+        </Button>
+      </DialogActions>
+    </Form>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { workflowTitle, type WorkflowParams } from "../_page/load";
+import { VersionsView } from "./versions-view";
+
+export async function generateMetadata({ params }: { params: WorkflowParams }): Promise<Metadata> {
+  return { title: await workflowTitle(params, "Versions") };
+}
+
+export default function WorkflowVersionsPage() {
+  return <VersionsView />;
+}

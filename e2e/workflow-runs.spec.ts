@@ -1,0 +1,228 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
+// watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+// A run goes through Temporal and the worker on a 2-core machine shared with the build: give it time.
+const RUN_FINISHES = { timeout: 45_000 };
+
+async function signUp(page: Page, name: string, tag: string) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const email = `e2e-${tag}-${stamp}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  return { email, workspaceId: new URL(page.url()).pathname.split("/")[2]! };
+}
+
+async function createWorkflow(page: Page, name: string) {
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+const draft = (page: Page) => page.getByLabel("Draft graph JSON");
+
+async function saveDraft(page: Page, graph: unknown) {
+  await draft(page).fill(JSON.stringify(graph, null, 2));
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+  await page.getByRole("button", { name: "Save draft" }).click();
+}
+
+const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
+const chain = (...ids: string[]) => ids.slice(1).map((id, i) => ({ id: `${ids[i]}-${id}`, source: ids[i], target: id }));
+
+test("draft with an error marked on its node, fix, publish, run and watch it succeed live, read the output", async ({ page }) => {
+  await signUp(page, "Ada Runner", "runs");
+  await createWorkflow(page, "Greeter");
+  const tabs = page.getByRole("navigation", { name: "Workflow" });
+  await expect(tabs.getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("graph-canvas")).toContainText("no nodes");
+
+  // An unterminated template: the server refuses the save and names the node and field; the canvas marks it.
+  const broken = {
+    schemaVersion: 1,
+    nodes: [{ id: "start", kind: "trigger" }, { id: "wait", kind: "delay", durationMs: 2500 }, set("greet", { text: "Hello {{ trigger.body.name + }}" })],
+    edges: chain("start", "wait", "greet"),
+  };
+  await saveDraft(page, broken);
+  await expect(page.getByTestId("draft-issues")).toContainText("greet › input.text");
+  await expect(page.getByTestId("graph-node-greet")).toHaveAttribute("data-invalid", "true");
+  await expect(page.getByTestId("node-issue-greet")).toContainText("input.text");
+  await expect(page.getByTestId("graph-node-wait")).not.toHaveAttribute("data-invalid", "true");
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+
+  // Selecting the node shows its input read-only, with the problem beside it.
+  await page.getByTestId("graph-node-greet").click();
+  const inspector = page.getByTestId("node-inspector");
+  await expect(inspector.getByLabel("Node")).toHaveValue("greet");
+  await expect(inspector).toContainText("Hello {{ trigger.body.name + }}");
+  await expect(inspector.getByRole("alert")).toContainText("input.text");
+
+  // Fix and save: the marks go, the text shows what the server stored.
+  const fixed = { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("greet", { text: "Hello {{ trigger.body.name }}" })] };
+  await saveDraft(page, fixed);
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await expect(page.getByTestId("draft-issues")).toHaveCount(0);
+  await expect(page.getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
+  await expect(page.getByTestId("trigger-panel")).toContainText("manual");
+
+  // Publish version 1 with a message.
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const publish = page.getByRole("dialog", { name: "Publish workflow" });
+  await expect(publish.getByTestId("next-version")).toHaveText("This becomes version 1.");
+  await publish.getByLabel("What changed").fill("Say hello");
+  await publish.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(publish).toBeHidden();
+  await expect(page.getByTestId("toasts")).toContainText("Published version 1");
+
+  // Activate: the triggers now start version 1.
+  const active = page.getByRole("switch", { name: "Active" });
+  await expect(active).toHaveAttribute("aria-checked", "false");
+  await active.click();
+  await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
+  await expect(active).toHaveAttribute("aria-checked", "true");
+
+  // Run it: input that is not an object is refused next to the field, then a real one starts the run.
+  await page.getByRole("button", { name: "Run…" }).click();
+  const runDialog = page.getByRole("dialog", { name: "Run workflow" });
+  await expect(runDialog.getByLabel("Latest published version (v1)")).toBeChecked();
+  await runDialog.getByLabel("Input (JSON)").fill("[1, 2]");
+  await runDialog.getByRole("button", { name: "Start run" }).click();
+  await expect(runDialog.getByLabel("Input (JSON)")).toHaveAccessibleDescription(/must be a JSON object/);
+  await runDialog.getByLabel("Input (JSON)").fill('{"name": "Ada"}');
+  await runDialog.getByRole("button", { name: "Start run" }).click();
+  await expect(page).toHaveURL(/\/runs\/run_[0-9a-f-]{36}$/);
+
+  // Live: the page shows the run in progress, then succeeded, without a reload.
+  const status = page.getByTestId("run-status").first();
+  await expect(status).toHaveText(/Queued|Running/);
+  await expect(page.getByTestId("graph-node-greet")).not.toHaveAttribute("data-state", "succeeded");
+  await expect(status).toHaveText("Succeeded", RUN_FINISHES);
+  await expect(page.getByTestId("graph-node-greet")).toHaveAttribute("data-state", "succeeded");
+  await expect(page.getByTestId("graph-node-start")).toHaveAttribute("data-state", "succeeded");
+
+  // The step's output.
+  await page.getByTestId("step-greet").getByRole("button").click();
+  await expect(page.getByTestId("step-output")).toContainText('"text": "Hello Ada"');
+
+  // The workflow's Runs tab and Versions tab, and the workspace's Runs page.
+  await page.getByRole("link", { name: "Runs of Greeter" }).click();
+  await expect(page.getByTestId("run-row")).toHaveCount(1);
+  await expect(page.getByTestId("run-row")).toContainText("Succeeded");
+  await expect(page.getByTestId("run-row")).toContainText("v1");
+  await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Versions" }).click();
+  await expect(page.getByTestId("version-row")).toContainText("Say hello");
+  await expect(page.getByTestId("version-row")).toContainText("Ada Runner");
+  await expect(page.getByRole("region", { name: "Version 1 graph" }).getByTestId("graph-node-greet")).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Runs" })).toBeVisible();
+  await expect(page.getByTestId("run-row")).toContainText("Greeter");
+});
+
+test("a failing test run of the draft, filtered in the list, retried from the failed step with earlier steps reused", async ({ page }) => {
+  await signUp(page, "Fay Failer", "retry");
+  await createWorkflow(page, "Gatekeeper");
+  const graph = {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger" },
+      set("prepare", { order: "{{ trigger.body.order }}" }),
+      { id: "gate", kind: "action", action: { integration: "core", version: "1", key: "fail" }, input: { message: "Order {{ trigger.body.order }} is on hold" }, settings: { retry: { maxAttempts: 1 } } },
+    ],
+    edges: chain("start", "prepare", "gate"),
+  };
+  await saveDraft(page, graph);
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+
+  // Nothing is published, so the dialog offers the draft only.
+  await page.getByRole("button", { name: "Run…" }).click();
+  const runDialog = page.getByRole("dialog", { name: "Run workflow" });
+  await expect(runDialog.getByLabel("Test the saved draft")).toBeChecked();
+  await expect(runDialog.getByLabel("Latest published version")).toBeDisabled();
+  await runDialog.getByLabel("Input (JSON)").fill('{"order": 42}');
+  await runDialog.getByRole("button", { name: "Start test run" }).click();
+
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", RUN_FINISHES);
+  await expect(page.getByTestId("run-error")).toContainText("Order 42 is on hold");
+  await expect(page.getByTestId("graph-node-gate")).toHaveAttribute("data-state", "failed");
+  await expect(page.getByTestId("graph-node-prepare")).toHaveAttribute("data-state", "succeeded");
+  const failedUrl = page.url();
+
+  // Retry from the failed step: confirm, a toast, and the new run opens.
+  await page.getByRole("button", { name: "Retry from failed step" }).click();
+  const confirm = page.getByRole("dialog", { name: "Retry from the failed step?" });
+  await confirm.getByRole("button", { name: "Retry from failed step" }).click();
+  await expect(page.getByTestId("toasts")).toContainText("Retry from the failed step started");
+  await expect(page).not.toHaveURL(failedUrl);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", RUN_FINISHES);
+  // prepare was not run again: its output came from the first run.
+  await expect(page.getByTestId("step-prepare")).toHaveAttribute("data-state", "reused");
+  await expect(page.getByTestId("graph-node-prepare")).toHaveAttribute("data-state", "reused");
+  await expect(page.getByTestId("step-gate")).toHaveAttribute("data-state", "failed");
+  await page.getByTestId("step-prepare").getByRole("button").click();
+  await expect(page.getByTestId("step-detail")).toContainText("reused from run");
+  await expect(page.getByTestId("step-output")).toContainText('"order": 42');
+
+  // The Runs tab lists both draft test runs; filtering by status and kind narrows it.
+  await page.getByRole("link", { name: "Runs of Gatekeeper" }).click();
+  await expect(page.getByTestId("run-row")).toHaveCount(2);
+  await expect(page.getByTestId("run-row").first()).toContainText("Retry from failed step");
+  await page.getByLabel("Status").selectOption("succeeded");
+  await expect(page.getByTestId("runs-empty")).toContainText("No runs match these filters");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Runs of").selectOption("test");
+  await page.getByLabel("Status").selectOption("failed");
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByTestId("run-row")).toHaveCount(2);
+  await expect(page.getByTestId("run-row").first()).toContainText("Draft test");
+});
+
+test("a viewer sees the workflow and its runs but no edit, publish or run controls, and the server refuses them too", async ({ page, browser }) => {
+  // The viewer signs up in a browser context of their own.
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  const viewer = await signUp(viewerPage, "Vera Viewer", "viewer");
+
+  const owner = await signUp(page, "Olga Owner", "owner");
+  await createWorkflow(page, "Shared flow");
+  const workflowUrl = page.url();
+  await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("note", { ok: true })], edges: chain("start", "note") });
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.goto(`/w/${owner.workspaceId}/settings`);
+  const invite = page.getByRole("form", { name: "Invite member" });
+  await invite.getByLabel("Email address").fill(viewer.email);
+  await invite.getByLabel("Role").selectOption("viewer");
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByTestId("toasts")).toContainText("Vera Viewer joined as viewer");
+
+  await viewerPage.goto(new URL(workflowUrl).pathname);
+  await expect(viewerPage.getByRole("heading", { level: 1, name: "Shared flow" })).toBeVisible();
+  await expect(viewerPage.getByTestId("graph-node-note")).toBeVisible();
+  await expect(viewerPage.getByTestId("draft-state")).toHaveText("Read-only: you have view access.");
+  await expect(viewerPage.getByLabel("Draft graph JSON")).toHaveAttribute("readonly", "");
+  for (const name of ["Run…", "Publish…", "Save draft"]) await expect(viewerPage.getByRole("button", { name })).toHaveCount(0);
+  await viewerPage.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
+  await expect(viewerPage.getByTestId("runs-empty")).toContainText("No runs yet");
+
+  // Straight at the API with the viewer's session: refused, and nothing changed.
+  const workflowId = new URL(workflowUrl).pathname.split("/").at(-1)!;
+  const call = (path: string, json: unknown) => viewerPage.request.post(`/api/trpc/${path}`, { data: { json } });
+  const publish = await call("workflow.publish", { workspaceId: owner.workspaceId, workflowId, message: "sneaky" });
+  expect(publish.status()).toBe(403);
+  const start = await call("run.start", { workspaceId: owner.workspaceId, workflowId, input: {}, draft: true });
+  expect(start.status()).toBe(403);
+  const save = await call("workflow.saveDraft", { workspaceId: owner.workspaceId, workflowId, draftRevision: 2, graph: { schemaVersion: 1, nodes: [], edges: [] } });
+  expect(save.status()).toBe(403);
+  await page.goto(workflowUrl);
+  await expect(page.getByTestId("graph-node-note")).toBeVisible();
+  await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Versions" }).click();
+  await expect(page.getByTestId("versions-empty")).toBeVisible();
+  await viewerContext.close();
+});
