@@ -10,6 +10,11 @@ export type AutomationInput = {
   trigger: unknown;
   /** Outputs of steps that succeeded in an earlier run, by step key: "retry from the failed step". */
   resume?: Record<string, unknown>;
+  /**
+   * false: cheap built-in steps and the run's end run as normal activities instead of local ones. Never set by
+   * the platform; bench/latency-levers.ts uses it to measure what local activities give.
+   */
+  localActivities?: boolean;
 };
 
 export type AutomationResult = { status: "succeeded"; stoppedAt?: string };
