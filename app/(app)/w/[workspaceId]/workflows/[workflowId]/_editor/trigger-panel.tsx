@@ -4,6 +4,7 @@ import type { LooseNode } from "../../../_graph/loose-graph";
 import { AppTriggerSummary } from "../_triggers/app-trigger-summary";
 import { SchedulePreview } from "../_triggers/schedule-preview";
 import { TriggerStatus } from "../_triggers/trigger-status";
+import { WebhookSection } from "../_triggers/webhook-section";
 
 const DESCRIPTIONS: Record<string, string> = {
   manual: "Runs when someone presses Run, or through the API.",
@@ -19,7 +20,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * What starts the workflow: the trigger node's settings, then the tools of its kind (a schedule's next run
  * times, an integration trigger's summary) and what the live trigger is doing.
  */
-export function TriggerPanel({ trigger, ids }: { trigger: LooseNode | null; ids: { workspaceId: string; workflowId: string } }) {
+export function TriggerPanel({ trigger, ids, onWebhookPreset }: { trigger: LooseNode | null; ids: { workspaceId: string; workflowId: string }; onWebhookPreset?: (preset: string) => void }) {
   const kind = trigger && typeof trigger.raw.trigger === "string" ? trigger.raw.trigger : "manual";
   const { id: _id, kind: _kind, position: _position, label: _label, ...settings } = trigger?.raw ?? {};
   const schedule = isObject(settings.schedule) ? settings.schedule : null;
@@ -38,7 +39,8 @@ export function TriggerPanel({ trigger, ids }: { trigger: LooseNode | null; ids:
           )}
           {(kind === "polling" || kind === "app_webhook") && <AppTriggerSummary kind={kind} app={app} />}
           {Object.keys(settings).length > 0 && <pre className="overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(settings)}</pre>}
-          {kind !== "manual" && (
+          {kind === "webhook" && <WebhookSection preset={presetOf(trigger.raw)} onPresetChange={onWebhookPreset} />}
+          {(kind === "schedule" || kind === "polling" || kind === "app_webhook") && (
             <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
               <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">Live</h3>
               <TriggerStatus workspaceId={ids.workspaceId} workflowId={ids.workflowId} />
@@ -52,4 +54,9 @@ export function TriggerPanel({ trigger, ids }: { trigger: LooseNode | null; ids:
       )}
     </section>
   );
+}
+
+function presetOf(raw: Record<string, unknown>): string {
+  const webhook = raw.webhook as { verification?: { preset?: unknown } } | undefined;
+  return typeof webhook?.verification?.preset === "string" ? webhook.verification.preset : "none";
 }
