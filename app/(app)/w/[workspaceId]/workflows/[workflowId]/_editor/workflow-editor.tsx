@@ -111,7 +111,7 @@ export function WorkflowEditor() {
       <div className="min-w-0 space-y-4">
         <GraphCanvas key={graph.nodes.map((n) => n.id).join(",")} graph={graph} issues={byNode} selectedId={selectedId} onSelect={setSelectedId} label="Workflow canvas" />
         <div className="grid gap-4 md:grid-cols-2">
-          <TriggerPanel trigger={trigger} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
+          <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
           <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
         </div>
       </div>
