@@ -108,4 +108,25 @@ describe("app-webhook triggers", () => {
     expect((await user.caller.workflow.get({ workspaceId: ws(), workflowId })).active).toBe(false);
     expect(await subscriptionOf(workflowId)).toBeUndefined();
   });
+
+  it("keeps the subscription across a publish with the same source, and moves it when the source changes", async () => {
+    const workflowId = await hookedWorkflow(API_KEY, "Moving");
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId, active: true });
+    const first = (await subscriptionOf(workflowId))!;
+    const wf = await user.caller.workflow.get({ workspaceId: ws(), workflowId });
+    const graph = wf.draftGraph as { nodes: { app?: Record<string, unknown> }[] };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, label: "Shipped" } : n)) } });
+    const v2 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "label only" });
+    expect(await subscriptionOf(workflowId)).toMatchObject({ id: first.id, hookId: first.hookId, versionId: v2.id, status: "active" });
+
+    const deletesBefore = acme.requests.filter((r) => r.method === "DELETE").length;
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 1, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: acme.url, region: "eu" } } } : n)) } });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "other source" });
+    const moved = (await subscriptionOf(workflowId))!;
+    expect(moved.hookId).not.toBe(first.hookId);
+    expect(acme.requests.filter((r) => r.method === "DELETE").slice(deletesBefore).map((r) => r.url)).toEqual([`/hooks/${(first.state as { hookId: string }).hookId}`]);
+    expect([...acme.hooks.values()].map((h) => h.url)).toEqual([moved.webhookUrl]);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId, active: false });
+    expect(acme.hooks.size).toBe(0);
+  });
 });
