@@ -41,5 +41,3 @@ export const pollingWorkflowIdOf = (workflowId: string) => `polling-${workflowId
 export const TRIGGER_ENTRY_TIMEOUT_MS = 60_000;
 /** Runs a poll, a delivery or a heal may start at once; the rest stay pending for the next round. */
 export const TRIGGER_RUN_BATCH = 100;
-/** A run started by a trigger with no web process to record it first (webhooks): it records itself (workflows/triggered.ts). */
-export const TRIGGERED_WORKFLOW = "triggered";

@@ -98,13 +98,20 @@ export function WorkflowEditor() {
     messageOf(save.error)
   );
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
+  // The webhook section's preset picker edits the draft's JSON like typing would (only while it parses).
+  const setWebhookPreset = (preset: string) => {
+    if (!parsed.ok) return;
+    const g = parsed.value as { nodes?: Record<string, unknown>[] };
+    const nodes = (g.nodes ?? []).map((n) => (n.kind === "trigger" ? { ...n, webhook: { ...(n.webhook as object | undefined), verification: { preset } } } : n));
+    setText(prettyJson({ ...g, nodes }));
+  };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <div className="min-w-0 space-y-4">
         <GraphCanvas key={graph.nodes.map((n) => n.id).join(",")} graph={graph} issues={byNode} selectedId={selectedId} onSelect={setSelectedId} label="Workflow canvas" />
         <div className="grid gap-4 md:grid-cols-2">
-          <TriggerPanel trigger={trigger} />
+          <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
           <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
         </div>
       </div>
