@@ -32,6 +32,10 @@ test("add an API-key connection: per-field errors first, then only 'set' is ever
   await page.reload();
   await expect(page.getByRole("list", { name: "Connections" })).toContainText("apiKey: set");
   expect(await page.content()).not.toContain(secret);
+
+  // "Test" asks the integration's own test(ctx); stripe is not an integration this workspace has, and it says so.
+  await page.getByRole("list", { name: "Connections" }).getByRole("button", { name: "Test" }).click();
+  await expect(page.getByText("Integration stripe is not available in this workspace")).toBeVisible();
 });
 
 test("the OAuth callback answers a forged state with a readable redirect, not an error page", async ({ request }) => {

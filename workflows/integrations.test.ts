@@ -157,6 +157,13 @@ describe("integration actions through the sandbox", () => {
     expect(fieldErrors!["nodes.hog.settings.limits.heapMb"]![0]).toMatch(/512/);
   });
 
+  it("only lets declared actions into steps: an option loader's entry key is refused on save", async () => {
+    const wf = await alice.caller.workflow.create({ workspaceId: alice.personalWorkspaceId, name: "Entry key" });
+    const graph = { schemaVersion: 1, nodes: [g.trigger(), probeNode("sneaky", "pick_user:options:user")], edges: g.chain("start", "sneaky") };
+    const error = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph }).catch((e: unknown) => e);
+    expect((error as { cause?: { fieldErrors?: unknown } }).cause?.fieldErrors).toEqual({ "nodes.sneaky.action": ["Unknown action probe@1.0.0/pick_user:options:user"] });
+  });
+
   it("refuses fetch to a host the manifest does not declare", async () => {
     const r = await run(alice, [probeNode("leak", "leak", {}, once)]);
     expect(r.status).toBe("failed");

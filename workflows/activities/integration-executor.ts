@@ -47,6 +47,8 @@ async function loadVersion(deps: IntegrationExecutorDeps, action: ActionRef, wor
   try {
     const version = await deps.versions({ integration: action.integration, version: action.version });
     await assertUsable(deps.db, workspaceId, version);
+    // Entry keys with ":" (trigger:<key>:poll …) come from the trigger activities; graph validation only lets
+    // declared actions into steps (server/integrations/catalog.ts), so a step never names one.
     if (!version.manifest.actions.some((a) => a.key === action.key) && !action.key.includes(":")) {
       throw new ActionError(`Integration ${version.slug}@${version.version} has no action "${action.key}".`, "UnknownAction", false);
     }
@@ -131,7 +133,8 @@ function usageOf(u: SandboxResult["usage"]): ResourceUsage {
 /** The sandbox's typed failures as step failures; the type is what a node's retry.nonRetryable list can name. */
 function toActionError(err: unknown): ActionError {
   if (err instanceof ActionError) return err;
-  if (err instanceof SandboxLimitError) return new ActionError(err.message, "LimitExceeded", false);
+  // A full queue is back-pressure, not this step's fault: retry later. Every other limit fails the same way again.
+  if (err instanceof SandboxLimitError) return err.limit === "concurrency" ? new ActionError(err.message, "SandboxBusy", true) : new ActionError(err.message, "LimitExceeded", false);
   if (err instanceof SandboxNetworkError) return new ActionError(err.message, "NetworkPolicyError", false);
   if (err instanceof SandboxGuestError) return new ActionError(err.message, err.guestName, !PERMANENT_GUEST_ERRORS.has(err.guestName));
   if (err instanceof SandboxError) return new ActionError(err.message, err.name, err.retryable);

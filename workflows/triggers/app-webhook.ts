@@ -1,6 +1,5 @@
 import { proxyActivities } from "@temporalio/workflow";
 import { BOOKKEEPING_MAX_INTERVAL_MS, TRIGGER_ENTRY_TIMEOUT_MS } from "../constants";
-import { startRuns } from "./start-runs";
 import type { AppWebhookDelivery, TriggerActivities } from "./types";
 
 // Registering a hook is not idempotent on most services: one attempt, and the activation reports the failure.
@@ -23,5 +22,5 @@ export async function appWebhookUnsubscribe(req: { subscriptionId: string }): Pr
 /** One verified delivery: parse it into items in the sandbox, then start a run per item. */
 export async function appWebhookDelivery(delivery: AppWebhookDelivery): Promise<{ runIds: string[] }> {
   const runs = await parse.parseAppWebhook(delivery);
-  return { runIds: await startRuns(runs) };
+  return { runIds: runs.length > 0 ? await parse.startTriggeredRuns({ runs }) : [] };
 }

@@ -1,6 +1,5 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from "@temporalio/workflow";
 import { BOOKKEEPING_MAX_INTERVAL_MS, BOOKKEEPING_TIMEOUT_MS, TRIGGER_ENTRY_TIMEOUT_MS } from "../constants";
-import { startRuns } from "./start-runs";
 import type { PollingInput, TriggerActivities } from "./types";
 
 // A poll runs integration code against a third party: a bounded wait, retried a few times (the activity
@@ -22,8 +21,9 @@ const POLLS_PER_RUN = 50;
 
 /**
  * One per active polling trigger (workflow id polling-<workflowId>). Each round: the integration's poll in the
- * sandbox (an activity), which stores the cursor and the seen keys and records a run per new item; then this
- * workflow starts those runs under their deterministic ids and confirms them. Ends when the trigger row is gone.
+ * sandbox (an activity), which stores the cursor and the seen keys and records a run per new item; then an
+ * activity starts those runs under their deterministic ids, and another confirms them. Ends when the trigger
+ * row is gone.
  */
 export async function pollingTrigger(input: PollingInput): Promise<void> {
   let wake = false;
@@ -36,7 +36,7 @@ export async function pollingTrigger(input: PollingInput): Promise<void> {
     if (result.status === "stopped") return;
     let batch = result;
     while (batch.runs.length > 0) {
-      const runIds = await startRuns(batch.runs);
+      const runIds = await book.startTriggeredRuns({ runs: batch.runs });
       await book.markPolledRunsStarted({ pollingTriggerId: result.pollingTriggerId, runIds });
       if (!batch.more) break;
       batch = { ...result, ...(await book.pendingPolledRuns(input)) };

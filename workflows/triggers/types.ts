@@ -37,4 +37,6 @@ export type TriggerActivities = {
   unsubscribeAppWebhook(req: { subscriptionId: string }): Promise<void>;
   /** Runs the integration's parse step and records one run per item; returns the runs to start. */
   parseAppWebhook(req: AppWebhookDelivery): Promise<AutomationInput[]>;
+  /** Starts recorded runs under their ids (idempotent); returns the ids. */
+  startTriggeredRuns(req: { runs: AutomationInput[] }): Promise<string[]>;
 };

@@ -161,4 +161,22 @@ describe("polling triggers", () => {
     await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
     expect(await db().select().from(pollingTriggers).where(eq(pollingTriggers.workflowId, wf.id))).toEqual([]);
   });
+
+  it("starts every run when one poll finds more new items than one batch", async () => {
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Burst" });
+    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }], edges: [] };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const row = await waitFor("the seeding poll", async () => {
+      const r = await loadPollingTrigger(db(), wf.id);
+      return r?.seeded ? r : undefined;
+    });
+    for (let i = 0; i < 130; i++) acme.addOrder(i, `burst-${i}`);
+    await pollNow(wf.id);
+    await waitFor("130 runs started", async () => (await itemsOf(row.id)).filter((i) => i.runId && i.startedAt).length === 130, 120_000);
+    expect(await runsOf(wf.id)).toHaveLength(130);
+    await waitFor("every run finished", async () => (await runsOf(wf.id)).every((r) => r.status === "succeeded"), 120_000);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+  }, 240_000);
 });

@@ -3,6 +3,7 @@ import { createParseAppWebhook, createSubscribeAppWebhook, createUnsubscribeAppW
 import { createMarkPolledRunsStarted, createPendingPolledRuns, createPollTrigger } from "./poll";
 import type { TriggerDeps } from "./run-entry";
 import { createPrepareScheduledRun } from "./scheduled";
+import { startTriggeredRuns } from "./start-runs";
 
 export type { TriggerDeps } from "./run-entry";
 
@@ -16,5 +17,6 @@ export function createTriggerActivities(deps: TriggerDeps): TriggerActivities {
     subscribeAppWebhook: createSubscribeAppWebhook(deps),
     unsubscribeAppWebhook: createUnsubscribeAppWebhook(deps),
     parseAppWebhook: createParseAppWebhook(deps),
+    startTriggeredRuns,
   };
 }

@@ -22,6 +22,16 @@ export function ConnectionRow({ connection: c, editable }: { connection: Connect
   const onError = (e: unknown) => toast.show(messageOf(e), "error");
   const remove = useMutation(trpc.connection.delete.mutationOptions({ onSuccess: done(`Deleted “${c.name}”`), onError }));
   const refresh = useMutation(trpc.connection.refresh.mutationOptions({ onSuccess: done(`Refreshed “${c.name}”`), onError }));
+  // Runs the integration's own test(ctx) on the worker; a failing test is an answer (shown, and in the health badge).
+  const test = useMutation(
+    trpc.connection.test.mutationOptions({
+      onSuccess: async (r) => {
+        toast.show(r.ok ? `“${c.name}” works` : `“${c.name}” failed its test: ${r.message ?? "no reason given"}`, r.ok ? undefined : "error");
+        await queryClient.invalidateQueries({ queryKey: trpc.connection.list.queryKey({ workspaceId: ws.id }) });
+      },
+      onError,
+    }),
+  );
 
   return (
     <li className="flex flex-col gap-2 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
@@ -40,6 +50,9 @@ export function ConnectionRow({ connection: c, editable }: { connection: Connect
       </div>
       {editable && (
         <div className="flex shrink-0 gap-2">
+          <Button size="sm" variant="secondary" pending={test.isPending} onClick={() => test.mutate({ workspaceId: ws.id, connectionId: c.id })}>
+            Test
+          </Button>
           {c.kind === "oauth2" && (
             <Button size="sm" variant="secondary" pending={refresh.isPending} onClick={() => refresh.mutate({ workspaceId: ws.id, connectionId: c.id })}>
               Refresh token

@@ -7,6 +7,7 @@ import { formatBytes, formatDuration } from "../../../../../_lib/duration";
 import { prettyJson } from "../../../../../_lib/json-input";
 import { shortRunId } from "../../_runs/run-labels";
 import type { StepRow } from "./step-list";
+import { StepLogs } from "./step-logs";
 
 /** A step's input, output (whole, however large) and error, with when it ran and what it used. */
 export function StepDetail({ id, step, workspaceId }: { id: string; step: StepRow; workspaceId: string }) {
@@ -41,6 +42,7 @@ export function StepDetail({ id, step, workspaceId }: { id: string; step: StepRo
           </p>
         </div>
       )}
+      <StepLogs logs={step.logs} />
       <Json title="Input" value={step.input} />
       <Json title="Output" value={step.output} byReference={step.outputRef !== null} testId="step-output" />
       {error && <Json title="Error" value={error} />}

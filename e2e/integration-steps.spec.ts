@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+
+// An official integration (Code, seeded by the migration) as a step of a real run: the sandbox on the worker
+// runs it, and the run view shows its output, its ctx.log lines and what it used.
+
+test("a Code step runs in the sandbox; its output, log lines and resource use show on the step", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Sandy Box");
+  await page.getByLabel("Email").fill(`e2e-sandbox-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`granite-harbor-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Doubler");
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name: "Doubler", exact: true }).click();
+
+  const graph = {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger" },
+      {
+        id: "double",
+        kind: "action",
+        action: { integration: "code", version: "1.0.0", key: "run_code" },
+        input: { code: "log.info('doubling', { n: inputs.n }); return inputs.n * 2;", inputs: { n: "{{ trigger.body.n }}" } },
+      },
+    ],
+    edges: [{ id: "start-double", source: "start", target: "double" }],
+  };
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+
+  await page.getByRole("button", { name: "Run…" }).click();
+  const runDialog = page.getByRole("dialog", { name: "Run workflow" });
+  await runDialog.getByLabel("Input (JSON)").fill('{"n": 21}');
+  await runDialog.getByRole("button", { name: "Start test run" }).click();
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", { timeout: 60_000 });
+
+  await page.getByTestId("step-double").getByRole("button").click();
+  await expect(page.getByTestId("step-output")).toContainText('"result": 42');
+  await expect(page.getByTestId("step-logs")).toContainText("doubling");
+  await expect(page.getByTestId("step-logs")).toContainText('"n": 21');
+  await expect(page.getByTestId("step-detail").getByText("Peak memory").locator("..")).not.toContainText("—");
+});
