@@ -1,6 +1,6 @@
 import { ApplicationFailure, CancellationScope, isCancellation, ParentClosePolicy, startChild } from "@temporalio/workflow";
 import { analyse, TOP } from "./graph/structure";
-import { book, remoteBook } from "./interpreter/bookkeeping";
+import { finishing, remoteBook } from "./interpreter/bookkeeping";
 import { executeNode } from "./interpreter/nodes";
 import { messageOf, StepError, StopRun } from "./interpreter/scope";
 import type { AutomationInput, AutomationResult } from "./interpreter/types";
@@ -19,23 +19,23 @@ export async function automation(input: AutomationInput): Promise<AutomationResu
     await walkRegion(run, TOP, { steps: {}, prefix: "" }, [], { node: trigger, outcome: { output: input.trigger, handles: ["out"] } }, executeNode);
   } catch (err) {
     if (err instanceof StopRun && err.outcome === "success") {
-      await book.finishRun({ runId: input.runId, status: "succeeded" });
+      await finishing(input).finishRun({ runId: input.runId, status: "succeeded" });
       return { status: "succeeded", stoppedAt: err.nodeId };
     }
     if (isCancellation(err)) {
-      await CancellationScope.nonCancellable(() => book.finishRun({ runId: input.runId, status: "cancelled" }));
+      await CancellationScope.nonCancellable(() => finishing(input).finishRun({ runId: input.runId, status: "cancelled" }));
       throw err;
     }
     const nodeId = err instanceof StopRun || err instanceof StepError ? err.nodeId : undefined;
     const failure = { message: err instanceof StepError ? err.message : messageOf(err), nodeId };
     // The handler's run exists before this run reads as failed, so whoever sees the failure can find it.
     await startErrorHandler(input, failure);
-    await book.finishRun({ runId: input.runId, status: "failed", error: failure });
+    await finishing(input).finishRun({ runId: input.runId, status: "failed", error: failure });
     // A plain Error would fail only the workflow task (and be retried forever); an ApplicationFailure fails the run.
     const type = err instanceof StopRun ? "StoppedWithError" : err instanceof StepError ? err.type : "RunFailed";
     throw ApplicationFailure.create({ message: failure.message, type, nonRetryable: true, details: [failure] });
   }
-  await book.finishRun({ runId: input.runId, status: "succeeded" });
+  await finishing(input).finishRun({ runId: input.runId, status: "succeeded" });
   return { status: "succeeded" };
 }
 

@@ -15,6 +15,10 @@ export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
  * start-to-close timeout is this much longer, and only fires when the worker died holding the attempt.
  */
 export const STEP_TIMEOUT_GRACE_MS = 2_000;
+/** A step attempt still running after this long starts heartbeating (so cancellation and worker death reach it). */
+export const HEARTBEAT_AFTER_MS = 1_000;
+/** A heartbeating attempt not heard from for this long is presumed lost with its worker, and retried. */
+export const STEP_HEARTBEAT_TIMEOUT_MS = 5_000;
 /** A step without its own retry settings: three attempts, doubling from one second. */
 export const DEFAULT_STEP_RETRY = { maxAttempts: 3, backoff: "exponential", initialIntervalMs: 1_000, nonRetryable: [] as string[] } as const;
 /** Bookkeeping activities (finishing a run) retry until Postgres is back; each attempt gets this long. */
@@ -37,5 +41,3 @@ export const pollingWorkflowIdOf = (workflowId: string) => `polling-${workflowId
 export const TRIGGER_ENTRY_TIMEOUT_MS = 60_000;
 /** Runs a poll, a delivery or a heal may start at once; the rest stay pending for the next round. */
 export const TRIGGER_RUN_BATCH = 100;
-/** A run started by a trigger with no web process to record it first (webhooks): it records itself (workflows/triggered.ts). */
-export const TRIGGERED_WORKFLOW = "triggered";

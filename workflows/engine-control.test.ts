@@ -49,7 +49,7 @@ describe("branches and merges", () => {
     const nodes = [
       g.trigger(),
       { id: "quick_wait", kind: "delay", durationMs: 50 },
-      { id: "slow_wait", kind: "delay", durationMs: 4_000 },
+      { id: "slow_wait", kind: "delay", durationMs: 6_000 },
       g.set("quick", { who: "quick" }),
       g.set("slow", { who: "slow" }),
       { id: "join", kind: "merge", mode: "first" },
@@ -59,8 +59,9 @@ describe("branches and merges", () => {
     const r = await run({ schemaVersion: 1, nodes, edges });
     expect(r.status).toBe("succeeded");
     expect(step(r, "after")!.output).toEqual({ got: "quick" });
-    // "after" ran about 4 s before the slow branch's step; the run itself still finished that branch.
-    expect(step(r, "slow")!.startedAt.getTime() - step(r, "after")!.startedAt.getTime()).toBeGreaterThan(2_500);
+    // "after" ran before the slow branch's delay was even over; the run itself still finished that branch.
+    expect(step(r, "after")!.startedAt.getTime()).toBeLessThan(step(r, "slow_wait")!.finishedAt!.getTime());
+    expect(step(r, "slow")).toBeDefined();
   });
 
   it("runs parallel action branches at the same time", async () => {
@@ -88,12 +89,12 @@ describe("delays", () => {
       g.set("after", { later: "{{ steps.join.output.until_later.waitedMs }}", past: "{{ steps.join.output.until_past.waitedMs }}" }),
     ];
     const edges = [g.edge("start", "until_later"), g.edge("start", "until_past"), g.edge("until_later", "join"), g.edge("until_past", "join"), g.edge("join", "after")];
-    const at = Date.now() + 3_000;
+    const at = Date.now() + 5_000;
     const r = await run({ schemaVersion: 1, nodes, edges }, { at: new Date(at).toISOString(), past: "2020-01-01T00:00:00Z" });
     expect(r.status).toBe("succeeded");
     const { later, past } = step(r, "after")!.output as { later: number; past: number };
-    expect(later).toBeGreaterThan(500);
-    expect(later).toBeLessThanOrEqual(3_000);
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeLessThanOrEqual(5_000);
     expect(past).toBe(0);
     expect(step(r, "after")!.startedAt.getTime()).toBeGreaterThanOrEqual(at - 50);
   });
@@ -106,7 +107,7 @@ describe("delays", () => {
 
 describe("loops", () => {
   it("never has more than `concurrency` items in flight", async () => {
-    const sink = await startSink(400);
+    const sink = await startSink(1_000);
     try {
       const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", concurrency: 2 }, g.http("call", { url: sink.url, method: "POST", body: { n: "{{ item }}" } }), g.set("after", { n: "{{ length(steps.each.output) }}" })];
       const edges = [g.edge("start", "each"), g.edge("each", "call", "each"), g.edge("each", "after", "done")];
@@ -160,6 +161,28 @@ describe("step settings", () => {
       for (const s of r.steps) expect(s.durationMs).toBeLessThan(2_000);
       expect(calls).toBe(2);
       await expect.poll(() => hungUp).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("cancelling the run aborts a step in flight and records it as cancelled", async () => {
+    let hungUp = 0;
+    const server = http.createServer((_req, res) => void res.on("close", () => (hungUp += 1)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), g.http("call", { url }, { timeoutMs: 120_000 })], edges: g.chain("start", "call") });
+      const { runId } = await user.caller.run.start({ workspaceId, workflowId, input: {} });
+      const get = () => user.caller.run.get({ workspaceId, runId });
+      await expect.poll(async () => (await get()).steps[0]?.status, { timeout: 20_000 }).toBe("running");
+      await new Promise((r) => setTimeout(r, 1_500)); // past the first heartbeat
+      await user.caller.run.cancel({ workspaceId, runId });
+      expect((await waitForRun(user, runId)).status).toBe("cancelled");
+      // The call is aborted within a heartbeat round (not left hanging until the step's 2-minute timeout).
+      await expect.poll(() => hungUp, { timeout: 15_000 }).toBe(1);
+      await expect.poll(async () => (await get()).steps[0], { timeout: 15_000 }).toMatchObject({ status: "failed", error: { message: "Cancelled", type: "Cancelled" } });
     } finally {
       server.closeAllConnections();
       server.close();

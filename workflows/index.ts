@@ -4,5 +4,4 @@ export { ping } from "./ping";
 export { scheduledRun } from "./triggers/scheduled-run";
 export { pollingTrigger } from "./triggers/polling";
 export { appWebhookDelivery, appWebhookSubscribe, appWebhookUnsubscribe } from "./triggers/app-webhook";
-export { triggered } from "./triggered";
 export { editorCall } from "./editor-call";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
 import { workflows, workflowVersions } from "./workflows";
@@ -39,8 +40,11 @@ export const webhookEndpoints = pgTable(
 );
 
 /**
- * One accepted delivery: written by the run itself (its first activity), keyed by hook and delivery id, so a
- * delivery re-sent after Temporal forgot the first run (past its retention) is still recognised as a duplicate.
+ * The outbox of accepted deliveries. A delivery is acknowledged once this row and its run row are committed
+ * (one statement); the run is then started in Temporal right after the answer, and `started_at` set. A row
+ * still unstarted a moment later (the web process died, Temporal was away) is started by the relay of any web
+ * process (server/triggers/webhook/relay.ts). The (hook, delivery) key makes every retry of a delivery find its
+ * first run, however long ago Temporal forgot it.
  */
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
@@ -49,9 +53,8 @@ export const webhookDeliveries = pgTable(
     hookId: text("hook_id").notNull(),
     deliveryId: text("delivery_id").notNull(),
     runId: text("run_id").notNull(),
-    // The Temporal execution that claimed the delivery; another execution with the same ids is a late duplicate.
-    executionId: text("execution_id").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
   },
-  (t) => [unique("webhook_deliveries_uq").on(t.hookId, t.deliveryId)],
+  (t) => [unique("webhook_deliveries_uq").on(t.hookId, t.deliveryId), index("webhook_deliveries_pending_idx").on(t.receivedAt).where(sql`started_at is null`)],
 );

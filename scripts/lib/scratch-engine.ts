@@ -57,7 +57,7 @@ export async function startScratchEngine(options: ScratchOptions = {}) {
   return {
     client,
     /** Runs the graph once with the given trigger data and resolves with its run id when it has finished. */
-    async runOnce(graph: Graph, opts: { trigger?: unknown; eagerStart?: boolean } = {}): Promise<string> {
+    async runOnce(graph: Graph, opts: { trigger?: unknown; eagerStart?: boolean; localActivities?: boolean } = {}): Promise<string> {
       const runId = `run_${crypto.randomUUID()}`;
       const trigger = opts.trigger ?? {};
       await db.insert(runs).values({ id: runId, workspaceId: ws!.id, workflowId: wf!.id, trigger });
@@ -65,7 +65,7 @@ export async function startScratchEngine(options: ScratchOptions = {}) {
         taskQueue,
         workflowId: runId,
         requestEagerStart: opts.eagerStart ?? false,
-        args: [{ runId, workspaceId: ws!.id, graph, trigger }],
+        args: [{ runId, workspaceId: ws!.id, graph, trigger, ...(opts.localActivities === false ? { localActivities: false } : {}) }],
       });
       return runId;
     },

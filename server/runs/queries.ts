@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps, workflows, workflowVersions } from "../../db/schema";
 import { DomainError } from "../errors";
@@ -29,7 +29,9 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
     f.versionId ? eq(runs.workflowVersionId, f.versionId) : undefined,
     f.kind === "published" ? isNotNull(runs.workflowVersionId) : f.kind === "test" ? isNull(runs.workflowVersionId) : undefined,
     f.from ? gte(runs.createdAt, f.from) : undefined,
-    f.to ? lte(runs.createdAt, f.to) : undefined,
+    // Inclusive to the millisecond: Postgres keeps microseconds, so a run's own createdAt (as the browser got it,
+    // in ms) must still match it.
+    f.to ? lt(runs.createdAt, new Date(f.to.getTime() + 1)) : undefined,
     f.cursor ? await after(db, workspaceId, f.cursor) : undefined,
   ];
   return db

@@ -42,6 +42,13 @@ describe("drafts and versions", () => {
     expect(versions.map((v) => [v.number, v.message])).toEqual([[2, "second"], [1, "v1"]]);
     const listed = await user.caller.run.list({ workspaceId: ws(), workflowId, status: ["succeeded"], versionId: versions[0]!.id });
     expect(listed.map((r) => r.id)).toEqual([again.runId]);
+    // A time window: runs created in it, newest first; one that ends before the first run holds none.
+    const all = await user.caller.run.list({ workspaceId: ws(), workflowId });
+    const firstAt = all.find((r) => r.id === first.runId)!.createdAt;
+    const since = await user.caller.run.list({ workspaceId: ws(), workflowId, from: new Date(firstAt.getTime() + 1) });
+    expect(since.map((r) => r.id)).toEqual([again.runId, test.runId]);
+    expect(await user.caller.run.list({ workspaceId: ws(), workflowId, to: new Date(firstAt.getTime() - 1) })).toEqual([]);
+    expect((await user.caller.run.list({ workspaceId: ws(), workflowId, from: firstAt, to: firstAt })).map((r) => r.id)).toEqual([first.runId]);
   });
 });
 

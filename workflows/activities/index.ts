@@ -3,7 +3,6 @@ import type { SandboxHost } from "../../integrations/runtime";
 import { createVersionCache, type VersionLoader } from "../../server/integrations/version-cache";
 import type { EditorActivities } from "../editor-call";
 import type { EngineActivities } from "../interpreter/types";
-import { createAcceptRun } from "./accept-run";
 import { builtinExecutor } from "./builtin";
 import { createEditorCall } from "./editor-call";
 import { createPrepareErrorRun } from "./error-run";
@@ -44,7 +43,6 @@ export function createActivities(deps: ActivityDeps): EngineActivities & Trigger
     finishRun: createFinishRun(db),
     recordControl: createRecordControl(db),
     prepareErrorRun: createPrepareErrorRun(db),
-    acceptRun: createAcceptRun(db),
     ...(deps.sandbox ? { runEditorCall: createEditorCall({ db, sandbox: deps.sandbox, versions }) } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { StepRequest, StepResult } from "../interpreter/types";
 import { renderValue } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
 import { withDeadline } from "./deadline";
+import { startHeartbeats } from "./heartbeat";
 import { ActionError, type ActionExecutor } from "./executor";
 import { markRunRunning, recordStepFinished, recordStepStarted, RUNNING_ROW_AFTER_MS, type StepEnd } from "./record";
 
@@ -22,61 +23,75 @@ function toFailure(err: unknown): ApplicationFailure {
  * run the action under the step's deadline, record the attempt in run_steps (input, output or blob reference,
  * error, timings, resource usage) and return the output (or its reference).
  */
-export function createRunStep({ db, executor }: StepDeps) {
+export function createRunStep(deps: StepDeps) {
   return async function runStep(req: StepRequest): Promise<StepResult> {
     const ctx = Context.current();
-    const id = { runId: req.runId, nodeId: req.nodeId, stepKey: req.stepKey, attempt: ctx.info.attempt };
-    const startedAt = new Date();
-    // Caught at once (an unawaited rejection would end the worker); a run left "queued" is set right by finishRun.
-    const marking = markRunRunning(db, req.runId).catch(() => {});
-    const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, end)]));
-    let input: Record<string, unknown>;
+    // Until the attempt's record is written: a Postgres restart while writing it must not look like a lost worker.
+    const stopHeartbeats = startHeartbeats(ctx);
     try {
-      input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
-    } catch (err) {
-      const error = { message: `Input mapping: ${(err as Error).message}`, type: "MappingError" };
-      await finish({ status: "failed", input: null, error, startedAt });
-      throw ApplicationFailure.nonRetryable(error.message, error.type);
+      return await attempt(deps, ctx, req);
+    } finally {
+      stopHeartbeats();
     }
-    // Only a progress marker: the attempt's end is the record, so a failed write here is not the step's failure.
-    let runningRow: Promise<void> | undefined;
-    const timer = setTimeout(() => (runningRow = recordStepStarted(db, id, input, startedAt).catch(() => {})), RUNNING_ROW_AFTER_MS);
-    const settled = async () => {
-      clearTimeout(timer);
-      await runningRow; // the "running" row must land before the end's upsert, never after it
-    };
-    const cpuBefore = process.cpuUsage();
-    let end: StepEnd;
-    let failure: ApplicationFailure | undefined;
-    let value: unknown;
-    try {
-      const result = await withDeadline(req.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, ctx.cancellationSignal, (signal) =>
-        executor.execute(req.action, input, {
-          runId: req.runId,
-          workspaceId: req.workspaceId,
-          stepKey: req.stepKey,
-          attempt: id.attempt,
-          idempotencyKey: `${req.runId}:${req.stepKey}`,
-          connectionId: req.connectionId,
-          limits: req.limits,
-          signal,
-        }),
-      );
-      // Process CPU while the action ran (built-ins run in-process); the sandbox reports its own, exact figure.
-      const cpu = process.cpuUsage(cpuBefore);
-      const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
-      const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
-      value = stored.value;
-      end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs };
-    } catch (err) {
-      failure = toFailure(err);
+  };
+}
+
+async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepRequest): Promise<StepResult> {
+  const id = { runId: req.runId, nodeId: req.nodeId, stepKey: req.stepKey, attempt: ctx.info.attempt };
+  const startedAt = new Date();
+  // Caught at once (an unawaited rejection would end the worker); a run left "queued" is set right by finishRun.
+  const marking = markRunRunning(db, req.runId).catch(() => {});
+  const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, end)]));
+  let input: Record<string, unknown>;
+  try {
+    input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
+  } catch (err) {
+    const error = { message: `Input mapping: ${(err as Error).message}`, type: "MappingError" };
+    await finish({ status: "failed", input: null, error, startedAt });
+    throw ApplicationFailure.nonRetryable(error.message, error.type);
+  }
+  // Only a progress marker: the attempt's end is the record, so a failed write here is not the step's failure.
+  let runningRow: Promise<void> | undefined;
+  const timer = setTimeout(() => (runningRow = recordStepStarted(db, id, input, startedAt).catch(() => {})), RUNNING_ROW_AFTER_MS);
+  const cpuBefore = process.cpuUsage();
+  let end: StepEnd;
+  let failure: unknown;
+  let value: unknown;
+  try {
+    const result = await withDeadline(req.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, ctx.cancellationSignal, (signal) =>
+      executor.execute(req.action, input, {
+        runId: req.runId,
+        workspaceId: req.workspaceId,
+        stepKey: req.stepKey,
+        attempt: id.attempt,
+        idempotencyKey: `${req.runId}:${req.stepKey}`,
+        connectionId: req.connectionId,
+        limits: req.limits,
+        signal,
+      }),
+    );
+    // Process CPU while the action ran (built-ins run in-process); the sandbox reports its own, exact figure.
+    const cpu = process.cpuUsage(cpuBefore);
+    const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
+    const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
+    value = stored.value;
+    end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs };
+  } catch (err) {
+    if (ctx.cancellationSignal.aborted) {
+      // The run was cancelled (or the worker is stopping): record that, and end the attempt as cancelled.
+      failure = ctx.cancellationSignal.reason;
+      end = { status: "failed", input, error: { message: "Cancelled", type: "Cancelled" }, startedAt };
+    } else {
+      const f = toFailure(err);
+      failure = f;
       // What the attempt used and logged before it failed (sandboxed actions report it on the error).
       const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
-      end = { status: "failed", input, error: { message: failure.message, type: failure.type ?? "Error" }, startedAt, ...extra };
+      end = { status: "failed", input, error: { message: f.message, type: f.type ?? "Error" }, startedAt, ...extra };
     }
-    await settled();
-    await finish(end);
-    if (failure) throw failure;
-    return { output: value };
-  };
+  }
+  clearTimeout(timer);
+  await runningRow; // the "running" row must land before the end's upsert, never after it
+  await finish(end);
+  if (failure) throw failure;
+  return { output: value };
 }

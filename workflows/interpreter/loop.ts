@@ -1,3 +1,4 @@
+import { isCancellation } from "@temporalio/workflow";
 import { handleOf } from "../graph/handles";
 import type { LoopNode } from "../graph/schema";
 import { renderValue } from "../mapping/template";
@@ -25,7 +26,7 @@ export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute
       const keys = Object.keys(leaves);
       results[index] = keys.length === 1 ? leaves[keys[0]!] : leaves;
     } catch (err) {
-      if (!node.continueOnItemFailure || err instanceof StopRun) throw err;
+      if (!node.continueOnItemFailure || err instanceof StopRun || isCancellation(err)) throw err;
       failed += 1;
       results[index] = { error: { message: messageOf(err) } };
     }

@@ -1,5 +1,6 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities, sleep } from "@temporalio/workflow";
+import { ActivityFailure, ApplicationFailure, isCancellation, proxyActivities, proxyLocalActivities, sleep } from "@temporalio/workflow";
 import { builtinCatalog } from "../actions/catalog";
+import { STEP_HEARTBEAT_TIMEOUT_MS } from "../constants";
 import type { ActionNode, GraphNode } from "../graph/schema";
 import { evaluate } from "../mapping/evaluate";
 import { referencedSteps, renderValue } from "../mapping/template";
@@ -65,7 +66,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
   // Cheap built-ins run as local activities (in this worker, no task-queue round trip); the rest as activities.
   const options = stepActivityOptions(node.settings);
-  const { runStep } = builtinCatalog(node.action)?.local ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>(options);
+  const { runStep } = builtinCatalog(node.action)?.local && run.input.localActivities !== false ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>({ ...options, heartbeatTimeout: STEP_HEARTBEAT_TIMEOUT_MS });
   try {
     const { output } = await runStep({
       runId: run.input.runId,
@@ -81,7 +82,8 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
     });
     return { output, handles: ["out"] };
   } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
+    // A cancelled run cancels its running steps: that is the run ending, not the step failing.
+    if (!(err instanceof ActivityFailure) || isCancellation(err)) throw err;
     const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
     if (node.settings.onError === "fail") throw new StepError(node.id, stepKey, `Step "${stepKey}" failed: ${cause?.message ?? err.message}`, cause?.type ?? "Error");
     const output = { error: { message: cause?.message ?? err.message, type: cause?.type ?? "Error" } };

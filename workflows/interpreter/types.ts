@@ -10,6 +10,11 @@ export type AutomationInput = {
   trigger: unknown;
   /** Outputs of steps that succeeded in an earlier run, by step key: "retry from the failed step". */
   resume?: Record<string, unknown>;
+  /**
+   * false: cheap built-in steps and the run's end run as normal activities instead of local ones. Never set by
+   * the platform; bench/latency-levers.ts uses it to measure what local activities give.
+   */
+  localActivities?: boolean;
 };
 
 export type AutomationResult = { status: "succeeded"; stoppedAt?: string };
@@ -59,20 +64,6 @@ export type ControlRecord = {
   finishedAtMs?: number;
 };
 
-/**
- * The run row a triggered run writes for itself (workflows/triggered.ts). `delivery` makes it a webhook delivery:
- * the (hook, delivery) pair is claimed by exactly one Temporal execution, so a late duplicate does nothing.
- */
-export type AcceptRunRequest = {
-  runId: string;
-  workspaceId: string;
-  workflowId: string;
-  versionId: string;
-  trigger: unknown;
-  executionId: string;
-  delivery?: { hookId: string; deliveryId: string };
-};
-
 /** The activities the interpreter calls; workflows import this type only, never the implementation. */
 export type EngineActivities = {
   runStep(req: StepRequest): Promise<StepResult>;
@@ -80,6 +71,4 @@ export type EngineActivities = {
   recordControl(req: ControlRecord): Promise<void>;
   /** Creates the error handler's run (latest published version of that workflow); null when there is none. */
   prepareErrorRun(req: ErrorRunRequest): Promise<AutomationInput | null>;
-  /** Records a triggered run (idempotent); false when it must not run (a duplicate delivery, or its workflow is gone). */
-  acceptRun(req: AcceptRunRequest): Promise<boolean>;
 };

@@ -41,6 +41,12 @@ describe("defineIntegration", () => {
     );
   });
 
+  it("carries per-execution limits within the platform's maxima (heap at most 512 MB)", () => {
+    expect(manifestOf(defineIntegration({ ...base, limits: { heapMb: 256, cpuMs: 2_000 } })).limits).toEqual({ heapMb: 256, cpuMs: 2_000 });
+    expect(manifestOf(defineIntegration(base)).limits).toBeUndefined(); // the runtime's defaults: 128 MB heap
+    expect(problemsOf(() => manifestOf(defineIntegration({ ...base, limits: { heapMb: 1024 } })))).toEqual([expect.stringMatching(/^limits\.heapMb: .*512/)]);
+  });
+
   it("refuses duplicate action keys", () => {
     expect(() => defineIntegration({ ...base, actions: [echo, echo] })).toThrow('Action key "echo" is defined twice in echo-kit');
   });

@@ -1,19 +1,15 @@
 import { createHash } from "node:crypto";
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from "@temporalio/client";
-import { temporal } from "../../../workflows/client";
-import { temporalConfig } from "../../../workflows/config";
-import { TRIGGERED_WORKFLOW } from "../../../workflows/constants";
-import type { triggered } from "../../../workflows/triggered";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../../db/client";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
+import { ensureRelay, startSoon, temporalAvailable } from "./relay";
 
-/** How long a delivery waits for Temporal to accept its start before the sender is told to retry (503). */
-const START_DEADLINE_MS = Number(process.env.JUNCTION_HOOK_START_DEADLINE_MS ?? 5_000);
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
 /**
  * The run id of a delivery: a UUID-shaped digest of hook id and delivery id. The same delivery always maps to
- * the same Temporal workflowId, so Temporal itself refuses to start it twice and every retry gets this id back.
+ * the same run (and Temporal workflow id), so every retry gets this id back.
  */
 export function runIdFor(hookId: string, deliveryId: string): string {
   const h = createHash("sha256").update(`junction.webhook.v1|${hookId}|${deliveryId}`).digest();
@@ -23,28 +19,34 @@ export function runIdFor(hookId: string, deliveryId: string): string {
   return `run_${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
+const unavailable = () => new HookHttpError(503, "Runs cannot be accepted right now; retry later", { "retry-after": String(RETRY_AFTER_UNAVAILABLE_S) });
+
 /**
- * Durably accepts a delivery: resolves only once Temporal has recorded the start (or already had this delivery).
- * One call, no database write: the run records itself (workflows/triggered.ts). Anything else is a 503 with
- * Retry-After, so the sender keeps the delivery until we can keep it.
+ * Durably accepts a delivery: one statement commits the outbox row and the run row together (a retry of the same
+ * delivery inserts nothing and gets the same run id). Only then may the caller answer 2xx; the run is started in
+ * Temporal right after (`started`), and by the relay's sweeper if this process dies first. While Temporal is
+ * known to be down, deliveries are refused with 503 + Retry-After rather than queued behind the outage.
  */
-export async function acceptDelivery(ep: LiveEndpoint, deliveryId: string, trigger: unknown): Promise<{ runId: string; duplicate: boolean }> {
+export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId: string, trigger: Record<string, unknown>) {
+  if (!(await temporalAvailable())) throw unavailable();
+  ensureRelay(db);
   const runId = runIdFor(ep.hookId, deliveryId);
+  let inserted: unknown[];
   try {
-    const { connection, client } = await temporal();
-    await connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
-      client.workflow.start<typeof triggered>(TRIGGERED_WORKFLOW, {
-        taskQueue: temporalConfig().taskQueue,
-        workflowId: runId,
-        // A closed run is never started again for the same delivery; a running one is simply returned.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        args: [{ runId, workspaceId: ep.workspaceId, workflowId: ep.workflowId, versionId: ep.versionId, graph: ep.graph, trigger, delivery: { hookId: ep.hookId, deliveryId } }],
-      }),
-    );
-    return { runId, duplicate: false };
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { runId, duplicate: true };
-    throw new HookHttpError(503, "Runs cannot be accepted right now; retry later", { "retry-after": String(RETRY_AFTER_UNAVAILABLE_S) });
+    const res = await db.execute(sql`
+      with d as (
+        insert into webhook_deliveries (hook_id, delivery_id, run_id) values (${ep.hookId}, ${deliveryId}, ${runId})
+        on conflict (hook_id, delivery_id) do nothing returning run_id
+      )
+      insert into runs (id, workspace_id, workflow_id, workflow_version_id, trigger)
+      select run_id, ${ep.workspaceId}, ${ep.workflowId}, ${ep.versionId}, ${JSON.stringify(trigger)}::jsonb from d
+      returning id`);
+    inserted = res.rows;
+  } catch {
+    // Postgres is away (or the workflow was deleted a moment ago): nothing was kept, so the sender must retry.
+    throw unavailable();
   }
+  const duplicate = inserted.length === 0;
+  const started = duplicate ? Promise.resolve(true) : startSoon(db, { runId, workspaceId: ep.workspaceId, graph: ep.graph, trigger });
+  return { runId, duplicate, started };
 }

@@ -63,10 +63,10 @@ async function ingest(req: Request, hookId: string, deps: IngestDeps, onRun: (ru
   const body = parseBody(ep.bodyType, decompress(raw, req.headers.get("content-encoding"), ep.limits.maxDecompressedBytes), req.headers.get("content-type"));
   const delivery = deliveryIdOf(ep.verification.preset, req.headers, body);
   const trigger = triggerData(req, ep, body, delivery.id, now);
-  const { runId, duplicate } = await acceptDelivery(ep, delivery.id, trigger);
+  const { runId, duplicate, started } = await acceptDelivery(deps.db, ep, delivery.id, trigger);
   onRun(runId);
   if (ep.mode === "sync") {
-    const reply = await awaitReply(deps.db, ep, runId);
+    const reply = (await started) ? await awaitReply(deps.db, ep, runId) : null;
     if (reply) return reply;
   }
   return jsonResponse(202, { runId, ...(duplicate ? { duplicate: true } : {}) }, { "x-junction-run-id": runId });

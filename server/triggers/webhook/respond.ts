@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { runs, runSteps, stepBlobs } from "../../../db/schema";
-import { temporal } from "../../../workflows/client";
 import type { WebhookReply } from "../../../workflows/activities/builtin/webhook-response";
 import type { LiveEndpoint } from "./endpoint";
 
@@ -47,33 +46,22 @@ async function succeededOutput(db: Database, runId: string, nodeIds?: string[]):
 export async function awaitReply(db: Database, ep: LiveEndpoint, runId: string): Promise<Response | null> {
   const nodes = responseNodeIds(ep);
   const deadline = Date.now() + ep.syncTimeoutMs;
-  const { connection, client } = await temporal();
-  const abort = new AbortController();
-  let ended = false;
-  // Temporal tells us the moment the run ends; the database tells us about Webhook Response steps before that.
-  void connection.withAbortSignal(abort.signal, () => client.workflow.getHandle(runId).result()).then(
-    () => (ended = true),
-    () => (ended = true),
-  );
-  try {
-    while (Date.now() < deadline) {
-      const wasEnded = ended;
-      if (nodes.length > 0) {
-        const r = await succeededOutput(db, runId, nodes);
-        if (r.found) return replyResponse(runId, r.output as WebhookReply);
-      }
-      if (wasEnded) {
-        const run = await db.query.runs.findFirst({ where: eq(runs.id, runId), columns: { status: true, error: true } });
-        if (run && TERMINAL.has(run.status)) {
-          if (run.status !== "succeeded") return jsonResponse(500, { runId, status: run.status, error: (run.error as { message?: string } | null)?.message ?? `The run ${run.status}` }, { "x-junction-run-id": runId });
-          const last = await succeededOutput(db, runId);
-          return jsonResponse(200, last.output, { "x-junction-run-id": runId });
-        }
-      }
-      await new Promise((r) => setTimeout(r, POLL_MS));
+  // The run's records are the one source: a Webhook Response step, or the run's end (finishRun writes it).
+  while (Date.now() < deadline) {
+    if (nodes.length > 0) {
+      const r = await succeededOutput(db, runId, nodes);
+      if (r.found) return replyResponse(runId, r.output as WebhookReply);
     }
-    return null;
-  } finally {
-    abort.abort();
+    const run = await db.query.runs.findFirst({ where: eq(runs.id, runId), columns: { status: true, error: true } });
+    if (run && TERMINAL.has(run.status)) {
+      // A response step may have finished just before the run did.
+      const r = nodes.length > 0 ? await succeededOutput(db, runId, nodes) : { found: false, output: null };
+      if (r.found) return replyResponse(runId, r.output as WebhookReply);
+      if (run.status !== "succeeded") return jsonResponse(500, { runId, status: run.status, error: (run.error as { message?: string } | null)?.message ?? `The run ${run.status}` }, { "x-junction-run-id": runId });
+      const last = await succeededOutput(db, runId);
+      return jsonResponse(200, last.output, { "x-junction-run-id": runId });
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
+  return null;
 }

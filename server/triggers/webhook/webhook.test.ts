@@ -7,7 +7,9 @@ import { runs, webhookDeliveries, webhookEndpoints } from "../../../db/schema";
 import { temporal } from "../../../workflows/client";
 import { g, startTestWorker } from "../../../workflows/testing/harness";
 import { newUser } from "../../testing/users";
-import { forgetAllEndpoints } from "./endpoint";
+import { runIdFor } from "./accept";
+import { findEndpoint, forgetAllEndpoints } from "./endpoint";
+import { sweepPending } from "./relay";
 import { handleWebhook } from "./ingest";
 import { activeHook, githubSignature, hookRequest, waitForHookRun } from "./testing";
 
@@ -189,13 +191,31 @@ describe("webhook ingest", () => {
     expect(run.steps[0]!.output).toEqual({ got: { name: "Test" }, method: "POST" });
   });
 
-  it("acknowledged runs are real Temporal executions of the delivery's workflow id", async () => {
+  it("acknowledged runs are recorded at once and are real Temporal executions of the delivery's run id", async () => {
     const hook = await activeHook(user, {});
     const res = await send(hook.hookId, { body: "{}", headers: { "idempotency-key": "check-temporal" } });
     const { runId } = (await res.json()) as { runId: string };
+    // The run row was committed before the answer (the outbox), so it is visible at once.
+    expect(await getDb().query.runs.findFirst({ where: eq(runs.id, runId), columns: { id: true } })).toEqual({ id: runId });
     const { client } = await temporal();
-    const d = await client.workflow.getHandle(runId).describe();
-    expect(d.type).toBe("triggered");
-    await waitForRun(user, runId);
+    const run = await waitForRun(user, runId);
+    expect(run.status).toBe("succeeded");
+    expect((await client.workflow.getHandle(runId).describe()).type).toBe("automation");
+    const [delivery] = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.runId, runId));
+    expect(delivery?.startedAt).toBeInstanceOf(Date);
+  });
+
+  it("starts, through the relay's sweeper, a delivery that was committed but never started (a crash in between)", async () => {
+    const hook = await activeHook(user, {});
+    const ep = (await findEndpoint(getDb(), hook.hookId))!;
+    const runId = runIdFor(hook.hookId, "orphan");
+    // Exactly what acceptDelivery commits, without the start that follows it.
+    await getDb().insert(runs).values({ id: runId, workspaceId: ep.workspaceId, workflowId: ep.workflowId, workflowVersionId: ep.versionId, trigger: { kind: "webhook", body: { orphan: true } } });
+    await getDb().insert(webhookDeliveries).values({ hookId: hook.hookId, deliveryId: "orphan", runId });
+    expect(await sweepPending(getDb(), 0)).toBeGreaterThanOrEqual(1);
+    expect((await waitForRun(user, runId)).steps[0]!.output).toMatchObject({ got: { orphan: true } });
+    // A retry of the same delivery finds it.
+    const again = await send(hook.hookId, { body: "{}", headers: { "idempotency-key": "orphan" } });
+    expect(await again.json()).toEqual({ runId, duplicate: true });
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 import { prettyJson } from "../../../../../../_lib/json-input";
 import type { LooseNode } from "../../../_graph/loose-graph";
+import { WebhookSection } from "../_triggers/webhook-section";
 
 const DESCRIPTIONS: Record<string, string> = {
   manual: "Runs when someone presses Run, or through the API.",
@@ -12,7 +13,7 @@ const DESCRIPTIONS: Record<string, string> = {
  * What starts the workflow: the trigger node's settings. Trigger-specific tools (a schedule's next run times,
  * a webhook's URL) belong in this panel, under the settings.
  */
-export function TriggerPanel({ trigger }: { trigger: LooseNode | null }) {
+export function TriggerPanel({ trigger, onWebhookPreset }: { trigger: LooseNode | null; onWebhookPreset?: (preset: string) => void }) {
   const kind = trigger && typeof trigger.raw.trigger === "string" ? trigger.raw.trigger : "manual";
   const { id: _id, kind: _kind, position: _position, label: _label, ...settings } = trigger?.raw ?? {};
   return (
@@ -25,6 +26,7 @@ export function TriggerPanel({ trigger }: { trigger: LooseNode | null }) {
           </p>
           <p className="text-zinc-600 dark:text-zinc-400">{DESCRIPTIONS[kind] ?? "A trigger of a kind this page does not describe yet."}</p>
           {Object.keys(settings).length > 0 && <pre className="overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(settings)}</pre>}
+          {kind === "webhook" && <WebhookSection preset={presetOf(trigger.raw)} onPresetChange={onWebhookPreset} />}
         </div>
       ) : (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
@@ -33,4 +35,9 @@ export function TriggerPanel({ trigger }: { trigger: LooseNode | null }) {
       )}
     </section>
   );
+}
+
+function presetOf(raw: Record<string, unknown>): string {
+  const webhook = raw.webhook as { verification?: { preset?: unknown } } | undefined;
+  return typeof webhook?.verification?.preset === "string" ? webhook.verification.preset : "none";
 }

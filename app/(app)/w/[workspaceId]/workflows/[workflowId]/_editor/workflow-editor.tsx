@@ -98,6 +98,13 @@ export function WorkflowEditor() {
     messageOf(save.error)
   );
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
+  // The webhook section's preset picker edits the draft's JSON like typing would (only while it parses).
+  const setWebhookPreset = (preset: string) => {
+    if (!parsed.ok) return;
+    const g = parsed.value as { nodes?: Record<string, unknown>[] };
+    const nodes = (g.nodes ?? []).map((n) => (n.kind === "trigger" ? { ...n, webhook: { ...(n.webhook as object | undefined), verification: { preset } } } : n));
+    setText(prettyJson({ ...g, nodes }));
+  };
 
   return (
     <div className="space-y-4">
@@ -116,7 +123,7 @@ export function WorkflowEditor() {
           message={message}
         />
         <div className="min-w-0 space-y-4">
-          <TriggerPanel trigger={trigger} />
+          <TriggerPanel trigger={trigger} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
           <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
         </div>
       </div>

@@ -1,0 +1,152 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Badge } from "../../../../../../_components/badge";
+import { Button } from "../../../../../../_components/button";
+import { SelectField, TextField } from "../../../../../../_components/field";
+import { useToast } from "../../../../../../_components/toast";
+import { fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
+import { useTRPC } from "../../../../../../_trpc/react";
+import { useWorkspace } from "../../../workspace-context";
+import { useWorkflowPage } from "../_page/workflow-page-context";
+
+/** The verification presets of workflows/graph/webhook-config.ts, named for people. */
+export const PRESETS = [
+  { value: "none", label: "None (the URL is the secret)" },
+  { value: "github", label: "GitHub (X-Hub-Signature-256)" },
+  { value: "stripe", label: "Stripe (Stripe-Signature)" },
+  { value: "slack", label: "Slack (v0 signature)" },
+  { value: "standard_webhooks", label: "Standard Webhooks (v1 / v1a)" },
+  { value: "hmac", label: "Generic HMAC of the body" },
+  { value: "shared_secret", label: "Shared secret header" },
+];
+
+function CopyButton({ text }: { text: string }) {
+  const toast = useToast();
+  return (
+    <Button
+      size="sm"
+      variant="secondary"
+      onClick={() =>
+        navigator.clipboard.writeText(text).then(
+          () => toast.show("Webhook URL copied"),
+          () => toast.show("Could not copy: select the URL and copy it by hand", "error"),
+        )
+      }
+    >
+      Copy
+    </Button>
+  );
+}
+
+/**
+ * A webhook trigger's URL (with a copy button), its verification preset (an edit of the draft: save and publish
+ * to apply) and its secret, which can be set or rotated but is never shown again: the server does not send it.
+ */
+export function WebhookSection({ preset, onPresetChange }: { preset: string; onPresetChange?: (preset: string) => void }) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const ws = useWorkspace();
+  const { workflow } = useWorkflowPage();
+  const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  const endpoint = useQuery(trpc.webhook.get.queryOptions(ids));
+  const [secret, setSecret] = useState("");
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.get.queryKey(ids) });
+  const create = useMutation(trpc.webhook.create.mutationOptions({ onSuccess: refresh, onError: (e) => toast.show(messageOf(e), "error") }));
+  const onDone = (what: string) => () => {
+    setSecret("");
+    toast.show(what);
+    void refresh();
+  };
+  const set = useMutation(trpc.webhook.setSecret.mutationOptions({ onSuccess: onDone("Secret set") }));
+  const rotate = useMutation(trpc.webhook.rotateSecret.mutationOptions({ onSuccess: onDone("Secret rotated: the old one is accepted for 24 hours") }));
+  const clear = useMutation(trpc.webhook.clearSecrets.mutationOptions({ onSuccess: onDone("Secret removed") }));
+  const pending = set.isPending || rotate.isPending || clear.isPending;
+  const error = set.error ?? rotate.error ?? clear.error;
+  const secretError = fieldErrorsOf(error).secret?.[0] ?? (error ? messageOf(error) : undefined);
+
+  const e = endpoint.data;
+  const url = e && typeof window !== "undefined" ? `${window.location.origin}${e.path}` : e?.path;
+  const needsSecret = preset !== "none";
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    set.reset();
+    rotate.reset();
+    if (e?.secret.set) rotate.mutate({ ...ids, secret, overlapHours: 24 });
+    else set.mutate({ ...ids, secret });
+  };
+
+  return (
+    <div data-testid="webhook-section" className="mt-3 space-y-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <div className="space-y-1.5">
+        <div className="flex items-center justify-between gap-2">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Webhook URL</h3>
+          {e && (e.active ? <Badge tone="green" dot>Listening</Badge> : <Badge>Not listening until active</Badge>)}
+        </div>
+        {endpoint.isPending ? (
+          <div className="h-8 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" aria-label="Loading the webhook URL" />
+        ) : endpoint.isError ? (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">{messageOf(endpoint.error)}</p>
+        ) : e ? (
+          <div className="flex items-center gap-2">
+            <input readOnly aria-label="Webhook URL" value={url} onFocus={(ev) => ev.currentTarget.select()} className="block h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950" />
+            <CopyButton text={url ?? ""} />
+          </div>
+        ) : ws.canEdit ? (
+          <Button size="sm" pending={create.isPending} onClick={() => create.mutate(ids)}>
+            Create the URL
+          </Button>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No URL yet: an editor creates it (or activates the workflow).</p>
+        )}
+      </div>
+
+      <SelectField
+        label="Verification"
+        value={preset}
+        disabled={!onPresetChange}
+        onChange={(ev) => onPresetChange?.(ev.target.value)}
+        options={PRESETS}
+        hint={onPresetChange ? "Changes the draft: save and publish to apply it." : undefined}
+      />
+
+      {needsSecret && (
+        <form onSubmit={submit} className="space-y-2" aria-label="Webhook secret">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="secret-status">
+            {e?.secret.set ? "A secret is set." : "No secret set: every delivery is refused until one is."}
+            {e?.secret.previousAcceptedUntil && ` The previous one is accepted until ${new Date(e.secret.previousAcceptedUntil).toLocaleString()}.`}
+          </p>
+          {ws.canEdit && (
+            <>
+              <TextField
+                label={e?.secret.set ? "New secret" : "Secret"}
+                type="password"
+                autoComplete="off"
+                value={secret}
+                onChange={(ev) => setSecret(ev.target.value)}
+                error={secretError}
+                hint={preset === "standard_webhooks" ? "whsec_… for v1 signatures, or the sender's whpk_… public key for v1a." : "Paste the secret the sender signs with."}
+              />
+              <div className="flex flex-wrap gap-2">
+                <Button type="submit" size="sm" pending={set.isPending || rotate.isPending} disabled={pending || secret.length === 0}>
+                  {e?.secret.set ? "Rotate (keep the old one 24 h)" : "Set secret"}
+                </Button>
+                {e?.secret.set && (
+                  <Button size="sm" variant="ghost" disabled={pending || secret.length === 0} onClick={() => set.mutate({ ...ids, secret })}>
+                    Replace now
+                  </Button>
+                )}
+                {e?.secret.set && (
+                  <Button size="sm" variant="danger" pending={clear.isPending} disabled={pending} onClick={() => clear.mutate(ids)}>
+                    Remove
+                  </Button>
+                )}
+              </div>
+            </>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * Webhook acknowledgement: latency (p50/p95/p99) and throughput of signed GitHub deliveries (unique delivery ids)
+ * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
+ * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
+ *   bash scripts/node.sh bench/webhook-ack.ts
+ * Env: TARGETS=junction,n8n  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next (serve: the handler on a
+ * bare HTTP server, server/triggers/webhook/serve.ts; next: `next start`, which needs a current `next build`).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { createDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { webhookEndpoints, workflows, workflowVersions, workspaces } from "../db/schema";
+import { freePort } from "../scripts/lib/ports";
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { startTemporalDevServer } from "../scripts/lib/temporal";
+import { parseKeyring } from "../server/connections/keyring";
+import { sealWebhookSecrets } from "../server/triggers/webhook/secrets";
+import { syncWebhookEndpoint } from "../server/triggers/webhook/sync";
+import type { Graph } from "../workflows/graph";
+import { percentile } from "./lib/engine";
+import { ensureN8nInstalled, N8N_VERSION, startN8n } from "./lib/n8n";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TARGETS = (process.env.TARGETS ?? "junction,n8n").split(",");
+const DURATION_S = Number(process.env.DURATION_S ?? 20);
+const SATURATION_CONNECTIONS = Number(process.env.SATURATION_CONNECTIONS ?? 32);
+const SERVER = process.env.SERVER ?? "serve";
+const SECRET = "bench-github-secret";
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+
+type Scenario = { name: string; rate?: number; connections: number };
+const SCENARIOS: Scenario[] = [
+  { name: "50 req/s", rate: 50, connections: 10 },
+  { name: "200 req/s", rate: 200, connections: 20 },
+  { name: "saturation", connections: SATURATION_CONNECTIONS },
+];
+type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number };
+
+/** One autocannon run of signed GitHub deliveries, each with its own delivery id. */
+async function hammer(url: string, s: Scenario, durationS: number): Promise<Result> {
+  let n = 0;
+  const times: number[] = [];
+  let ok = 0;
+  let bad = 0;
+  const options: autocannon.Options = {
+    url,
+    connections: s.connections,
+    duration: durationS,
+    ...(s.rate ? { overallRate: s.rate } : {}),
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => {
+          const id = `${process.pid}-${Date.now()}-${n++}`;
+          const body = JSON.stringify({ ref: "refs/heads/main", after: id, repository: { full_name: "acme/app" }, sender: { login: "octocat" } });
+          const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+          return { ...req, body, headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": id, "x-hub-signature-256": signature } };
+        },
+      },
+    ],
+  };
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const inst = autocannon(options, (err, result) => (err ? reject(err as Error) : resolve(result)));
+    inst.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      times.push(ms);
+      if (status >= 200 && status < 300) ok++;
+      else bad++;
+    });
+  });
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, bad, errors: r.errors + r.timeouts, rps: ok / durationS };
+}
+
+function spawnLogged(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, ready: string): Promise<ChildProcess> {
+  const out = createWriteStream(path.join(logDir, `${name}.log`));
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (c: Buffer) => c.toString().includes(ready) && resolve(child));
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code} (log: ${path.join(logDir, `${name}.log`)})`)));
+  });
+}
+
+// Migrations seed the official integrations, signed with the platform key; the worker verifies with the same.
+process.env.JUNCTION_SIGNING_KEY ??= randomBytes(32).toString("base64");
+const dir = path.join(root, ".data", `bench-hooks-${process.pid}`);
+mkdirSync(dir, { recursive: true, mode: 0o755 });
+const children: ChildProcess[] = [];
+const stops: (() => Promise<void>)[] = [];
+try {
+  if (TARGETS.includes("n8n")) ensureN8nInstalled(say);
+  say(`load average before: ${load()} (${SERVER === "next" ? "next start" : "handler on a bare HTTP server"}, ${DURATION_S} s per scenario)`);
+  const [pgPort, tPort] = [await freePort(), await freePort()];
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, password: "bench", persistent: false, logFile: path.join(dir, "pg.log") });
+  stops.push(() => pg.stop());
+  const temporal = await startTemporalDevServer({ port: tPort, headless: true, logFile: path.join(dir, "temporal.log") });
+  stops.push(() => temporal.stop());
+  const results: Record<string, Record<string, Result>> = {};
+
+  if (TARGETS.includes("junction")) {
+    await createDatabaseIfMissing(pg.adminUrl(), "junction");
+    await migrateDatabase(pg.adminUrl("junction"));
+    const vaultKeys = `1:${randomBytes(32).toString("base64")}`;
+    const { pool, db } = createDatabase(pg.adminUrl("junction"), 2);
+    const graph = {
+      schemaVersion: 1,
+      nodes: [
+        { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "github" }, limits: { ratePerSecond: 100_000, burst: 100_000 } } },
+        { id: "set", kind: "action", action: { integration: "core", version: "1", key: "set" }, input: { delivery: "{{ trigger.deliveryId }}" }, settings: { onError: "fail" } },
+      ],
+      edges: [{ id: "e1", source: "start", target: "set" }],
+    } as unknown as Graph;
+    const [ws] = await db.insert(workspaces).values({ name: "bench" }).returning();
+    const [wf] = await db.insert(workflows).values({ workspaceId: ws!.id, name: "bench", draftGraph: graph, active: true }).returning();
+    const [v] = await db.insert(workflowVersions).values({ workflowId: wf!.id, number: 1, graph }).returning();
+    await syncWebhookEndpoint({ db }, { workspaceId: ws!.id, workflowId: wf!.id, active: true, version: { id: v!.id, number: 1, graph } });
+    const [ep] = await db.select().from(webhookEndpoints);
+    const sealed = sealWebhookSecrets(ws!.id, ep!.id, { current: SECRET }, parseKeyring(vaultKeys));
+    await db.update(webhookEndpoints).set({ secretsCiphertext: sealed.ciphertext, secretsKeyVersion: sealed.keyVersion, secretSetAt: new Date() });
+    await pool.end();
+
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: pg.adminUrl("junction"),
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: "bench",
+      JUNCTION_PAYLOAD_KEY: randomBytes(32).toString("base64"),
+      JUNCTION_VAULT_KEYS: vaultKeys,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      PORT: String(port),
+    };
+    children.push(await spawnLogged("worker", ["--no-node-snapshot", "--import", "tsx", "workflows/worker.ts"], env, dir, "worker ready"));
+    children.push(
+      SERVER === "next"
+        ? await spawnLogged("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env, dir, "Ready")
+        : await spawnLogged("web", ["--import", "tsx", "server/triggers/webhook/serve.ts"], env, dir, "listening"),
+    );
+    const url = `http://127.0.0.1:${port}/api/hooks/${ep!.hookId}`;
+    await hammer(url, { name: "warm-up", rate: 50, connections: 10 }, 5);
+    results.junction = {};
+    for (const s of SCENARIOS) results.junction[s.name] = await hammer(url, s, DURATION_S);
+    for (const c of children.splice(0)) c.kill("SIGTERM");
+  }
+
+  if (TARGETS.includes("n8n")) {
+    await createDatabaseIfMissing(pg.adminUrl(), "n8n");
+    const u = new URL(pg.adminUrl("n8n"));
+    const n8n = await startN8n({
+      pg: { host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: "n8n" },
+      port: await freePort(),
+      home: path.join(dir, "n8n-home"),
+      logFile: path.join(dir, "n8n.log"),
+    });
+    stops.unshift(() => n8n.stop());
+    await hammer(n8n.url, { name: "warm-up", rate: 50, connections: 10 }, 5);
+    results.n8n = {};
+    for (const s of SCENARIOS) results.n8n[s.name] = await hammer(n8n.url, s, DURATION_S);
+  }
+
+  for (const [target, byScenario] of Object.entries(results)) {
+    for (const [name, r] of Object.entries(byScenario)) {
+      const label = target === "n8n" ? `n8n ${N8N_VERSION}` : "junction";
+      say(`webhook ack, ${label}, ${name}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps.toFixed(1)} acknowledged/s (${r.ok} 2xx, ${r.bad} other, ${r.errors} errors/timeouts)`);
+    }
+  }
+  if (results.junction && results.n8n) {
+    const j = results.junction.saturation!;
+    const n = results.n8n.saturation!;
+    say(`ratio at saturation: junction ${j.rps.toFixed(1)}/s vs n8n ${n.rps.toFixed(1)}/s = ${(j.rps / Math.max(n.rps, 0.001)).toFixed(1)}x throughput; p95 ${j.p95} ms vs ${n.p95} ms`);
+  }
+  say(`load average after: ${load()}`);
+} finally {
+  for (const c of children) c.kill("SIGKILL");
+  for (const stop of stops) await stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+}

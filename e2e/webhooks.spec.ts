@@ -1,0 +1,83 @@
+import { createHmac } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+
+// The webhook trigger's panel: create the URL, copy it, set the secret (never shown again), publish, activate,
+// and a GitHub-signed delivery to that URL is acknowledged with a run id; the preset picker edits the draft.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+
+async function signUp(page: Page) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Hook Holder");
+  await page.getByLabel("Email").fill(`e2e-hooks-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+}
+
+test("webhook trigger: URL with copy, secret set but never shown, signed delivery acknowledged, preset picker", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signUp(page);
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("GitHub pushes");
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name: "GitHub pushes", exact: true }).click();
+
+  const graph = {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "github" } } },
+      { id: "note", kind: "action", action: { integration: "core", version: "1", key: "set" }, input: { ref: "{{ trigger.body.ref }}" } },
+    ],
+    edges: [{ id: "e1", source: "start", target: "note" }],
+  };
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+
+  const section = page.getByTestId("webhook-section");
+  await expect(section.getByLabel("Verification")).toHaveValue("github");
+  await expect(section.getByTestId("secret-status")).toContainText("No secret set");
+  await section.getByRole("button", { name: "Create the URL" }).click();
+  const urlField = section.getByLabel("Webhook URL");
+  await expect(urlField).toHaveValue(/\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+  const url = await urlField.inputValue();
+  await section.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByTestId("toasts")).toContainText("Webhook URL copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+  // A too-short secret is refused next to the field; a good one is set and the field is emptied.
+  await section.getByLabel("Secret", { exact: true }).fill("short");
+  await section.getByRole("button", { name: "Set secret" }).click();
+  await expect(section.getByLabel("Secret", { exact: true })).toHaveAccessibleDescription(/at least 8 characters/);
+  await section.getByLabel("Secret", { exact: true }).fill("e2e-github-secret");
+  await section.getByRole("button", { name: "Set secret" }).click();
+  await expect(section.getByTestId("secret-status")).toContainText("A secret is set.");
+  await expect(section.getByLabel("New secret")).toHaveValue("");
+  await expect(page.locator("body")).not.toContainText("e2e-github-secret");
+
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const publish = page.getByRole("dialog", { name: "Publish workflow" });
+  await publish.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(publish).toBeHidden();
+  await page.getByRole("switch", { name: "Active" }).click();
+  await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
+  await page.reload();
+  await expect(page.getByTestId("webhook-section")).toContainText("Listening");
+
+  // The sender: a signed delivery is acknowledged with a run id; a wrongly signed one is refused.
+  const body = JSON.stringify({ ref: "refs/heads/main" });
+  const sign = (secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const headers = { "content-type": "application/json", "x-github-delivery": `e2e-${Date.now()}` };
+  const ok = await page.request.post(url, { data: body, headers: { ...headers, "x-hub-signature-256": sign("e2e-github-secret") } });
+  expect(ok.status()).toBe(202);
+  expect(((await ok.json()) as { runId: string }).runId).toMatch(/^run_[0-9a-f-]{36}$/);
+  const bad = await page.request.post(url, { data: body, headers: { ...headers, "x-github-delivery": "e2e-bad", "x-hub-signature-256": sign("wrong") } });
+  expect(bad.status()).toBe(401);
+
+  // The preset picker edits the draft (saved and published like any other change).
+  await page.getByTestId("webhook-section").getByLabel("Verification").selectOption("slack");
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"preset": "slack"/);
+});
