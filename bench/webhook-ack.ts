@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +41,7 @@ const SCENARIOS: Scenario[] = [
   { name: "200 req/s", rate: 200, connections: 20 },
   { name: "saturation", connections: SATURATION_CONNECTIONS },
 ];
-type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number };
+type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number; codes: Record<string, number> };
 
 /** One autocannon run of signed GitHub deliveries, each with its own delivery id. */
 async function hammer(url: string, s: Scenario, durationS: number): Promise<Result> {
@@ -49,6 +49,7 @@ async function hammer(url: string, s: Scenario, durationS: number): Promise<Resu
   const times: number[] = [];
   let ok = 0;
   let bad = 0;
+  const codes: Record<string, number> = {};
   const options: autocannon.Options = {
     url,
     connections: s.connections,
@@ -72,10 +73,11 @@ async function hammer(url: string, s: Scenario, durationS: number): Promise<Resu
       times.push(ms);
       if (status >= 200 && status < 300) ok++;
       else bad++;
+      codes[status] = (codes[status] ?? 0) + 1;
     });
   });
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, bad, errors: r.errors + r.timeouts, rps: ok / durationS };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, bad, errors: r.errors + r.timeouts, rps: ok / durationS, codes };
 }
 
 function spawnLogged(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, ready: string): Promise<ChildProcess> {
@@ -170,17 +172,24 @@ try {
   for (const [target, byScenario] of Object.entries(results)) {
     for (const [name, r] of Object.entries(byScenario)) {
       const label = target === "n8n" ? `n8n ${N8N_VERSION}` : "junction";
-      say(`webhook ack, ${label}, ${name}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps.toFixed(1)} acknowledged/s (${r.ok} 2xx, ${r.bad} other, ${r.errors} errors/timeouts)`);
+      const ms = (v: number) => `${v.toFixed(1)} ms`;
+      const others = Object.entries(r.codes).filter(([c]) => !c.startsWith("2")).map(([c, n]) => `${n}x${c}`).join(" ");
+      say(`webhook ack, ${label}, ${name}: p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, ${r.rps.toFixed(1)} acknowledged/s (${r.ok} 2xx, ${r.bad} other${others ? `: ${others}` : ""}, ${r.errors} errors/timeouts)`);
     }
   }
   if (results.junction && results.n8n) {
-    const j = results.junction.saturation!;
-    const n = results.n8n.saturation!;
-    say(`ratio at saturation: junction ${j.rps.toFixed(1)}/s vs n8n ${n.rps.toFixed(1)}/s = ${(j.rps / Math.max(n.rps, 0.001)).toFixed(1)}x throughput; p95 ${j.p95} ms vs ${n.p95} ms`);
+    for (const s of SCENARIOS) {
+      const j = results.junction[s.name]!;
+      const n = results.n8n[s.name]!;
+      say(`ratio at ${s.name}: junction ${j.rps.toFixed(1)}/s vs n8n ${n.rps.toFixed(1)}/s = ${(j.rps / Math.max(n.rps, 0.001)).toFixed(1)}x acknowledged throughput; p95 ${j.p95.toFixed(1)} ms vs ${n.p95.toFixed(1)} ms`);
+    }
   }
   say(`load average after: ${load()}`);
 } finally {
   for (const c of children) c.kill("SIGKILL");
+  // Keep the services' logs for a look afterwards (the data directories go).
+  mkdirSync(path.join(root, ".data", "logs"), { recursive: true });
+  for (const f of ["web.log", "worker.log", "n8n.log"]) if (existsSync(path.join(dir, f))) copyFileSync(path.join(dir, f), path.join(root, ".data", "logs", `bench-webhook-${f}`));
   for (const stop of stops) await stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 }

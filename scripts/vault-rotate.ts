@@ -56,6 +56,8 @@ async function main(): Promise<number> {
     const { rotateAllSecrets } = await import("../server/integrations/secret-seal");
     const secrets = await rotateAllSecrets(getDb(), keyring, batchSize);
     console.log(`✓ ${secrets} integration secret(s) and signing key(s) re-encrypted.`);
+    const { rotateWebhookSecrets } = await import("../server/triggers/webhook/secrets");
+    console.log(`✓ ${await rotateWebhookSecrets(getDb(), keyring, batchSize)} webhook secret set(s) re-encrypted.`);
     console.log("  Older keys can be removed from JUNCTION_VAULT_KEYS once every process runs with this keyring.");
   } finally {
     await closeDb();

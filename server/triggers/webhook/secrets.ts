@@ -1,4 +1,6 @@
-import type { webhookEndpoints } from "../../../db/schema";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { webhookEndpoints } from "../../../db/schema";
 import { vaultKeyring, type Keyring } from "../../connections/keyring";
 import { seal, unseal, type Sealed } from "../../connections/seal";
 
@@ -26,4 +28,29 @@ export function activeSecrets(s: WebhookSecrets, previousExpiresAt: Date | null,
   if (s.current) list.push(s.current);
   if (s.previous && previousExpiresAt && previousExpiresAt.getTime() > now) list.push(s.previous);
   return list;
+}
+
+/**
+ * `npm run vault:rotate`: re-seals every endpoint's secrets still under an older vault key. Rows are locked
+ * and skipped when busy (like connections, server/connections/rotate.ts), so a concurrent secret change wins.
+ */
+export async function rotateWebhookSecrets(db: Database, keyring: Keyring, batchSize = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(webhookEndpoints)
+        .where(and(isNotNull(webhookEndpoints.secretsCiphertext), ne(webhookEndpoints.secretsKeyVersion, keyring.current.version)))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      for (const row of rows) {
+        const sealed = sealWebhookSecrets(row.workspaceId, row.id, unsealWebhookSecrets(row, keyring), keyring);
+        await tx.update(webhookEndpoints).set({ secretsCiphertext: sealed.ciphertext, secretsKeyVersion: sealed.keyVersion }).where(eq(webhookEndpoints.id, row.id));
+      }
+      return rows.length;
+    });
+    total += n;
+    if (n === 0) return total;
+  }
 }

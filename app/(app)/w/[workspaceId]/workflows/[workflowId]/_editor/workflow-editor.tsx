@@ -123,7 +123,7 @@ export function WorkflowEditor() {
           message={message}
         />
         <div className="min-w-0 space-y-4">
-          <TriggerPanel trigger={trigger} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
+          <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
           <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
         </div>
       </div>

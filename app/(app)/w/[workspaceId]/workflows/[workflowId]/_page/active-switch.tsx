@@ -19,7 +19,11 @@ export function ActiveSwitch() {
     trpc.workflow.setActive.mutationOptions({
       onSuccess: (r) => toast.show(r.active ? `Active: triggers start version ${r.versionNumber}` : "Inactive: triggers are off"),
       onError: (e) => toast.show(messageOf(e), "error"),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) }),
+      onSettled: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) });
+        // The trigger panel's live status (a schedule's next times, a poller's state) changes with it.
+        await queryClient.invalidateQueries({ queryKey: trpc.trigger.status.queryKey(ids) });
+      },
     }),
   );
   const on = toggle.isPending ? !workflow.active : workflow.active;
