@@ -108,4 +108,36 @@ describe("app-webhook triggers", () => {
     expect((await user.caller.workflow.get({ workspaceId: ws(), workflowId })).active).toBe(false);
     expect(await subscriptionOf(workflowId)).toBeUndefined();
   });
+
+  it("keeps the subscription across a publish with the same source, and moves it when the source changes", async () => {
+    const workflowId = await hookedWorkflow(API_KEY, "Moving");
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId, active: true });
+    const first = (await subscriptionOf(workflowId))!;
+    const wf = await user.caller.workflow.get({ workspaceId: ws(), workflowId });
+    const graph = wf.draftGraph as { nodes: { app?: Record<string, unknown> }[] };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, label: "Shipped" } : n)) } });
+    const v2 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "label only" });
+    expect(await subscriptionOf(workflowId)).toMatchObject({ id: first.id, hookId: first.hookId, versionId: v2.id, status: "active" });
+
+    // A move whose new hook the third party refuses leaves the old one in place and working.
+    const broken = { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: `${acme.url}/nope` } } } : n)) };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 1, graph: broken });
+    const refused = (await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "bad source" }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/Could not register the webhook with acme: Acme answered 404/);
+    expect(await subscriptionOf(workflowId)).toMatchObject({ id: first.id, status: "active" });
+    const before = (await runsOf(workflowId)).length;
+    expect((await acme.deliver({ event: "order.shipped", orders: [{ id: 31, carrier: "DPD" }] }))[0]).toMatchObject({ status: 202 });
+    await waitFor("the old hook's run", async () => ((await runsOf(workflowId)).length > before ? true : undefined));
+
+    const deletesBefore = acme.requests.filter((r) => r.method === "DELETE").length;
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 2, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: acme.url, region: "eu" } } } : n)) } });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "other source" });
+    const moved = (await subscriptionOf(workflowId))!;
+    expect(moved.hookId).not.toBe(first.hookId);
+    expect(acme.requests.filter((r) => r.method === "DELETE").slice(deletesBefore).map((r) => r.url)).toEqual([`/hooks/${(first.state as { hookId: string }).hookId}`]);
+    expect([...acme.hooks.values()].map((h) => h.url)).toEqual([moved.webhookUrl]);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId, active: false });
+    expect(acme.hooks.size).toBe(0);
+  });
 });

@@ -179,4 +179,33 @@ describe("polling triggers", () => {
     await waitFor("every run finished", async () => (await runsOf(wf.id)).every((r) => r.status === "succeeded"), 120_000);
     await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
   }, 240_000);
+
+  it("keeps the cursor when a new version polls the same source, and seeds again when the source changes", async () => {
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Versions" });
+    const graphWith = (app: Record<string, unknown>) => ({ schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, ...app } }], edges: [] });
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph: graphWith({ config: { baseUrl: acme.url } }) });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const seeded = await waitFor("the seeding poll", async () => {
+      const r = await loadPollingTrigger(db(), wf.id);
+      return r?.seeded ? r : undefined;
+    });
+
+    // Same source, slower interval: the cursor, the keys and the polling workflow carry on.
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 2, graph: graphWith({ config: { baseUrl: acme.url }, intervalSeconds: 120 }) });
+    const v2 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "slower" });
+    expect(await loadPollingTrigger(db(), wf.id)).toMatchObject({ id: seeded.id, versionId: v2.id, intervalSeconds: 120, seeded: true, cursor: seeded.cursor });
+
+    // Another source (the config changed): the old cursor means nothing, so the next poll seeds again.
+    acme.addOrder(99, "late");
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 3, graph: graphWith({ config: { baseUrl: acme.url, region: "eu" } }) });
+    const v3 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "other source" });
+    const reseeded = await waitFor("the new source's seeding poll", async () => {
+      const r = await loadPollingTrigger(db(), wf.id);
+      return r?.seeded && r.versionId === v3.id ? r : undefined;
+    });
+    expect(reseeded.cursor).toBe(acme.orders.length);
+    expect(await runsOf(wf.id)).toHaveLength(0);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+  }, 90_000);
 });

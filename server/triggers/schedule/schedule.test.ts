@@ -72,6 +72,14 @@ describe("schedule triggers", () => {
     await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
     await expect(describeSchedule(wf.id)).rejects.toBeInstanceOf(ScheduleNotFoundError);
     expect((await user.caller.trigger.status({ workspaceId: ws(), workflowId: wf.id })).schedule).toBeNull();
+
+    // Active again, then a version whose trigger is no longer a schedule: the schedule goes.
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    expect((await describeSchedule(wf.id)).action.args).toEqual([{ workspaceId: ws(), workflowId: wf.id, versionId: v2.id }]);
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 3, graph: { ...graph({ cron: "@daily" }), nodes: [g.trigger(), g.set("tick", {})] } });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "manual now" });
+    await expect(describeSchedule(wf.id)).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
   });
 
   it("starts a run of the pinned version when the schedule fires (triggered now)", async () => {
