@@ -65,9 +65,16 @@ test("draft with an error marked on its node, fix, publish, run and watch it suc
   await expect(inspector).toContainText("Hello {{ trigger.body.name + }}");
   await expect(inspector.getByRole("alert")).toContainText("input.text");
 
-  // Fix and save: the marks go, the text shows what the server stored.
+  // Leaving with unsaved changes asks first; staying keeps the text.
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
+  await expect(page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
+  await expect(draft(page)).toHaveValue(/trigger\.body\.name \+/);
+
+  // Fix and save from the keyboard: the marks go, the text shows what the server stored.
   const fixed = { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("greet", { text: "Hello {{ trigger.body.name }}" })] };
-  await saveDraft(page, fixed);
+  await draft(page).fill(JSON.stringify(fixed, null, 2));
+  await draft(page).press("Control+s");
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   await expect(page.getByTestId("draft-issues")).toHaveCount(0);
   await expect(page.getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
@@ -225,4 +232,28 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
   await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Versions" }).click();
   await expect(page.getByTestId("versions-empty")).toBeVisible();
   await viewerContext.close();
+});
+
+test("cancel a long run, and a re-run that cannot start says why", async ({ page }) => {
+  await signUp(page, "Cal Canceller", "cancel");
+  await createWorkflow(page, "Slow poke");
+  await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, { id: "nap", kind: "delay", durationMs: 120_000 }, set("after", {})], edges: chain("start", "nap", "after") });
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.getByRole("button", { name: "Run…" }).click();
+  await page.getByRole("dialog", { name: "Run workflow" }).getByRole("button", { name: "Start test run" }).click();
+  await expect(page.getByTestId("run-status").first()).toHaveText("Running", RUN_FINISHES);
+
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  const confirm = page.getByRole("dialog", { name: "Cancel this run?" });
+  await expect(confirm.getByRole("button", { name: "Cancel", exact: true })).toBeFocused();
+  await confirm.getByRole("button", { name: "Cancel run" }).click();
+  await expect(page.getByTestId("run-status").first()).toHaveText("Cancelled", RUN_FINISHES);
+  await expect(page.getByTestId("step-after")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+
+  // Nothing is published: the server refuses the re-run and the dialog says so.
+  await page.getByRole("button", { name: "Re-run on latest" }).click();
+  const rerun = page.getByRole("dialog", { name: "Re-run on the latest version?" });
+  await rerun.getByRole("button", { name: "Re-run" }).click();
+  await expect(rerun.getByRole("alert")).toContainText("Publish the workflow before running it");
 });

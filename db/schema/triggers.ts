@@ -51,24 +51,29 @@ export const pollingTriggerItems = pgTable(
  * secret the third party signs deliveries with (sealed like connection credentials), and the state the
  * integration's subscribe returned (e.g. the remote hook id), which unsubscribe gets back.
  */
-export const appWebhookSubscriptions = pgTable("app_webhook_subscriptions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  hookId: text("hook_id").notNull().unique(),
-  workflowId: uuid("workflow_id").notNull().unique().references(() => workflows.id, { onDelete: "cascade" }),
-  workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
-  versionId: uuid("version_id").notNull().references(() => workflowVersions.id),
-  integration: text("integration").notNull(),
-  integrationVersion: text("integration_version").notNull(),
-  triggerKey: text("trigger_key").notNull(),
-  connectionId: text("connection_id"),
-  config: jsonb("config").notNull().default({}),
-  sourceHash: text("source_hash").notNull(),
-  webhookUrl: text("webhook_url").notNull(),
-  secretCiphertext: bytea("secret_ciphertext").notNull(),
-  secretKeyVersion: integer("secret_key_version").notNull(),
-  state: jsonb("state"),
-  // pending: subscribe not yet confirmed; active: deliveries are accepted.
-  status: text("status").notNull().default("pending"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const appWebhookSubscriptions = pgTable(
+  "app_webhook_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hookId: text("hook_id").notNull().unique(),
+    // Not unique: while a workflow moves to a new source, the new subscription is made before the old one goes.
+    workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id").notNull().references(() => workflowVersions.id),
+    integration: text("integration").notNull(),
+    integrationVersion: text("integration_version").notNull(),
+    triggerKey: text("trigger_key").notNull(),
+    connectionId: text("connection_id"),
+    config: jsonb("config").notNull().default({}),
+    sourceHash: text("source_hash").notNull(),
+    webhookUrl: text("webhook_url").notNull(),
+    secretCiphertext: bytea("secret_ciphertext").notNull(),
+    secretKeyVersion: integer("secret_key_version").notNull(),
+    state: jsonb("state"),
+    // pending: subscribe not yet confirmed; active: deliveries are accepted.
+    status: text("status").notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("app_webhook_subscriptions_workflow_idx").on(t.workflowId)],
+);

@@ -1,5 +1,5 @@
 import { ScheduleNotFoundError } from "@temporalio/client";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { appWebhookSubscriptions, pollingTriggers, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
@@ -25,7 +25,7 @@ export async function triggerStatus(db: Database, userId: string, workspaceId: s
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   const [polling, subscription, schedule] = await Promise.all([
     db.query.pollingTriggers.findFirst({ where: eq(pollingTriggers.workflowId, workflowId) }),
-    db.query.appWebhookSubscriptions.findFirst({ where: eq(appWebhookSubscriptions.workflowId, workflowId) }),
+    db.query.appWebhookSubscriptions.findFirst({ where: eq(appWebhookSubscriptions.workflowId, workflowId), orderBy: desc(appWebhookSubscriptions.createdAt) }),
     wf.active ? describeSchedule(workflowId) : null,
   ]);
   return {

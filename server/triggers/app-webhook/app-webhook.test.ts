@@ -119,8 +119,19 @@ describe("app-webhook triggers", () => {
     const v2 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "label only" });
     expect(await subscriptionOf(workflowId)).toMatchObject({ id: first.id, hookId: first.hookId, versionId: v2.id, status: "active" });
 
+    // A move whose new hook the third party refuses leaves the old one in place and working.
+    const broken = { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: `${acme.url}/nope` } } } : n)) };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 1, graph: broken });
+    const refused = (await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "bad source" }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/Could not register the webhook with acme: Acme answered 404/);
+    expect(await subscriptionOf(workflowId)).toMatchObject({ id: first.id, status: "active" });
+    const before = (await runsOf(workflowId)).length;
+    expect((await acme.deliver({ event: "order.shipped", orders: [{ id: 31, carrier: "DPD" }] }))[0]).toMatchObject({ status: 202 });
+    await waitFor("the old hook's run", async () => ((await runsOf(workflowId)).length > before ? true : undefined));
+
     const deletesBefore = acme.requests.filter((r) => r.method === "DELETE").length;
-    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 1, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: acme.url, region: "eu" } } } : n)) } });
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId, draftRevision: wf.draftRevision + 2, graph: { ...graph, nodes: graph.nodes.map((n) => (n.app ? { ...n, app: { ...n.app, config: { baseUrl: acme.url, region: "eu" } } } : n)) } });
     await user.caller.workflow.publish({ workspaceId: ws(), workflowId, message: "other source" });
     const moved = (await subscriptionOf(workflowId))!;
     expect(moved.hookId).not.toBe(first.hookId);

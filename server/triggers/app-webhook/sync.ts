@@ -6,11 +6,12 @@ import { appWebhookSubscriptions } from "../../../db/schema";
 import { temporal } from "../../../workflows/client";
 import { temporalConfig } from "../../../workflows/config";
 import { APP_WEBHOOK_SUBSCRIBE_WORKFLOW, APP_WEBHOOK_UNSUBSCRIBE_WORKFLOW } from "../../../workflows/constants";
+import type { AppTriggerSettings } from "../../../workflows/graph";
 import { DomainError } from "../../errors";
 import { log } from "../../log";
 import { integrationTrigger } from "../integration-version";
 import { liveTrigger, sourceHashOf } from "../trigger-node";
-import type { TriggerSync } from "../lifecycle";
+import type { TriggerLifecycle, TriggerSync } from "../lifecycle";
 import { newWebhookSecret, sealWebhookSecret } from "./secret";
 
 type Subscription = typeof appWebhookSubscriptions.$inferSelect;
@@ -18,23 +19,29 @@ type Subscription = typeof appWebhookSubscriptions.$inferSelect;
 /**
  * Keeps a workflow's app-webhook subscription in step with its live version. Activation registers a new hook
  * URL (with a fresh secret) through the integration's subscribe, run in the worker's sandbox, and fails with
- * the third party's answer when that does not work. A new version with the same source keeps the subscription;
- * a different source, or deactivation, unsubscribes first.
+ * the third party's answer when that does not work. A new version with the same source keeps the subscription.
+ * A new source is make-before-break: the new hook is registered first and the old one removed only then, so a
+ * failed move leaves the old hook working (and the publish reports why).
  */
 export const syncAppWebhook: TriggerSync = async ({ db, publicUrl }, change) => {
   const trigger = liveTrigger(change);
-  const existing = await db.query.appWebhookSubscriptions.findFirst({ where: eq(appWebhookSubscriptions.workflowId, change.workflowId) });
+  const existing = await db.query.appWebhookSubscriptions.findMany({ where: eq(appWebhookSubscriptions.workflowId, change.workflowId) });
   if (!trigger || trigger.trigger !== "app_webhook" || !trigger.app || !change.version) {
-    if (existing) await unsubscribe(db, existing);
+    for (const sub of existing) await unsubscribe(db, sub);
     return;
   }
   const app = trigger.app;
   const sourceHash = sourceHashOf(app);
-  if (existing?.sourceHash === sourceHash && existing.status === "active") {
-    await db.update(appWebhookSubscriptions).set({ versionId: change.version.id, updatedAt: new Date() }).where(eq(appWebhookSubscriptions.id, existing.id));
-    return;
+  const keep = existing.find((s) => s.sourceHash === sourceHash && s.status === "active");
+  if (keep) {
+    await db.update(appWebhookSubscriptions).set({ versionId: change.version.id, updatedAt: new Date() }).where(eq(appWebhookSubscriptions.id, keep.id));
+  } else {
+    await subscribe(db, publicUrl, change, app, sourceHash);
   }
-  if (existing) await unsubscribe(db, existing);
+  for (const sub of existing) if (sub !== keep) await unsubscribe(db, sub);
+};
+
+async function subscribe(db: Database, publicUrl: string | undefined, change: TriggerLifecycle, app: AppTriggerSettings, sourceHash: string): Promise<void> {
   await integrationTrigger(db, change.workspaceId, app, "webhook");
   const base = publicUrl ?? process.env.JUNCTION_PUBLIC_URL ?? process.env.NEXTAUTH_URL;
   if (!base) throw new DomainError("BAD_REQUEST", "Set JUNCTION_PUBLIC_URL (the address third parties reach this platform at) before activating an app webhook trigger.");
@@ -46,7 +53,7 @@ export const syncAppWebhook: TriggerSync = async ({ db, publicUrl }, change) => 
     hookId,
     workflowId: change.workflowId,
     workspaceId: change.workspaceId,
-    versionId: change.version.id,
+    versionId: change.version!.id,
     integration: app.integration,
     integrationVersion: app.version,
     triggerKey: app.key,
@@ -64,7 +71,7 @@ export const syncAppWebhook: TriggerSync = async ({ db, publicUrl }, change) => 
     await db.delete(appWebhookSubscriptions).where(eq(appWebhookSubscriptions.id, id));
     throw new DomainError("BAD_REQUEST", `Could not register the webhook with ${app.integration}: ${rootMessage(err)}`);
   }
-};
+}
 
 /**
  * Removes the hook at the third party, then forgets the subscription. When the third party cannot be reached

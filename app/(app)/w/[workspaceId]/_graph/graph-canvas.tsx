@@ -1,19 +1,42 @@
 "use client";
-import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MarkerType, ReactFlow, type Edge, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo } from "react";
 import type { IssuesByNode } from "../../../../_lib/graph-issues";
 import type { StepState } from "../_runs/status-badge";
-import { layoutGraph } from "./graph-layout";
+import { layoutGraph, NODE_HEIGHT } from "./graph-layout";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
 
 const nodeTypes = { step: StepNode };
 
+// Below this zoom node names are hard to read.
+const LEGIBLE_ZOOM = 0.65;
+
+/**
+ * Readable first: a graph too long to fit legibly opens at a legible zoom with its start (the trigger, on the
+ * left) in view, centred vertically; pan, zoom or "fit view" show the rest.
+ */
+function readableStart(flow: ReactFlowInstance<StepFlowNode, Edge>) {
+  void flow.fitView({ padding: 0.15, maxZoom: 1.1 }).then(() => {
+    if (flow.getZoom() >= LEGIBLE_ZOOM) return;
+    const nodes = flow.getNodes();
+    const minX = Math.min(...nodes.map((n) => n.position.x));
+    const ys = nodes.map((n) => n.position.y);
+    const { y } = flow.getViewport();
+    const midY = (Math.min(...ys) + Math.max(...ys) + NODE_HEIGHT) / 2;
+    // Keep the vertical centre fitView chose, re-expressed at the new zoom.
+    const centreScreenY = y + midY * flow.getZoom();
+    void flow.setViewport({ x: 24 - minX * LEGIBLE_ZOOM, y: centreScreenY - midY * LEGIBLE_ZOOM, zoom: LEGIBLE_ZOOM });
+  });
+}
+
 type Props = {
   graph: LooseGraph;
   issues?: IssuesByNode;
   states?: Map<string, StepState>;
+  /** A finished run: nodes it never reached are dimmed, so the path it took stands out. */
+  dimUnreached?: boolean;
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
   label: string;
@@ -24,7 +47,7 @@ type Props = {
  * The workflow drawn read-only with React Flow. Positions come from the graph when every node has one (a
  * future visual editor saves them), else from the auto layout. Handles other than "out" label their edges.
  */
-export function GraphCanvas({ graph, issues, states, selectedId, onSelect, label, className = "h-[440px]" }: Props) {
+export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, label, className = "h-[420px]" }: Props) {
   const positions = useMemo(() => {
     if (graph.nodes.length > 0 && graph.nodes.every((n) => n.position)) return new Map(graph.nodes.map((n) => [n.id, n.position!]));
     return layoutGraph(graph.nodes, graph.edges);
@@ -35,10 +58,10 @@ export function GraphCanvas({ graph, issues, states, selectedId, onSelect, label
         id: n.id,
         type: "step",
         position: positions.get(n.id) ?? { x: 0, y: 0 },
-        data: { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), selected: selectedId === n.id },
+        data: { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected: selectedId === n.id },
         selected: selectedId === n.id,
       })),
-    [graph, positions, issues, states, selectedId],
+    [graph, positions, issues, states, dimUnreached, selectedId],
   );
   const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
   const edges = useMemo<Edge[]>(
@@ -74,7 +97,8 @@ export function GraphCanvas({ graph, issues, states, selectedId, onSelect, label
           onNodeClick={(_, n) => onSelect?.(n.id)}
           onPaneClick={() => onSelect?.(null)}
           fitView
-          fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+          onInit={readableStart}
           minZoom={0.2}
           colorMode="system"
         >

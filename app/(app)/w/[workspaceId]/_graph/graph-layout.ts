@@ -8,10 +8,10 @@ export type LayoutNode = { id: string };
 export type LayoutEdge = { source: string; target: string };
 export type Point = { x: number; y: number };
 
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 72;
-const GAP_X = 80;
-const GAP_Y = 36;
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 64;
+const GAP_X = 56;
+const GAP_Y = 28;
 
 export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, Point> {
   const ids = [...new Set(nodes.map((n) => n.id))];

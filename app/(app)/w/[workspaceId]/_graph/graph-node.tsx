@@ -5,7 +5,7 @@ import type { StepState } from "../_runs/status-badge";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 
-export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; selected: boolean };
+export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; unreached?: boolean; selected: boolean };
 export type StepFlowNode = Node<StepNodeData, "step">;
 
 const KIND_STYLE: Record<string, string> = {
@@ -36,17 +36,17 @@ const STATE_DOT: Record<StepState, string> = {
 
 /** One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state. */
 export function StepNode({ data }: NodeProps<StepFlowNode>) {
-  const { node, issues, state, selected } = data;
+  const { node, issues, state, unreached, selected } = data;
   const invalid = issues.length > 0;
   const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
   return (
     <div
       data-testid={`graph-node-${node.id}`}
-      data-state={state ?? ""}
+      data-state={state ?? (unreached ? "unreached" : "")}
       data-invalid={invalid || undefined}
       title={invalid ? issues.map((i) => `${i.field || node.id}: ${i.message}`).join("\n") : undefined}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
-      className={`rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+      className={`rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
     >
       {node.kind !== "trigger" && <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !bg-zinc-400" />}
       <div className="flex items-center gap-1.5">

@@ -21,7 +21,7 @@ const COPY: Record<Action, { title: string; description: string; confirm: string
 };
 
 /** Cancel, retry, retry from the failed step, re-run on latest: each asks first, then opens the new run. */
-export function RunActions({ run }: { run: RunDetail }) {
+export function RunActions({ run, status }: { run: RunDetail; status: RunDetail["status"] }) {
   const trpc = useTRPC();
   const ws = useWorkspace();
   const router = useRouter();
@@ -44,7 +44,7 @@ export function RunActions({ run }: { run: RunDetail }) {
   const mutations = { cancel, retry, retryFailed, rerun };
   if (!ws.canEdit) return null;
 
-  const live = isLive(run.status);
+  const live = isLive(status);
   const run_ = (a: Action) => {
     if (a === "cancel") cancel.mutate(ids);
     if (a === "retry") retry.mutate({ ...ids, from: "start" });

@@ -32,12 +32,15 @@ export function RunView({ initial }: { initial: RunDetail }) {
     refetchInterval: (q) => (q.state.data && isLive(q.state.data.status) ? POLL_MS : false),
   });
   const [selected, setSelected] = useState<string | null>(null);
+  // A run whose first node is a control node (a delay, say) can have steps under way before the engine marks
+  // the run itself running: what is happening is what the page shows.
+  const status = run.status === "queued" && run.steps.length > 0 ? "running" : run.status;
   const graph = useMemo(() => looseGraph(run.graph), [run.graph]);
   const states = useMemo(() => {
     const s = nodeStates(run.steps, run.reused);
     // The trigger has no step row: it fired if the run started at all.
     const trigger = graph.nodes.find((n) => n.kind === "trigger");
-    if (trigger && run.startedAt && !s.has(trigger.id)) s.set(trigger.id, "succeeded");
+    if (trigger && (run.startedAt || run.steps.length > 0) && !s.has(trigger.id)) s.set(trigger.id, "succeeded");
     return s;
   }, [run.steps, run.reused, run.startedAt, graph]);
   const ms = elapsed(run.startedAt, run.finishedAt, now);
@@ -55,7 +58,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
             <h1 className="text-2xl font-semibold tracking-tight">
               Run <span className="font-mono">{shortRunId(run.id)}</span>
             </h1>
-            <RunStatusBadge status={run.status} />
+            <RunStatusBadge status={status} />
           </div>
           <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
             <Meta label="Workflow">
@@ -78,7 +81,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
             )}
           </dl>
         </div>
-        <RunActions run={run} />
+        <RunActions run={run} status={status} />
       </div>
       {error?.message && (
         <div role="alert" data-testid="run-error" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
@@ -86,7 +89,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
           {error.message}
         </div>
       )}
-      {graph.nodes.length > 0 && <GraphCanvas graph={graph} states={states} selectedId={selected} onSelect={setSelected} label="Run graph" className="h-[360px]" />}
+      {graph.nodes.length > 0 && <GraphCanvas graph={graph} states={states} dimUnreached={!isLive(status)} selectedId={selected} onSelect={setSelected} label="Run graph" className="h-[360px]" />}
       <StepList run={run} selectedNode={selected} onSelectNode={setSelected} />
     </div>
   );

@@ -107,26 +107,26 @@ export function WorkflowEditor() {
   };
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
-      <div className="min-w-0 space-y-4">
-        <GraphCanvas key={graph.nodes.map((n) => n.id).join(",")} graph={graph} issues={byNode} selectedId={selectedId} onSelect={setSelectedId} label="Workflow canvas" />
-        <div className="grid gap-4 md:grid-cols-2">
+    <div className="space-y-4">
+      <GraphCanvas key={graph.nodes.map((n) => n.id).join(",")} graph={graph} issues={byNode} selectedId={selectedId} onSelect={setSelectedId} label="Workflow canvas" />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
+        <DraftJsonPanel
+          text={text}
+          onChange={setText}
+          readOnly={!ws.canEdit}
+          dirty={dirty}
+          saving={save.isPending}
+          onSave={onSave}
+          onRevert={onRevert}
+          syntaxError={parsed.ok ? null : parsed.error}
+          fieldErrors={fieldErrors}
+          message={message}
+        />
+        <div className="min-w-0 space-y-4">
           <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
           <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
         </div>
       </div>
-      <DraftJsonPanel
-        text={text}
-        onChange={setText}
-        readOnly={!ws.canEdit}
-        dirty={dirty}
-        saving={save.isPending}
-        onSave={onSave}
-        onRevert={onRevert}
-        syntaxError={parsed.ok ? null : parsed.error}
-        fieldErrors={fieldErrors}
-        message={message}
-      />
     </div>
   );
 }

@@ -44,8 +44,8 @@ export function VersionsView() {
       </EmptyState>
     );
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-      <ol aria-label="Versions" className="divide-y divide-zinc-200 self-start overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40">
+    <div className="space-y-4">
+      <ol aria-label="Versions" className="max-h-72 divide-y divide-zinc-200 overflow-y-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40">
         {versions.data.map((v, i) => (
           <li key={v.id} data-testid="version-row">
             <Link

@@ -1,0 +1,2 @@
+ALTER TABLE "app_webhook_subscriptions" DROP CONSTRAINT "app_webhook_subscriptions_workflow_id_unique";--> statement-breakpoint
+CREATE INDEX "app_webhook_subscriptions_workflow_idx" ON "app_webhook_subscriptions" USING btree ("workflow_id");
