@@ -30,16 +30,16 @@ export async function pollingTrigger(input: PollingInput): Promise<void> {
   setHandler(pollNowSignal, () => {
     wake = true;
   });
-  for (let round = 0; round < POLLS_PER_RUN; round++) {
+  for (let round = 0; round < (input.pollsPerRun ?? POLLS_PER_RUN); round++) {
     wake = false;
-    const result = await poll.pollTrigger(input);
+    const result = await poll.pollTrigger({ workflowId: input.workflowId });
     if (result.status === "stopped") return;
     let batch = result;
     while (batch.runs.length > 0) {
       const runIds = await book.startTriggeredRuns({ runs: batch.runs });
       await book.markPolledRunsStarted({ pollingTriggerId: result.pollingTriggerId, runIds });
       if (!batch.more) break;
-      batch = { ...result, ...(await book.pendingPolledRuns(input)) };
+      batch = { ...result, ...(await book.pendingPolledRuns({ workflowId: input.workflowId })) };
     }
     await condition(() => wake, result.intervalSeconds * 1000);
     if (workflowInfo().continueAsNewSuggested) break;

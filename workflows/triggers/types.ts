@@ -4,7 +4,8 @@ import type { AutomationInput } from "../interpreter/types";
 export type ScheduledRunInput = { workspaceId: string; workflowId: string; versionId: string };
 export type ScheduledRunRequest = ScheduledRunInput & { runId: string; scheduledAt: string };
 
-export type PollingInput = { workflowId: string };
+/** pollsPerRun: rounds before continuing as new (default 50; tests use a small number). */
+export type PollingInput = { workflowId: string; pollsPerRun?: number };
 export type PollResult =
   /** The trigger is gone (deactivated, deleted): the polling workflow ends. */
   | { status: "stopped" }

@@ -208,4 +208,27 @@ describe("polling triggers", () => {
     expect(await runsOf(wf.id)).toHaveLength(0);
     await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
   }, 90_000);
+
+  it("continues as new after its rounds and goes on polling from the stored cursor", async () => {
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Long runner" });
+    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }], edges: [] };
+    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
+    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    await waitFor("the seeding poll", async () => (await loadPollingTrigger(db(), wf.id))?.seeded === true);
+    // Restart the poller with two rounds per run, so a few signals walk it through continue-as-new.
+    const { client } = await temporal();
+    const id = pollingWorkflowIdOf(wf.id);
+    await client.workflow.getHandle(id).terminate("test: restart with a short run");
+    await client.workflow.start("pollingTrigger", { workflowId: id, taskQueue: worker.taskQueue, args: [{ workflowId: wf.id, pollsPerRun: 2 }] });
+    const firstRun = (await client.workflow.getHandle(id).describe()).runId;
+    for (let i = 0; i < 3; i++) await pollNow(wf.id);
+    const later = await client.workflow.getHandle(id).describe();
+    expect(later.runId).not.toBe(firstRun);
+    expect(later.status.name).toBe("RUNNING");
+    acme.addOrder(5, "after-continue");
+    await pollNow(wf.id);
+    await waitFor("the run for the new order", async () => ((await runsOf(wf.id)).length === 1 ? true : undefined));
+    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
+  }, 90_000);
 });

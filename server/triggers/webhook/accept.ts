@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
-import { ensureRelay, startSoon, temporalAvailable } from "./relay";
+import { ensureRelay, startDeliveryRun, startSoon, temporalAvailable } from "./relay";
 
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
@@ -47,6 +47,8 @@ export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId:
     throw unavailable();
   }
   const duplicate = inserted.length === 0;
-  const started = duplicate ? Promise.resolve(true) : startSoon(db, { runId, workspaceId: ep.workspaceId, graph: ep.graph, trigger });
+  const input = { runId, workspaceId: ep.workspaceId, graph: ep.graph, trigger };
+  // A sync hook's caller is waiting for the run itself: its start does not queue behind the async ones.
+  const started = duplicate ? Promise.resolve(true) : ep.mode === "sync" ? startDeliveryRun(db, input) : startSoon(db, input);
   return { runId, duplicate, started };
 }
