@@ -58,6 +58,8 @@ async function main(): Promise<number> {
     console.log(`✓ ${secrets} integration secret(s) and signing key(s) re-encrypted.`);
     const { rotateWebhookSecrets } = await import("../server/triggers/webhook/secrets");
     console.log(`✓ ${await rotateWebhookSecrets(getDb(), keyring, batchSize)} webhook secret set(s) re-encrypted.`);
+    const { rotateAppWebhookSecrets } = await import("../server/triggers/app-webhook/secret");
+    console.log(`✓ ${await rotateAppWebhookSecrets(getDb(), keyring, batchSize)} app webhook secret(s) re-encrypted.`);
     console.log("  Older keys can be removed from JUNCTION_VAULT_KEYS once every process runs with this keyring.");
   } finally {
     await closeDb();

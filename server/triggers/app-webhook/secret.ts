@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { appWebhookSubscriptions } from "../../../db/schema";
+import { eq, ne } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { appWebhookSubscriptions } from "../../../db/schema";
 import { vaultKeyring, type Keyring } from "../../connections/keyring";
 import { seal, unseal, type Sealed } from "../../connections/seal";
 
@@ -16,4 +18,29 @@ export function sealWebhookSecret(workspaceId: string, subscriptionId: string, s
 export function openWebhookSecret(row: Row, keyring: Keyring = vaultKeyring()): string {
   const { secret } = unseal(keyring, { purpose: "app_webhook", workspaceId: row.workspaceId, rowId: row.id }, { ciphertext: row.secretCiphertext, keyVersion: row.secretKeyVersion });
   return secret!;
+}
+
+/**
+ * `npm run vault:rotate`: re-seals every subscription's secret under the current key, in batches, rows locked
+ * (SKIP LOCKED: a row being written now is picked up by a later batch). Returns how many were re-sealed.
+ */
+export async function rotateAppWebhookSecrets(db: Database, keyring: Keyring, batchSize = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(appWebhookSubscriptions)
+        .where(ne(appWebhookSubscriptions.secretKeyVersion, keyring.current.version))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      for (const row of rows) {
+        const sealed = sealWebhookSecret(row.workspaceId, row.id, openWebhookSecret(row, keyring), keyring);
+        await tx.update(appWebhookSubscriptions).set({ secretCiphertext: sealed.ciphertext, secretKeyVersion: sealed.keyVersion }).where(eq(appWebhookSubscriptions.id, row.id));
+      }
+      return rows.length;
+    });
+    total += n;
+    if (n === 0) return total;
+  }
 }
