@@ -64,9 +64,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
   if (run.input.resume && Object.hasOwn(run.input.resume, stepKey)) return { output: run.input.resume[stepKey], handles: ["out"] };
   const refs = referencedSteps(node.input);
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
-  // Cheap built-ins run as local activities (in this worker, no task-queue round trip); the rest as activities.
-  const options = stepActivityOptions(node.settings);
-  const { runStep } = builtinCatalog(node.action)?.local && run.input.localActivities !== false ? proxyLocalActivities<EngineActivities>(options) : proxyActivities<EngineActivities>({ ...options, heartbeatTimeout: STEP_HEARTBEAT_TIMEOUT_MS });
+  const { runStep } = stepActivities(run, node);
   try {
     const { output } = await runStep({
       runId: run.input.runId,
@@ -89,4 +87,11 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
     const output = { error: { message: cause?.message ?? err.message, type: cause?.type ?? "Error" } };
     return { output, handles: [node.settings.onError === "route" ? "error" : "out"] };
   }
+}
+
+/** Cheap built-ins run as local activities (in this worker, no task-queue round trip); the rest as activities that heartbeat. */
+function stepActivities(run: RunCtx, node: ActionNode): EngineActivities {
+  const options = stepActivityOptions(node.settings);
+  if (builtinCatalog(node.action)?.local && run.input.localActivities !== false) return proxyLocalActivities<EngineActivities>(options);
+  return proxyActivities<EngineActivities>({ ...options, heartbeatTimeout: STEP_HEARTBEAT_TIMEOUT_MS });
 }

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "../../../../../_components/badge";
 import { EmptyState } from "../../../../../_components/empty-state";
 import { Spinner } from "../../../../../_components/spinner";
 import { formatBytes, formatDuration } from "../../../../../_lib/duration";
+import { looseGraph } from "../../_graph/loose-graph";
 import { isLive, StepStateBadge, type StepState } from "../../_runs/status-badge";
 import { StepDetail } from "./step-detail";
 import type { RunDetail } from "./run-view";
@@ -17,6 +18,7 @@ export type StepRow = RunDetail["steps"][number] & { reusedFrom?: string };
  */
 export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; selectedNode: string | null; onSelectNode: (id: string | null) => void }) {
   const rows: StepRow[] = [...run.reused, ...run.steps];
+  const kinds = useMemo(() => new Map(looseGraph(run.graph).nodes.map((n) => [n.id, n.kind])), [run.graph]);
   const [open, setOpen] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   // A node picked on the canvas opens its latest step here.
@@ -59,6 +61,9 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
                   <path d="M7 5l6 5-6 5z" />
                 </svg>
                 <span className="font-mono text-sm font-medium">{s.stepKey}</span>
+                {kinds.get(s.nodeId) && kinds.get(s.nodeId) !== "action" && (
+                  <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">{kinds.get(s.nodeId)}</span>
+                )}
                 <StepStateBadge state={state} />
                 {s.attempt > 1 && <Badge>attempt {s.attempt}</Badge>}
                 {s.reusedFrom && <span className="text-xs text-zinc-500 dark:text-zinc-400">from an earlier run</span>}
