@@ -1,13 +1,13 @@
 /**
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL and the Temporal dev server unless
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, `next build` when stale, the worker and
- * `next start`. Ctrl-C stops every child in reverse order and exits 0. Data lives in .data/ and survives.
+ * `next start` behind the edge on PORT (server/edge: webhooks answered there, the rest proxied). Ctrl-C stops every child in reverse order and exits 0. Data lives in .data/ and survives.
  * (scripts/setup.sh has already run: the npm script chains it.)
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnWeb, spawnWorker, waitForHttp } from "./lib/app-processes";
+import { spawnWebBehindEdge, spawnWorker } from "./lib/app-processes";
 import { expected, runMain } from "./lib/fail";
 import { nextBuild, staleReason } from "./lib/next-build";
 import { assertPortFree, portFromEnv } from "./lib/ports";
@@ -172,10 +172,9 @@ async function startAll(): Promise<void> {
   }
   if (shuttingDown) return;
 
-  await step("Starting the worker and the web app", async () => {
+  await step("Starting the worker, the web app and the edge in front of it", async () => {
     supervisor.add(spawnWorker(root, env, { kind: "prefix" }));
-    const web = supervisor.add(spawnWeb(root, port, env, { kind: "prefix" }));
-    await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
+    await spawnWebBehindEdge(root, port, env, () => ({ kind: "prefix" }), (child) => supervisor.add(child));
   });
   if (shuttingDown) return;
 

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnWeb, spawnWorker, waitForHttp } from "./lib/app-processes";
+import { spawnWebBehindEdge, spawnWorker } from "./lib/app-processes";
 import { expected, ExpectedError } from "./lib/fail";
 import { nextBuild, staleReason } from "./lib/next-build";
 import { freePort } from "./lib/ports";
@@ -119,9 +119,9 @@ async function main(): Promise<void> {
       return { kind: "log", file };
     };
     supervisor.add(spawnWorker(root, env, logTo("worker")));
-    const web = supervisor.add(spawnWeb(root, port, env, logTo("web")));
-    await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
-    console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-worker.log)`);
+    // Through the edge, as `npm start` serves it: the browser tests cover the proxy and the edge's webhook routes.
+    await spawnWebBehindEdge(root, port, env, logTo, (child) => supervisor.add(child));
+    console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-edge.log, test-worker.log)`);
     const report = path.join(runDir, "playwright.json");
     try {
       await tool("playwright", "playwright", ["test", ...filters], {

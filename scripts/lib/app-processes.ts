@@ -1,6 +1,7 @@
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { expected } from "./fail";
+import { freePort } from "./ports";
 import { describeExit, spawnChild, type Child, type Output } from "./processes";
 import { binScript } from "./toolchain";
 
@@ -17,17 +18,45 @@ export function spawnWorker(root: string, env: NodeJS.ProcessEnv, output: Output
   });
 }
 
-/** `next start` on the given port (the production server over the last `next build`). */
+/**
+ * `next start` (the production server over the last `next build`) on a loopback port, behind the edge: only
+ * the edge reaches it, which is why it may trust the X-Forwarded-* headers it gets.
+ */
 export function spawnWeb(root: string, port: number, env: NodeJS.ProcessEnv, output: Output): Child {
   const [node, next] = binScript(root, "next");
   return spawnChild({
     name: "web",
     command: node!,
-    args: [next!, "start", "-p", String(port)],
+    args: [next!, "start", "-p", String(port), "-H", "127.0.0.1"],
     cwd: root,
-    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", JUNCTION_BEHIND_EDGE: "1" },
     output,
   });
+}
+
+/**
+ * The edge (server/edge/main.ts) on the public port: answers webhook deliveries itself and proxies everything
+ * else to `next start` on webPort.
+ */
+export function spawnEdge(root: string, port: number, webPort: number, env: NodeJS.ProcessEnv, output: Output): Child {
+  return spawnChild({
+    name: "edge",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "server", "edge", "main.ts")],
+    cwd: root,
+    env: { ...env, PORT: String(port), JUNCTION_WEB_PORT: String(webPort), NODE_ENV: "production", JUNCTION_SERVICE: "edge" },
+    output,
+  });
+}
+
+/** Starts the web app and the edge in front of it; resolves once a request through the edge reaches Next.js. */
+export async function spawnWebBehindEdge(root: string, port: number, env: NodeJS.ProcessEnv, output: (name: string) => Output, add: (child: Child) => Child): Promise<void> {
+  const webPort = await freePort();
+  const web = add(spawnWeb(root, webPort, env, output("web")));
+  const edge = add(spawnEdge(root, port, webPort, env, output("edge")));
+  await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, web);
+  // Any answer counts in waitForHttp, and the edge answers 502 while Next.js is down: so Next.js first, then the edge.
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, edge);
 }
 
 /**

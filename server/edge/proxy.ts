@@ -1,0 +1,103 @@
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { peerAddress } from "./node-fetch";
+
+export type Upstream = { host: string; port: number };
+
+// Hop-by-hop (RFC 9110 §7.6.1): they describe one connection, not the message, so they are not forwarded.
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization"]);
+
+/**
+ * The request headers as the upstream should see them. X-Forwarded-For/-Proto/-Host are overwritten, not
+ * appended to: the edge is the public entry, so whatever a client put there is forged. The upstream listens on
+ * loopback only, so these headers reach it from the edge alone and it may trust them.
+ */
+export function forwardedHeaders(req: IncomingMessage, keep: string[] = []): IncomingHttpHeaders {
+  const out: IncomingHttpHeaders = {};
+  for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) || keep.includes(k)) out[k] = v;
+  const ip = peerAddress(req);
+  if (ip) out["x-forwarded-for"] = ip;
+  else delete out["x-forwarded-for"];
+  out["x-forwarded-proto"] = "http";
+  if (req.headers.host) out["x-forwarded-host"] = req.headers.host;
+  else delete out["x-forwarded-host"];
+  return out;
+}
+
+function responseHeaders(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!);
+  return out;
+}
+
+function badGateway(res: ServerResponse, upstream: Upstream, err: Error): void {
+  if (res.headersSent) {
+    res.destroy(err); // mid-body: the client must see a broken response, not a short one that looks whole
+    return;
+  }
+  const code = (err as NodeJS.ErrnoException).code ?? err.message;
+  const body = JSON.stringify({ error: `The web app is not answering (upstream ${upstream.host}:${upstream.port}: ${code}); it may be starting or have stopped.` });
+  res.writeHead(502, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * A streaming reverse proxy to one upstream: method, path and query, headers and status are passed through
+ * as they are (redirects included: they are the browser's to follow), bodies are piped both ways without
+ * buffering (server-sent events and uploads stream), and websocket upgrades are spliced through.
+ */
+export function createProxy(upstream: Upstream) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+  function request(req: IncomingMessage, res: ServerResponse): void {
+    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req), agent });
+    up.on("response", (upRes) => {
+      res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, responseHeaders(upRes.rawHeaders));
+      res.flushHeaders(); // an event stream's headers must not wait for its first event
+      upRes.pipe(res);
+      upRes.on("error", (err) => res.destroy(err));
+    });
+    up.on("error", (err) => badGateway(res, upstream, err));
+    // The client went away before the answer was complete: stop the upstream work too.
+    res.on("close", () => {
+      if (!res.writableFinished) up.destroy();
+    });
+    req.pipe(up);
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req, ["connection", "upgrade"]) });
+    up.on("upgrade", (upRes, upSocket, upHead) => {
+      const lines = [`HTTP/1.1 ${upRes.statusCode} ${upRes.statusMessage}`];
+      for (let i = 0; i < upRes.rawHeaders.length; i += 2) lines.push(`${upRes.rawHeaders[i]}: ${upRes.rawHeaders[i + 1]}`);
+      socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+      if (upHead.length) socket.write(upHead);
+      if (head.length) upSocket.write(head);
+      upSocket.pipe(socket).pipe(upSocket);
+      // pipe() passes an orderly end on; an error or a reset on either side tears down both.
+      upSocket.on("close", () => socket.destroy());
+      socket.on("close", () => upSocket.destroy());
+      upSocket.on("error", () => socket.destroy());
+      socket.on("error", () => upSocket.destroy());
+    });
+    // Upstream refused the upgrade with an ordinary answer: pass it on and close.
+    up.on("response", (upRes) => {
+      const lines = [`HTTP/1.1 ${upRes.statusCode} ${upRes.statusMessage}`, ...pairs(responseHeaders(upRes.rawHeaders)), "connection: close"];
+      socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+      upRes.pipe(socket);
+    });
+    up.on("error", () => {
+      socket.end("HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    });
+    socket.on("error", () => up.destroy());
+    up.end();
+  }
+
+  return { request, upgrade, close: () => agent.destroy() };
+}
+
+function pairs(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) out.push(`${raw[i]}: ${raw[i + 1]}`);
+  return out;
+}
