@@ -3,8 +3,10 @@
  * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
  * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
  *   bash scripts/node.sh bench/webhook-ack.ts
- * Env: TARGETS=junction,n8n  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next (serve: the handler on a
- * bare HTTP server, server/triggers/webhook/serve.ts; next: `next start`, which needs a current `next build`).
+ * Env: TARGETS=junction,n8n  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next|edge (serve: the handler on
+ * a bare HTTP server, server/triggers/webhook/serve.ts; next: `next start` alone; edge: what `npm start` serves, the
+ * edge (server/edge) in front of `next start`, plus GET /api/health through the edge vs straight to Next.js, to price
+ * the proxy for pages. next and edge need a current `next build`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
@@ -99,7 +101,8 @@ const children: ChildProcess[] = [];
 const stops: (() => Promise<void>)[] = [];
 try {
   if (TARGETS.includes("n8n")) ensureN8nInstalled(say);
-  say(`load average before: ${load()} (${SERVER === "next" ? "next start" : "handler on a bare HTTP server"}, ${DURATION_S} s per scenario)`);
+  const serverName = { next: "next start", edge: "edge + next start, as npm start", serve: "handler on a bare HTTP server" }[SERVER] ?? SERVER;
+  say(`load average before: ${load()} (${serverName}, ${DURATION_S} s per scenario)`);
   const [pgPort, tPort] = [await freePort(), await freePort()];
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, password: "bench", persistent: false, logFile: path.join(dir, "pg.log") });
   stops.push(() => pg.stop());
@@ -142,15 +145,26 @@ try {
       PORT: String(port),
     };
     children.push(await spawnLogged("worker", ["--no-node-snapshot", "--import", "tsx", "workflows/worker.ts"], env, dir, "worker ready"));
-    children.push(
-      SERVER === "next"
-        ? await spawnLogged("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env, dir, "Ready")
-        : await spawnLogged("web", ["--import", "tsx", "server/triggers/webhook/serve.ts"], env, dir, "listening"),
-    );
+    const nextStart = (p: number, extra: Record<string, string> = {}) =>
+      spawnLogged("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(p), "-H", "127.0.0.1"], { ...env, ...extra, PORT: String(p) }, dir, "Ready");
+    // edge: the same two processes and environment as scripts/lib/app-processes.ts spawnWebBehindEdge.
+    const webPort = SERVER === "edge" ? await freePort() : port;
+    if (SERVER === "edge") {
+      children.push(await nextStart(webPort, { JUNCTION_BEHIND_EDGE: "1" }));
+      children.push(await spawnLogged("edge", ["--import", "tsx", "server/edge/main.ts"], { ...env, JUNCTION_WEB_PORT: String(webPort), JUNCTION_SERVICE: "edge" }, dir, "edge listening"));
+    } else if (SERVER === "next") children.push(await nextStart(port));
+    else children.push(await spawnLogged("web", ["--import", "tsx", "server/triggers/webhook/serve.ts"], env, dir, "listening"));
     const url = `http://127.0.0.1:${port}/api/hooks/${ep!.hookId}`;
     await hammer(url, { name: "warm-up", rate: 50, connections: 10 }, 5);
     results.junction = {};
     for (const s of SCENARIOS) results.junction[s.name] = await hammer(url, s, DURATION_S);
+    if (SERVER === "edge") {
+      // What the proxy costs a page: the same GET straight to Next.js and through the edge, same connections.
+      for (const [how, p] of [["direct to next start", webPort], ["through the edge", port]] as const) {
+        const r = await autocannon({ url: `http://127.0.0.1:${p}/api/health`, connections: 10, duration: 10 });
+        say(`GET /api/health ${how}: p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s (${r["2xx"]} 2xx, ${r.non2xx} other) (load ${load()})`);
+      }
+    }
     for (const c of children.splice(0)) c.kill("SIGTERM");
   }
 
@@ -189,7 +203,7 @@ try {
   for (const c of children) c.kill("SIGKILL");
   // Keep the services' logs for a look afterwards (the data directories go).
   mkdirSync(path.join(root, ".data", "logs"), { recursive: true });
-  for (const f of ["web.log", "worker.log", "n8n.log"]) if (existsSync(path.join(dir, f))) copyFileSync(path.join(dir, f), path.join(root, ".data", "logs", `bench-webhook-${f}`));
+  for (const f of ["web.log", "edge.log", "worker.log", "n8n.log"]) if (existsSync(path.join(dir, f))) copyFileSync(path.join(dir, f), path.join(root, ".data", "logs", `bench-webhook-${f}`));
   for (const stop of stops) await stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 }
