@@ -240,9 +240,13 @@ describe("control nodes in run_steps", () => {
   it("shows a delay as running while it waits, and as cancelled when the run is", async () => {
     const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), { id: "wait", kind: "delay", durationMs: 60_000 }, g.set("after", {})], edges: g.chain("start", "wait", "after") });
     const { runId } = await user.caller.run.start({ workspaceId, workflowId, input: {} });
+    // The run is running as soon as its first node (a control node, no action step yet) is.
     await expect
-      .poll(async () => (await user.caller.run.get({ workspaceId, runId })).steps.find((s) => s.stepKey === "wait"), { timeout: 20_000 })
-      .toMatchObject({ status: "running", input: { waitMs: 60_000 }, finishedAt: null });
+      .poll(async () => {
+        const r = await user.caller.run.get({ workspaceId, runId });
+        return { run: r.status, startedAt: r.startedAt !== null, wait: r.steps.find((s) => s.stepKey === "wait") };
+      }, { timeout: 20_000 })
+      .toMatchObject({ run: "running", startedAt: true, wait: { status: "running", input: { waitMs: 60_000 }, finishedAt: null } });
     await user.caller.run.cancel({ workspaceId, runId });
     const r = await waitForRun(user, runId);
     expect(r.status).toBe("cancelled");

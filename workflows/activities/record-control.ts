@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { runSteps } from "../../db/schema";
 import type { ControlRecord } from "../interpreter/types";
+import { setRunRunning } from "./record";
 
 /**
  * Writes a control node's state to run_steps (attempt 1: control nodes are evaluated, never retried). An upsert,
@@ -18,9 +19,14 @@ export function createRecordControl(db: Database) {
       finishedAt: req.finishedAtMs === undefined ? null : new Date(req.finishedAtMs),
       durationMs: req.finishedAtMs === undefined ? null : req.finishedAtMs - req.startedAtMs,
     };
-    await db
-      .insert(runSteps)
-      .values({ runId: req.runId, nodeId: req.nodeId, stepKey: req.stepKey, attempt: 1, ...row })
-      .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set: row });
+    // A run whose first node is a control node (a delay, say) is under way now: mark it running here, alongside
+    // the record (setRunRunning only changes a queued run), rather than in a round trip of its own.
+    await Promise.all([
+      setRunRunning(db, req.runId),
+      db
+        .insert(runSteps)
+        .values({ runId: req.runId, nodeId: req.nodeId, stepKey: req.stepKey, attempt: 1, ...row })
+        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set: row }),
+    ]);
   };
 }
