@@ -253,6 +253,19 @@ describe("control nodes in run_steps", () => {
     expect(r.steps).toEqual([expect.objectContaining({ stepKey: "wait", status: "failed", error: { message: "Cancelled", type: "Cancelled" } })]);
   });
 
+  it("lists control nodes among action steps in the order they ran", async () => {
+    const nodes = [g.trigger(), g.set("left", {}), g.set("right", {}), { id: "join", kind: "merge" }, { id: "check", kind: "branch", expression: "true" }, g.set("after", {})];
+    const edges = [g.edge("start", "left"), g.edge("start", "right"), g.edge("left", "join"), g.edge("right", "join"), g.edge("join", "check"), g.edge("check", "after", "true")];
+    const r = await run({ schemaVersion: 1, nodes, edges });
+    expect(r.status).toBe("succeeded");
+    // run.get lists steps by start: the merge after both branches, the branch after it, its step last.
+    const order = r.steps.map((s) => s.stepKey);
+    expect(order.slice(2)).toEqual(["join", "check", "after"]);
+    expect(order.slice(0, 2).sort()).toEqual(["left", "right"]);
+    const at = (key: string) => step(r, key)!;
+    expect(at("join").startedAt.getTime()).toBeGreaterThanOrEqual(Math.max(at("left").finishedAt!.getTime(), at("right").finishedAt!.getTime()));
+  });
+
   it("counts a loop's items, and records how long a delay waited", async () => {
     const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", concurrency: 3, continueOnItemFailure: true }, { id: "pause", kind: "delay", durationMs: 300 }, { id: "odd", kind: "branch", expression: "item % 2 == 1" }, g.fail("reject", { message: "odd" }, once), g.set("keep", {})];
     const edges = [g.edge("start", "each"), g.edge("each", "pause", "each"), g.edge("pause", "odd"), g.edge("odd", "reject", "true"), g.edge("odd", "keep", "false")];
