@@ -240,13 +240,30 @@ describe("control nodes in run_steps", () => {
   it("shows a delay as running while it waits, and as cancelled when the run is", async () => {
     const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), { id: "wait", kind: "delay", durationMs: 60_000 }, g.set("after", {})], edges: g.chain("start", "wait", "after") });
     const { runId } = await user.caller.run.start({ workspaceId, workflowId, input: {} });
+    // The run is running as soon as its first node (a control node, no action step yet) is.
     await expect
-      .poll(async () => (await user.caller.run.get({ workspaceId, runId })).steps.find((s) => s.stepKey === "wait"), { timeout: 20_000 })
-      .toMatchObject({ status: "running", input: { waitMs: 60_000 }, finishedAt: null });
+      .poll(async () => {
+        const r = await user.caller.run.get({ workspaceId, runId });
+        return { run: r.status, startedAt: r.startedAt !== null, wait: r.steps.find((s) => s.stepKey === "wait") };
+      }, { timeout: 20_000 })
+      .toMatchObject({ run: "running", startedAt: true, wait: { status: "running", input: { waitMs: 60_000 }, finishedAt: null } });
     await user.caller.run.cancel({ workspaceId, runId });
     const r = await waitForRun(user, runId);
     expect(r.status).toBe("cancelled");
     expect(r.steps).toEqual([expect.objectContaining({ stepKey: "wait", status: "failed", error: { message: "Cancelled", type: "Cancelled" } })]);
+  });
+
+  it("lists control nodes among action steps in the order they ran", async () => {
+    const nodes = [g.trigger(), g.set("left", {}), g.set("right", {}), { id: "join", kind: "merge" }, { id: "check", kind: "branch", expression: "true" }, g.set("after", {})];
+    const edges = [g.edge("start", "left"), g.edge("start", "right"), g.edge("left", "join"), g.edge("right", "join"), g.edge("join", "check"), g.edge("check", "after", "true")];
+    const r = await run({ schemaVersion: 1, nodes, edges });
+    expect(r.status).toBe("succeeded");
+    // run.get lists steps by start: the merge after both branches, the branch after it, its step last.
+    const order = r.steps.map((s) => s.stepKey);
+    expect(order.slice(2)).toEqual(["join", "check", "after"]);
+    expect(order.slice(0, 2).sort()).toEqual(["left", "right"]);
+    const at = (key: string) => step(r, key)!;
+    expect(at("join").startedAt.getTime()).toBeGreaterThanOrEqual(Math.max(at("left").finishedAt!.getTime(), at("right").finishedAt!.getTime()));
   });
 
   it("counts a loop's items, and records how long a delay waited", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
@@ -9,6 +9,7 @@ import { graphError } from "../workflows/publish";
 import { GraphValidationError } from "../../workflows/graph";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion } from "./launch";
+import { reuseChain } from "./reused";
 
 export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean; trigger?: Record<string, unknown> };
 
@@ -57,7 +58,7 @@ export async function retryRun(db: Database, userId: string, workspaceId: string
   const run = await findRun(db, workspaceId, runId);
   if (from === "failed_step" && run.status !== "failed") throw new DomainError("CONFLICT", "Only a failed run can be retried from its failed step.");
   const graph = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
-  const resume = from === "failed_step" ? await succeededOutputs(db, runId) : undefined;
+  const resume = from === "failed_step" ? await succeededOutputs(db, run) : undefined;
   return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume });
 }
 
@@ -69,13 +70,17 @@ export async function rerunOnLatest(db: Database, userId: string, workspaceId: s
   return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: v.id, graph: v.graph, trigger: run.trigger, retryOf: runId, retryMode: "latest_version" });
 }
 
-async function succeededOutputs(db: Database, runId: string): Promise<Record<string, unknown>> {
+/** Outputs to reuse by step key: the run's own succeeded steps, then those it reused itself, up its retry chain. */
+async function succeededOutputs(db: Database, run: typeof runs.$inferSelect): Promise<Record<string, unknown>> {
+  const chain = await reuseChain(db, run);
   const rows = await db
-    .select({ stepKey: runSteps.stepKey, output: runSteps.output, outputRef: runSteps.outputRef, sizeBytes: stepBlobs.sizeBytes })
+    .select({ runId: runSteps.runId, stepKey: runSteps.stepKey, output: runSteps.output, outputRef: runSteps.outputRef, sizeBytes: stepBlobs.sizeBytes })
     .from(runSteps)
     .leftJoin(stepBlobs, eq(stepBlobs.id, runSteps.outputRef))
-    .where(and(eq(runSteps.runId, runId), eq(runSteps.status, "succeeded")))
+    .where(and(inArray(runSteps.runId, chain), eq(runSteps.status, "succeeded")))
     .orderBy(asc(runSteps.attempt));
+  // Oldest run first and, within a run, the latest attempt last, so the nearest run's latest output wins.
+  rows.sort((a, b) => chain.indexOf(b.runId) - chain.indexOf(a.runId));
   // A blob stays where it is (the new run's steps read it by reference, like the old run's did).
   return Object.fromEntries(rows.map((r) => [r.stepKey, r.outputRef ? { $blob: r.outputRef, sizeBytes: r.sizeBytes ?? 0 } : r.output]));
 }

@@ -13,8 +13,22 @@ export async function withWholeOutputs<T extends StepRow>(db: Database, steps: T
   return steps.map((s) => ({ ...s, output: s.outputRef ? byId.get(s.outputRef) : s.output }));
 }
 
-// A chain of retries longer than this is not worth walking for a display.
+// A chain of retries longer than this is not worth walking.
 const MAX_CHAIN = 20;
+
+/**
+ * The runs whose succeeded steps a retry from the failed step of `run` may reuse, nearest first: the run itself
+ * and, while each was itself such a retry, the run it retried (whose steps it reused instead of running them).
+ */
+export async function reuseChain(db: Database, run: RunRow): Promise<string[]> {
+  const ids = [run.id];
+  let current: RunRow | undefined = run;
+  while (ids.length < MAX_CHAIN && current?.retryMode === "failed_step" && current.retryOf) {
+    ids.push(current.retryOf);
+    current = await db.query.runs.findFirst({ where: and(eq(runs.id, current.retryOf), eq(runs.workspaceId, run.workspaceId)) });
+  }
+  return ids;
+}
 
 /**
  * The succeeded steps a retry from the failed step took over instead of running: those of the run it retried

@@ -12,14 +12,17 @@ type StepId = { runId: string; nodeId: string; stepKey: string; attempt: number 
  */
 export const RUNNING_ROW_AFTER_MS = 150;
 
+/** Marks the run running if it is still queued (one try: callers choose how to retry). */
+export async function setRunRunning(db: Database, runId: string): Promise<void> {
+  await db
+    .update(runs)
+    .set({ status: "running", startedAt: sql`coalesce(${runs.startedAt}, now())` })
+    .where(and(eq(runs.id, runId), eq(runs.status, "queued")));
+}
+
 /** Marks the run running if it is still queued. Sent alongside the step's action, so it adds no latency. */
 export async function markRunRunning(db: Database, runId: string): Promise<void> {
-  await withDbRetry(() =>
-    db
-      .update(runs)
-      .set({ status: "running", startedAt: sql`coalesce(${runs.startedAt}, now())` })
-      .where(and(eq(runs.id, runId), eq(runs.status, "queued"))),
-  );
+  await withDbRetry(() => setRunRunning(db, runId));
 }
 
 /** The "running" row of a slow step. Never overwrites: if the attempt's end was written first, that stays. */

@@ -31,6 +31,16 @@ describe("graph validation", () => {
     );
   });
 
+  it("refuses an unclosed {{ in a step input, a loop's items and a delay's time, naming node and field", () => {
+    const nodes = [g.trigger(), g.set("greet", { text: "Hello {{ trigger.body.name" }), { id: "each", kind: "loop", items: "{{ trigger.body.list" }, { id: "wait", kind: "delay", until: "{{ trigger.body.at" }];
+    const issues = graphIssues(graph(nodes, [g.edge("start", "greet"), g.edge("greet", "each"), g.edge("each", "wait", "done")]));
+    expect(issues).toEqual([
+      { nodeId: "greet", field: "input.text", message: expect.stringContaining("never closed") },
+      { nodeId: "each", field: "items", message: expect.stringContaining("never closed") },
+      { nodeId: "wait", field: "until", message: expect.stringContaining("never closed") },
+    ]);
+  });
+
   it("refuses cycles outside loops but allows a loop body's edge back to its loop", () => {
     const cyc = graphIssues(graph([g.trigger(), g.set("a", {}), g.set("b", {})], [g.edge("start", "a"), g.edge("a", "b"), g.edge("b", "a")]));
     expect(cyc).toEqual([expect.objectContaining({ nodeId: "a", field: "edges", message: expect.stringContaining("cycle") })]);

@@ -26,6 +26,12 @@ describe("mapping", () => {
     expect(() => evaluate("1 +", scope)).toThrow(/end/);
   });
 
+  it("refuses an unclosed {{ instead of passing it through as text", () => {
+    expect(() => renderValue("Hello {{ trigger.body.n", scope)).toThrow(/"\{\{" at position 7 is never closed/);
+    expect(() => renderValue({ a: ["{{ trigger.body.n }} and {{ oops"] }, scope)).toThrow(/never closed/);
+    expect(renderValue("a }} b {{ trigger.body.n }}", scope)).toBe("a }} b 3");
+  });
+
   it("finds which steps a template reads", () => {
     expect([...referencedSteps({ a: "{{ steps.find_user.output.id }} {{ steps['x'].output }}" })].sort()).toEqual(["find_user", "x"]);
     expect([...referencedSteps("{{ json(steps) }}")]).toEqual(["*"]);

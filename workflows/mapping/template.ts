@@ -1,5 +1,5 @@
 import { evaluateExpr, type Scope } from "./evaluate";
-import { parseExpression, type Expr } from "./parser";
+import { ExpressionError, parseExpression, type Expr } from "./parser";
 
 /**
  * Templates are strings with `{{ expression }}` parts. A string that is exactly one `{{ … }}` yields the
@@ -18,7 +18,11 @@ function pieces(template: string): Piece[] {
     out.push(parseExpression(m[1]!));
     last = m.index + m[0].length;
   }
-  if (last < template.length) out.push(template.slice(last));
+  const rest = template.slice(last);
+  // A "{{" with no "}}" after it is a typo, not text: passing it through would send it on as is.
+  const open = rest.indexOf("{{");
+  if (open >= 0) throw new ExpressionError(`"{{" at position ${last + open + 1} is never closed with "}}" in "${template}"`);
+  if (rest) out.push(rest);
   return out;
 }
 
