@@ -85,6 +85,7 @@ describe("edge proxy", () => {
     expect(got.headers["x-forwarded-for"]).toBe("127.0.0.1");
     expect(got.headers["x-forwarded-proto"]).toBe("http");
     expect(got.headers["x-forwarded-host"]).toBe("junction.example:8443");
+    expect(got.headers["x-forwarded-port"]).toBe(new URL(base).port);
   });
 
   it("passes redirects through unchanged instead of following them", async () => {

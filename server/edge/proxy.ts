@@ -19,6 +19,8 @@ export function forwardedHeaders(req: IncomingMessage, keep: string[] = []): Inc
   if (ip) out["x-forwarded-for"] = ip;
   else delete out["x-forwarded-for"];
   out["x-forwarded-proto"] = "http";
+  // Else Next.js fills in its own (loopback) port.
+  if (req.socket.localPort) out["x-forwarded-port"] = String(req.socket.localPort);
   if (req.headers.host) out["x-forwarded-host"] = req.headers.host;
   else delete out["x-forwarded-host"];
   return out;
