@@ -3,6 +3,8 @@
  * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
  * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
  *   bash scripts/node.sh bench/webhook-ack.ts
+ * The worker and Temporal run at lower CPU priority, as under npm start (scripts/lib/priority.ts); SAME_PRIORITY=1
+ * runs them at the edge's priority.
  * Env: TARGETS=junction,n8n  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next|edge (serve: the handler on
  * a bare HTTP server, server/triggers/webhook/serve.ts; next: `next start` alone; edge: what `npm start` serves, the
  * edge (server/edge) in front of `next start`, plus GET /api/health through the edge vs straight to Next.js, to price
@@ -20,6 +22,7 @@ import { migrateDatabase } from "../db/migrate";
 import { webhookEndpoints, workflows, workflowVersions, workspaces } from "../db/schema";
 import { freePort } from "../scripts/lib/ports";
 import { createDatabaseIfMissing, startEmbeddedPostgres } from "../scripts/lib/postgres";
+import { lowerPriority } from "../scripts/lib/priority";
 import { startTemporalDevServer } from "../scripts/lib/temporal";
 import { parseKeyring } from "../server/connections/keyring";
 import { sealWebhookSecrets } from "../server/triggers/webhook/secrets";
@@ -145,6 +148,11 @@ try {
       PORT: String(port),
     };
     children.push(await spawnLogged("worker", ["--no-node-snapshot", "--import", "tsx", "workflows/worker.ts"], env, dir, "worker ready"));
+    // As npm start does (scripts/lib/priority.ts); SAME_PRIORITY=1 measures without it.
+    if (!process.env.SAME_PRIORITY) {
+      lowerPriority("worker", children.at(-1)!.pid!);
+      lowerPriority("Temporal dev server", temporal.child.pid);
+    }
     const nextStart = (p: number, extra: Record<string, string> = {}) =>
       spawnLogged("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(p), "-H", "127.0.0.1"], { ...env, ...extra, PORT: String(p) }, dir, "Ready");
     // edge: the same two processes and environment as scripts/lib/app-processes.ts spawnWebBehindEdge.

@@ -17,6 +17,7 @@ import { checkPostgresUrl, checkTemporalAddress } from "./lib/reachability";
 import { persistedSecret } from "./lib/secrets";
 import { step } from "./lib/steps";
 import { onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
+import { lowerPriority } from "./lib/priority";
 import { startTemporalDevServer } from "./lib/temporal";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -114,6 +115,7 @@ async function startAll(): Promise<void> {
       }),
     );
     supervisor.add(temporal.child);
+    lowerPriority("Temporal dev server", temporal.child.pid);
     temporalAddress = temporal.address;
     uiUrl = temporal.uiUrl;
   }
@@ -173,7 +175,8 @@ async function startAll(): Promise<void> {
   if (shuttingDown) return;
 
   await step("Starting the worker, the web app and the edge in front of it", async () => {
-    supervisor.add(spawnWorker(root, env, { kind: "prefix" }));
+    const worker = supervisor.add(spawnWorker(root, env, { kind: "prefix" }));
+    lowerPriority("worker", worker.pid);
     await spawnWebBehindEdge(root, port, env, () => ({ kind: "prefix" }), (child) => supervisor.add(child));
   });
   if (shuttingDown) return;
