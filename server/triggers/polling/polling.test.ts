@@ -193,8 +193,15 @@ describe("polling triggers", () => {
 
     // Same source, slower interval: the cursor, the keys and the polling workflow carry on.
     await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 2, graph: graphWith({ config: { baseUrl: acme.url }, intervalSeconds: 120 }) });
+    const publishedV2 = new Date();
     const v2 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "slower" });
     expect(await loadPollingTrigger(db(), wf.id)).toMatchObject({ id: seeded.id, versionId: v2.id, intervalSeconds: 120, seeded: true, cursor: seeded.cursor });
+    // Publishing signals the running poller to poll now; let that poll finish, or it would rightly fire for the
+    // order added below while the old source is still the active one.
+    await waitFor("the poll the publish asked for", async () => {
+      const r = await loadPollingTrigger(db(), wf.id);
+      return r?.lastPolledAt && r.lastPolledAt >= publishedV2 ? r : undefined;
+    });
 
     // Another source (the config changed): the old cursor means nothing, so the next poll seeds again.
     acme.addOrder(99, "late");
