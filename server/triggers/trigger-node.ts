@@ -18,6 +18,18 @@ export function sourceHashOf(app: AppTriggerSettings): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+/** The columns polling_triggers and app_webhook_subscriptions both keep about a trigger's source. */
+export function sourceColumnsOf(app: AppTriggerSettings) {
+  return {
+    integration: app.integration,
+    integrationVersion: app.version,
+    triggerKey: app.key,
+    connectionId: app.connectionId ?? null,
+    config: app.config,
+    sourceHash: sourceHashOf(app),
+  };
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sortKeys(v)]));

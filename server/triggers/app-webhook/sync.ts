@@ -10,7 +10,7 @@ import type { AppTriggerSettings } from "../../../workflows/graph";
 import { DomainError } from "../../errors";
 import { log } from "../../log";
 import { integrationTrigger } from "../integration-version";
-import { liveTrigger, sourceHashOf } from "../trigger-node";
+import { liveTrigger, sourceColumnsOf, sourceHashOf } from "../trigger-node";
 import type { TriggerLifecycle, TriggerSync } from "../lifecycle";
 import { newWebhookSecret, sealWebhookSecret } from "./secret";
 
@@ -36,12 +36,12 @@ export const syncAppWebhook: TriggerSync = async ({ db, publicUrl }, change) => 
   if (keep) {
     await db.update(appWebhookSubscriptions).set({ versionId: change.version.id, updatedAt: new Date() }).where(eq(appWebhookSubscriptions.id, keep.id));
   } else {
-    await subscribe(db, publicUrl, change, app, sourceHash);
+    await subscribe(db, publicUrl, change, app);
   }
   for (const sub of existing) if (sub !== keep) await unsubscribe(db, sub);
 };
 
-async function subscribe(db: Database, publicUrl: string | undefined, change: TriggerLifecycle, app: AppTriggerSettings, sourceHash: string): Promise<void> {
+async function subscribe(db: Database, publicUrl: string | undefined, change: TriggerLifecycle, app: AppTriggerSettings): Promise<void> {
   await integrationTrigger(db, change.workspaceId, app, "webhook");
   const base = publicUrl ?? process.env.JUNCTION_PUBLIC_URL ?? process.env.NEXTAUTH_URL;
   if (!base) throw new DomainError("BAD_REQUEST", "Set JUNCTION_PUBLIC_URL (the address third parties reach this platform at) before activating an app webhook trigger.");
@@ -54,12 +54,7 @@ async function subscribe(db: Database, publicUrl: string | undefined, change: Tr
     workflowId: change.workflowId,
     workspaceId: change.workspaceId,
     versionId: change.version!.id,
-    integration: app.integration,
-    integrationVersion: app.version,
-    triggerKey: app.key,
-    connectionId: app.connectionId ?? null,
-    config: app.config,
-    sourceHash,
+    ...sourceColumnsOf(app),
     webhookUrl: `${base.replace(/\/+$/, "")}/api/hooks/app/${hookId}`,
     secretCiphertext: sealed.ciphertext,
     secretKeyVersion: sealed.keyVersion,

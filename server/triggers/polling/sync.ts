@@ -7,7 +7,7 @@ import { temporalConfig } from "../../../workflows/config";
 import { POLLING_WORKFLOW, pollingWorkflowIdOf } from "../../../workflows/constants";
 import type { AppTriggerSettings } from "../../../workflows/graph";
 import { integrationTrigger } from "../integration-version";
-import { liveTrigger, sourceHashOf } from "../trigger-node";
+import { liveTrigger, sourceColumnsOf, sourceHashOf } from "../trigger-node";
 import type { TriggerLifecycle, TriggerSync } from "../lifecycle";
 
 /**
@@ -38,12 +38,7 @@ async function upsertTrigger(db: Database, change: TriggerLifecycle, app: AppTri
   const fields = {
     workspaceId: change.workspaceId,
     versionId: change.version!.id,
-    integration: app.integration,
-    integrationVersion: app.version,
-    triggerKey: app.key,
-    connectionId: app.connectionId ?? null,
-    config: app.config,
-    sourceHash,
+    ...sourceColumnsOf(app),
     intervalSeconds,
     updatedAt: new Date(),
   };
