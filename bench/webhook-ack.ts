@@ -3,9 +3,10 @@
  * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
  * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
  *   bash scripts/node.sh bench/webhook-ack.ts
+ * Postgres commits with fsync and synchronous_commit on, as under npm start: a 2xx means the delivery is on disk.
  * The worker and Temporal run at lower CPU priority, as under npm start (scripts/lib/priority.ts); SAME_PRIORITY=1
  * runs them at the edge's priority.
- * Env: TARGETS=junction,n8n  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next|edge (serve: the handler on
+ * Env: TARGETS=junction,n8n  SCENARIOS=50,200,saturation  DURATION_S=20  SATURATION_CONNECTIONS=32  SERVER=serve|next|edge (serve: the handler on
  * a bare HTTP server, server/triggers/webhook/serve.ts; next: `next start` alone; edge: what `npm start` serves, the
  * edge (server/edge) in front of `next start`, plus GET /api/health through the edge vs straight to Next.js, to price
  * the proxy for pages. next and edge need a current `next build`).
@@ -41,11 +42,14 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 type Scenario = { name: string; rate?: number; connections: number };
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   { name: "50 req/s", rate: 50, connections: 10 },
   { name: "200 req/s", rate: 200, connections: 20 },
   { name: "saturation", connections: SATURATION_CONNECTIONS },
 ];
+// SCENARIOS=200 (or 50,saturation): only those, e.g. to repeat one figure; the ratio needs the same ones for both.
+const SCENARIOS = process.env.SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.SCENARIOS!.split(",").some((w) => s.name.startsWith(w))) : ALL_SCENARIOS;
+if (SCENARIOS.length === 0) throw new Error(`SCENARIOS=${process.env.SCENARIOS} names none of: ${ALL_SCENARIOS.map((s) => s.name).join(", ")}`);
 type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number; codes: Record<string, number> };
 
 /** One autocannon run of signed GitHub deliveries, each with its own delivery id. */
@@ -107,7 +111,7 @@ try {
   const serverName = { next: "next start", edge: "edge + next start, as npm start", serve: "handler on a bare HTTP server" }[SERVER] ?? SERVER;
   say(`load average before: ${load()} (${serverName}, ${DURATION_S} s per scenario)`);
   const [pgPort, tPort] = [await freePort(), await freePort()];
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, password: "bench", persistent: false, logFile: path.join(dir, "pg.log") });
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, password: "bench", persistent: false, durable: true, logFile: path.join(dir, "pg.log") });
   stops.push(() => pg.stop());
   const temporal = await startTemporalDevServer({ port: tPort, headless: true, logFile: path.join(dir, "temporal.log") });
   stops.push(() => temporal.stop());
@@ -158,7 +162,7 @@ try {
     // edge: the same two processes and environment as scripts/lib/app-processes.ts spawnWebBehindEdge.
     const webPort = SERVER === "edge" ? await freePort() : port;
     if (SERVER === "edge") {
-      children.push(await nextStart(webPort, { JUNCTION_BEHIND_EDGE: "1" }));
+      children.push(await nextStart(webPort));
       children.push(await spawnLogged("edge", ["--import", "tsx", "server/edge/main.ts"], { ...env, JUNCTION_WEB_PORT: String(webPort), JUNCTION_SERVICE: "edge" }, dir, "edge listening"));
     } else if (SERVER === "next") children.push(await nextStart(port));
     else children.push(await spawnLogged("web", ["--import", "tsx", "server/triggers/webhook/serve.ts"], env, dir, "listening"));

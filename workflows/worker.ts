@@ -1,8 +1,10 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
-import { getDb } from "../db/client";
+import type pg from "pg";
+import { getDb, type Database } from "../db/client";
 import { createSandboxHost, type SandboxHost } from "../integrations/runtime";
+import { startOutboxRelay } from "../server/triggers/webhook/outbox-relay";
 import { createActivities, type ActivityDeps } from "./activities";
 import { temporalConfig } from "./config";
 import { workerDataConverter } from "./data-converter";
@@ -22,10 +24,15 @@ export type WorkerOptions = {
   workflowBundle?: { code: string };
   /** Extra tuning (benchmarks try reuseV8Context, eager activities); the defaults are the production settings. */
   tuning?: Partial<Parameters<typeof Worker.create>[0]>;
+  /**
+   * Whether this worker also runs the webhook outbox relay (starts accepted deliveries' runs on its task queue,
+   * server/triggers/webhook/outbox-relay.ts). On by default: every deployment has workers, and one is enough.
+   */
+  outboxRelay?: boolean;
 };
 
 /** A worker for every Junction workflow type, on one task queue, with encrypted payloads. */
-export async function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, tuning }: WorkerOptions): Promise<Worker> {
+export async function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, tuning, outboxRelay = true }: WorkerOptions): Promise<Worker> {
   const owned: SandboxHost | undefined = deps?.sandbox ? undefined : createSandboxHost();
   const activityDeps: ActivityDeps = { db: getDbOr(deps), ...deps, sandbox: deps?.sandbox ?? owned };
   let worker: Worker;
@@ -43,11 +50,17 @@ export async function createWorker({ connection, namespace, taskQueue, deps, wor
     await owned?.close();
     throw error;
   }
-  if (owned) {
-    // One sandbox host per worker: its processes stop when the worker does (after draining running steps).
-    const run = worker.run.bind(worker);
-    worker.run = () => run().finally(() => owned.close());
-  }
+  // The sandbox host (if this worker made it) and the outbox relay live as long as run(): the host's processes stop
+  // after running steps are drained, the relay after its current round.
+  const run = worker.run.bind(worker);
+  worker.run = () => {
+    const db = activityDeps.db as Database & { $client: pg.Pool };
+    const relay = outboxRelay ? startOutboxRelay({ db, pool: db.$client, taskQueue }) : null;
+    return run().finally(async () => {
+      await relay?.stop();
+      await owned?.close();
+    });
+  };
   return worker;
 }
 

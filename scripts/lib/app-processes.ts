@@ -29,7 +29,7 @@ export function spawnWeb(root: string, port: number, env: NodeJS.ProcessEnv, out
     command: node!,
     args: [next!, "start", "-p", String(port), "-H", "127.0.0.1"],
     cwd: root,
-    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", JUNCTION_BEHIND_EDGE: "1" },
+    env: { ...env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     output,
   });
 }

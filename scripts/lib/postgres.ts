@@ -22,6 +22,11 @@ export type EmbeddedPostgresOptions = {
   password: string;
   /** false: a throwaway cluster (tests); the data directory is removed on stop. */
   persistent: boolean;
+  /**
+   * Whether a commit waits for its WAL to reach the disk (fsync, synchronous_commit). Defaults to `persistent`;
+   * a throwaway cluster that measures durable acknowledgement (bench/webhook-ack.ts) sets it true.
+   */
+  durable?: boolean;
   /** The server's log (kept off the console; its tail is shown if the server fails). */
   logFile: string;
 };
@@ -36,6 +41,7 @@ const USER = "postgres";
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { dataDir, port, password, persistent, logFile } = options;
+  const durable = options.durable ?? persistent;
   const binaries = await postgresBinaries();
   mkdirSync(path.dirname(logFile), { recursive: true });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password, logFile);
@@ -45,7 +51,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
   // A throwaway cluster need not survive a power cut; skipping fsync makes CREATE DATABASE per test file cheap.
-  if (!persistent) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  if (!durable) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const child = spawnChild({
     name: "postgres",
     command: binaries.postgres,

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
 
 /**
@@ -8,11 +10,27 @@ import { setPriority } from "node:os";
  */
 export const BACKGROUND_NICE = 10;
 
-/** Lowers a background process's CPU priority; a failure only costs latency, so it is reported, not fatal. */
+/**
+ * Lowers a background process's CPU priority, every thread of it: on Linux a nice value belongs to one thread, and
+ * the worker's Temporal core (Rust) and the Temporal server (Go) do their work on threads that already exist when
+ * the process is ready. Threads started later inherit the value. A failure only costs latency, so it is reported.
+ */
 export function lowerPriority(name: string, pid: number, nice = BACKGROUND_NICE): void {
   try {
-    setPriority(pid, nice);
+    if (process.env.JUNCTION_BG_POLICY === "idle") {
+      execFileSync("chrt", ["-a", "-i", "-p", "0", String(pid)], { stdio: "ignore" });
+      return;
+    }
+    for (const tid of threadsOf(pid)) setPriority(tid, nice);
   } catch (error) {
     console.warn(`▸ could not lower the ${name}'s CPU priority (${(error as Error).message}); webhook acks may be slower under load`);
+  }
+}
+
+function threadsOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [pid];
   }
 }

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
+import { temporalConfig } from "../../../workflows/config";
+import type { AutomationInput } from "../../../workflows/interpreter/types";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
-import { ensureRelay, startDeliveryRun, startSoon, temporalAvailable } from "./relay";
+import { notifyOutbox } from "./outbox-notify";
+import { markDeliveryStarted, startDeliveryRun } from "./start-run";
+import { reportTemporalUnavailable, temporalAvailable } from "./temporal-health";
 
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
@@ -23,13 +27,14 @@ const unavailable = () => new HookHttpError(503, "Runs cannot be accepted right 
 
 /**
  * Durably accepts a delivery: one statement commits the outbox row and the run row together (a retry of the same
- * delivery inserts nothing and gets the same run id). Only then may the caller answer 2xx; the run is started in
- * Temporal right after (`started`), and by the relay's sweeper if this process dies first. While Temporal is
- * known to be down, deliveries are refused with 503 + Retry-After rather than queued behind the outage.
+ * delivery inserts nothing and gets the same run id). Only then may the caller answer 2xx. The worker's outbox relay
+ * starts the run in Temporal (outbox-relay.ts), woken by a notification sent after the commit; this process does
+ * not start async runs itself, so its CPU goes to acknowledging. A sync hook's caller waits for the run, so its start
+ * is made here at once (`started`). While Temporal is known to be down, deliveries are refused with 503 +
+ * Retry-After rather than queued behind the outage.
  */
 export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId: string, trigger: Record<string, unknown>) {
   if (!(await temporalAvailable())) throw unavailable();
-  ensureRelay(db);
   const runId = runIdFor(ep.hookId, deliveryId);
   let inserted: unknown[];
   try {
@@ -47,8 +52,21 @@ export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId:
     throw unavailable();
   }
   const duplicate = inserted.length === 0;
-  const input = { runId, workspaceId: ep.workspaceId, graph: ep.graph, trigger };
-  // A sync hook's caller is waiting for the run itself: its start does not queue behind the async ones.
-  const started = duplicate ? Promise.resolve(true) : ep.mode === "sync" ? startDeliveryRun(db, input) : startSoon(db, input);
+  if (!duplicate && ep.mode !== "sync") notifyOutbox(db);
+  const started = duplicate || ep.mode !== "sync" ? Promise.resolve(true) : startSyncRun(db, ep, deliveryId, { runId, workspaceId: ep.workspaceId, graph: ep.graph, trigger });
   return { runId, duplicate, started };
+}
+
+/** A sync hook's run, started by this process so its caller is not kept waiting for the relay. */
+async function startSyncRun(db: Database, ep: LiveEndpoint, deliveryId: string, input: AutomationInput): Promise<boolean> {
+  const outcome = await startDeliveryRun(input, temporalConfig().taskQueue);
+  if (outcome === "unavailable") reportTemporalUnavailable();
+  if (outcome !== "started") {
+    // The row stays unstarted: the relay starts it when Temporal answers again.
+    notifyOutbox(db);
+    return false;
+  }
+  // Only bookkeeping, not awaited (a relay holding the row would make the caller wait): a relay that starts it again is refused by Temporal.
+  void markDeliveryStarted(db, ep.hookId, deliveryId).catch(() => {});
+  return true;
 }

@@ -10,7 +10,7 @@ import { getDb } from "../../../db/client";
 import { temporal } from "../../../workflows/client";
 import { peerAddress, toRequest, writeResponse } from "../../edge/node-fetch";
 import { handleWebhook } from "./ingest";
-import { ensureRelay } from "./relay";
+import { watchTemporal } from "./temporal-health";
 
 const ROUTE = /^\/api\/hooks\/([^/?]+)(?:\?|$)/;
 
@@ -32,8 +32,7 @@ server.keepAliveTimeout = 65_000;
 
 // Connect to Temporal before taking traffic, so the first deliveries do not pay for the handshake.
 await temporal().catch(() => {});
-// Deliveries a killed predecessor accepted but never started are started by this process's sweeper.
-ensureRelay(getDb());
+watchTemporal();
 server.listen(Number(process.env.PORT ?? 4010), "127.0.0.1", () => {
   const addr = server.address();
   process.stdout.write(`hook server listening on ${typeof addr === "object" && addr ? addr.port : ""}\n`);

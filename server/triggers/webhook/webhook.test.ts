@@ -7,9 +7,7 @@ import { runs, webhookDeliveries, webhookEndpoints } from "../../../db/schema";
 import { temporal } from "../../../workflows/client";
 import { g, startTestWorker } from "../../../workflows/testing/harness";
 import { newUser } from "../../testing/users";
-import { runIdFor } from "./accept";
-import { findEndpoint, forgetAllEndpoints } from "./endpoint";
-import { sweepPending } from "./relay";
+import { forgetAllEndpoints } from "./endpoint";
 import { handleWebhook } from "./ingest";
 import { activeHook, githubSignature, hookRequest, waitForHookRun } from "./testing";
 
@@ -205,21 +203,7 @@ describe("webhook ingest", () => {
     const run = await waitForRun(user, runId);
     expect(run.status).toBe("succeeded");
     expect((await client.workflow.getHandle(runId).describe()).type).toBe("automation");
-    const [delivery] = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.runId, runId));
-    expect(delivery?.startedAt).toBeInstanceOf(Date);
-  });
-
-  it("starts, through the relay's sweeper, a delivery that was committed but never started (a crash in between)", async () => {
-    const hook = await activeHook(user, {});
-    const ep = (await findEndpoint(getDb(), hook.hookId))!;
-    const runId = runIdFor(hook.hookId, "orphan");
-    // Exactly what acceptDelivery commits, without the start that follows it.
-    await getDb().insert(runs).values({ id: runId, workspaceId: ep.workspaceId, workflowId: ep.workflowId, workflowVersionId: ep.versionId, trigger: { kind: "webhook", body: { orphan: true } } });
-    await getDb().insert(webhookDeliveries).values({ hookId: hook.hookId, deliveryId: "orphan", runId });
-    expect(await sweepPending(getDb(), 0)).toBeGreaterThanOrEqual(1);
-    expect((await waitForRun(user, runId)).steps[0]!.output).toMatchObject({ got: { orphan: true } });
-    // A retry of the same delivery finds it.
-    const again = await send(hook.hookId, { body: "{}", headers: { "idempotency-key": "orphan" } });
-    expect(await again.json()).toEqual({ runId, duplicate: true });
+    // The relay marks the delivery started when its round commits, which may be a moment after the run ended.
+    await expect.poll(async () => (await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.runId, runId)))[0]?.startedAt, { timeout: 5_000 }).toBeInstanceOf(Date);
   });
 });
