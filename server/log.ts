@@ -4,10 +4,9 @@ import pino from "pino";
  * The one structured logger. JSON lines on stdout; every secret-looking field is redacted so a careless
  * `log.info({ body })` cannot leak credentials into log storage.
  *
- * Written asynchronously: stdout is a pipe to the supervisor (npm start) and a write to a pipe blocks the event loop
- * on Linux until the reader drains it. Profiling the webhook path (bench/webhook-ack.ts) found a quarter of the
- * acknowledging process's busy time in that write. Lines queued while a write is in flight go out together, and
- * pino flushes what is left synchronously on exit.
+ * Written asynchronously: stdout is a pipe to the supervisor (npm start), and on Linux a write to a full pipe
+ * blocks the event loop until the reader drains it; a webhook acknowledgement should never wait for a log line.
+ * Lines queued while a write is in flight go out together, and pino flushes what is left synchronously on exit.
  */
 export const log = pino(
   {
