@@ -2,6 +2,8 @@
  * Webhook acknowledgement: latency (p50/p95/p99) and throughput of signed GitHub deliveries (unique delivery ids)
  * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
  * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
+ * autocannon's 200 req/s is a burst of 200 requests at the top of each second (its rate limit is a per-second
+ * quota per connection), so Junction is also measured at 200 req/s evenly spaced (bench/lib/open-loop.ts).
  *   bash scripts/node.sh bench/webhook-ack.ts
  * Postgres commits with fsync and synchronous_commit on, as under npm start: a 2xx means the delivery is on disk.
  * The worker and Temporal run at lower CPU priority, as under npm start (scripts/lib/priority.ts); SAME_PRIORITY=1
@@ -30,6 +32,7 @@ import { sealWebhookSecrets } from "../server/triggers/webhook/secrets";
 import { syncWebhookEndpoint } from "../server/triggers/webhook/sync";
 import type { Graph } from "../workflows/graph";
 import { percentile } from "./lib/engine";
+import { openLoop } from "./lib/open-loop";
 import { ensureN8nInstalled, N8N_VERSION, startN8n } from "./lib/n8n";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,11 +53,20 @@ const ALL_SCENARIOS: Scenario[] = [
 // SCENARIOS=200 (or 50,saturation): only those, e.g. to repeat one figure; the ratio needs the same ones for both.
 const SCENARIOS = process.env.SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.SCENARIOS!.split(",").some((w) => s.name.startsWith(w))) : ALL_SCENARIOS;
 if (SCENARIOS.length === 0) throw new Error(`SCENARIOS=${process.env.SCENARIOS} names none of: ${ALL_SCENARIOS.map((s) => s.name).join(", ")}`);
+const STEADY = "200 req/s evenly spaced (open loop)";
 type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number; codes: Record<string, number> };
+
+let sent = 0;
+/** A signed GitHub push delivery with a delivery id of its own. */
+function githubDelivery() {
+  const id = `${process.pid}-${Date.now()}-${sent++}`;
+  const body = JSON.stringify({ ref: "refs/heads/main", after: id, repository: { full_name: "acme/app" }, sender: { login: "octocat" } });
+  const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+  return { body, headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": id, "x-hub-signature-256": signature } };
+}
 
 /** One autocannon run of signed GitHub deliveries, each with its own delivery id. */
 async function hammer(url: string, s: Scenario, durationS: number): Promise<Result> {
-  let n = 0;
   const times: number[] = [];
   let ok = 0;
   let bad = 0;
@@ -67,12 +79,7 @@ async function hammer(url: string, s: Scenario, durationS: number): Promise<Resu
     requests: [
       {
         method: "POST",
-        setupRequest: (req) => {
-          const id = `${process.pid}-${Date.now()}-${n++}`;
-          const body = JSON.stringify({ ref: "refs/heads/main", after: id, repository: { full_name: "acme/app" }, sender: { login: "octocat" } });
-          const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-          return { ...req, body, headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": id, "x-hub-signature-256": signature } };
-        },
+        setupRequest: (req) => ({ ...req, ...githubDelivery() }),
       },
     ],
   };
@@ -170,6 +177,8 @@ try {
     await hammer(url, { name: "warm-up", rate: 50, connections: 10 }, 5);
     results.junction = {};
     for (const s of SCENARIOS) results.junction[s.name] = await hammer(url, s, DURATION_S);
+    // The same 200 req/s evenly spaced (autocannon sends each second's quota as a burst; see bench/lib/open-loop.ts).
+    if (SCENARIOS.some((s) => s.rate === 200)) results.junction[STEADY] = await openLoop(url, { rate: 200, durationS: DURATION_S, connections: 20, makeRequest: githubDelivery });
     if (SERVER === "edge") {
       // What the proxy costs a page: the same GET straight to Next.js and through the edge, same connections.
       for (const [how, p] of [["direct to next start", webPort], ["through the edge", port]] as const) {
@@ -205,6 +214,7 @@ try {
   }
   if (results.junction && results.n8n) {
     for (const s of SCENARIOS) {
+      if (!results.n8n[s.name]) continue;
       const j = results.junction[s.name]!;
       const n = results.n8n[s.name]!;
       say(`ratio at ${s.name}: junction ${j.rps.toFixed(1)}/s vs n8n ${n.rps.toFixed(1)}/s = ${(j.rps / Math.max(n.rps, 0.001)).toFixed(1)}x acknowledged throughput; p95 ${j.p95.toFixed(1)} ms vs ${n.p95.toFixed(1)} ms`);

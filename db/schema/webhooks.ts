@@ -41,9 +41,8 @@ export const webhookEndpoints = pgTable(
 
 /**
  * The outbox of accepted deliveries. A delivery is acknowledged once this row and its run row are committed
- * (one statement); the run is then started in Temporal right after the answer, and `started_at` set. A row
- * still unstarted a moment later (the web process died, Temporal was away) is started by the relay of any web
- * process (server/triggers/webhook/relay.ts). The (hook, delivery) key makes every retry of a delivery find its
+ * (one statement); the outbox relay of a worker then starts the run in Temporal and sets `started_at`
+ * (server/triggers/webhook/outbox-relay.ts). The (hook, delivery) key makes every retry of a delivery find its
  * first run, however long ago Temporal forgot it.
  */
 export const webhookDeliveries = pgTable(

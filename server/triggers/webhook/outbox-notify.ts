@@ -5,7 +5,7 @@ import type { Database } from "../../../db/client";
 export const OUTBOX_CHANNEL = "junction_webhook_outbox";
 
 // Coalescing window: a burst of acknowledgements costs one NOTIFY per window, not one per delivery.
-const WINDOW_MS = 5;
+const WINDOW_MS = 20;
 let timer: NodeJS.Timeout | null = null;
 
 /**

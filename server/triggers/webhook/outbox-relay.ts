@@ -22,6 +22,11 @@ export type OutboxRelayOptions = {
   pool: pg.Pool;
   taskQueue: string;
   pollMs?: number;
+  /**
+   * Least time between two rounds unless the last one claimed a full batch: under a steady stream of deliveries a
+   * round per notification would cost a transaction (and an fsync) per delivery, competing with acknowledgements.
+   */
+  gatherMs?: number;
   /** Rows claimed per transaction; a full batch is followed by the next at once. */
   batch?: number;
   /** Starts in flight at once. */
@@ -35,7 +40,7 @@ export type OutboxRelay = { stop(): Promise<void>; wake(): void };
 type Row = AutomationInput & { id: string; missing: boolean };
 
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { db, pool, taskQueue, pollMs = 1_000, batch = 100, concurrency = 8, onRound } = options;
+  const { db, pool, taskQueue, pollMs = 1_000, gatherMs = 50, batch = 100, concurrency = 8, onRound } = options;
   let stopped = false;
   // Set by a notification that arrives while a round runs, so the loop goes round again instead of sleeping.
   let nudged = false;
@@ -110,6 +115,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     while (!stopped) {
       await listen();
       nudged = false;
+      const began = Date.now();
       const full = await round().then(
         (r) => {
           onRound?.({ started: r.started, failed: r.failed });
@@ -123,7 +129,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           return false;
         },
       );
-      if (!full && !stopped) await sleep(pollMs);
+      if (full || stopped) continue;
+      await sleep(pollMs);
+      const since = Date.now() - began;
+      if (since < gatherMs && !stopped) await new Promise((r) => setTimeout(r, gatherMs - since));
     }
   })();
 
