@@ -8,6 +8,7 @@ import { freePort } from "../../scripts/lib/ports";
 import { startTestWorker } from "../../workflows/testing/harness";
 import { newUser } from "../testing/users";
 import { activeHook, waitForHookRun } from "../triggers/webhook/testing";
+import { parseTrustedProxies } from "./client";
 import { createEdgeServer } from "./server";
 
 // A stand-in for `next start`: a real HTTP server on loopback that records what reached it.
@@ -186,5 +187,55 @@ describe("edge webhook routes", () => {
     const res = await call("/api/hooks/app/some-id", { method: "GET" });
     expect(res.status).toBe(201);
     expect(seen.at(-1)!.url).toBe("/api/hooks/app/some-id");
+  });
+});
+
+describe("behind a trusted reverse proxy (JUNCTION_TRUSTED_PROXIES)", () => {
+  // This test's requests come from 127.0.0.1, so trusting it makes the test the proxy in front of the edge.
+  let proxied: Server;
+  let port: number;
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let user: Awaited<ReturnType<typeof newUser>>;
+  beforeAll(async () => {
+    proxied = createEdgeServer({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, db: getDb, trustedProxies: parseTrustedProxies("127.0.0.1, 10.0.0.0/8, 2001:db8::/32") });
+    port = await listen(proxied);
+    worker = await startTestWorker();
+    user = await newUser("Behind Proxy");
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    proxied.closeAllConnections();
+    await new Promise((r) => proxied.close(r));
+  });
+
+  it("passes on the client the proxy saw, skipping trusted hops, and the proxy's scheme, host and port", async () => {
+    await call("/page", { port, headers: { host: "10.0.0.5:3000", "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.1.2.3", "x-forwarded-proto": "https", "x-forwarded-host": "junction.example", "x-forwarded-port": "443" } });
+    // 6.6.6.6 is what the client claimed; 203.0.113.9 is the first hop no trusted proxy vouches past.
+    expect(seen.at(-1)!.headers).toMatchObject({ "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "junction.example", "x-forwarded-port": "443" });
+  });
+
+  it("still overwrites what an untrusted peer claims", async () => {
+    const untrusted = createEdgeServer({ upstream: { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port }, db: getDb, trustedProxies: parseTrustedProxies("10.0.0.0/8") });
+    const p = await listen(untrusted);
+    await call("/page", { port: p, headers: { host: "edge.test", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "forged.example" } });
+    untrusted.closeAllConnections();
+    await new Promise((r) => untrusted.close(r));
+    expect(seen.at(-1)!.headers).toMatchObject({ "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "http", "x-forwarded-host": "edge.test", "x-forwarded-port": String(p) });
+  });
+
+  it("records the forwarded client as a webhook run's caller IP", async () => {
+    const hook = await activeHook(user, {});
+    const res = await call(`/api/hooks/${hook.hookId}`, { port, method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.23" }, body: "{}" });
+    expect(res.status).toBe(202);
+    const { runId } = JSON.parse(res.body) as { runId: string };
+    const trigger = (await getDb().query.runs.findFirst({ where: eq(runs.id, runId) }))!.trigger as Record<string, unknown>;
+    expect(trigger.ip).toBe("198.51.100.23");
+  });
+
+  it("refuses a setting it cannot read, naming the entry", () => {
+    expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow('JUNCTION_TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies("10.0.0.1, proxy.internal")).toThrow('"proxy.internal" is not an IP address');
+    expect(() => parseTrustedProxies("10.0.0.0/")).toThrow('"10.0.0.0/" is not');
+    expect(parseTrustedProxies("  ")).toBeNull();
   });
 });

@@ -7,13 +7,22 @@ import { getDb } from "../../db/client";
 import { temporal } from "../../workflows/client";
 import { log } from "../log";
 import { watchTemporal } from "../triggers/webhook/temporal-health";
+import { parseTrustedProxies } from "./client";
 import { createEdgeServer } from "./server";
 
 const port = Number(process.env.PORT ?? 3000);
 const webPort = Number(process.env.JUNCTION_WEB_PORT);
 if (!Number.isInteger(webPort) || webPort < 1) throw new Error("JUNCTION_WEB_PORT (the port of next start) is not set");
 
-const server = createEdgeServer({ upstream: { host: "127.0.0.1", port: webPort }, db: getDb });
+// A bad value stops the edge with one line naming it (npm start shows it), rather than trusting nobody silently.
+let trustedProxies: ReturnType<typeof parseTrustedProxies>;
+try {
+  trustedProxies = parseTrustedProxies(process.env.JUNCTION_TRUSTED_PROXIES);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+const server = createEdgeServer({ upstream: { host: "127.0.0.1", port: webPort }, db: getDb, trustedProxies });
 // Connect to Temporal before taking traffic, so the first deliveries do not pay for the handshake.
 await temporal().catch(() => {});
 // Know whether Temporal answers before the first delivery asks (deliveries get 503 while it does not).

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { peerAddress } from "./node-fetch";
+import type { BlockList } from "node:net";
+import { callerOf } from "./client";
 
 export type Upstream = { host: string; port: number };
 
@@ -8,20 +9,21 @@ export type Upstream = { host: string; port: number };
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization"]);
 
 /**
- * The request headers as the upstream should see them. X-Forwarded-For/-Proto/-Host are overwritten, not
- * appended to: the edge is the public entry, so whatever a client put there is forged. The upstream listens on
- * loopback only, so these headers reach it from the edge alone and it may trust them.
+ * The request headers as the upstream should see them. X-Forwarded-For/-Proto/-Host are overwritten with the
+ * caller (client.ts), not appended to: from anyone but a trusted proxy, whatever a client put there is forged. The
+ * upstream listens on loopback only, so these headers reach it from the edge alone and it may trust them.
  */
-export function forwardedHeaders(req: IncomingMessage, keep: string[] = []): IncomingHttpHeaders {
+export function forwardedHeaders(req: IncomingMessage, keep: string[] = [], trusted: BlockList | null = null): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = {};
   for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) || keep.includes(k)) out[k] = v;
-  const ip = peerAddress(req);
-  if (ip) out["x-forwarded-for"] = ip;
+  const caller = callerOf(req, trusted);
+  if (caller.ip) out["x-forwarded-for"] = caller.ip;
   else delete out["x-forwarded-for"];
-  out["x-forwarded-proto"] = "http";
+  out["x-forwarded-proto"] = caller.proto;
   // Else Next.js fills in its own (loopback) port.
-  if (req.socket.localPort) out["x-forwarded-port"] = String(req.socket.localPort);
-  if (req.headers.host) out["x-forwarded-host"] = req.headers.host;
+  if (caller.port) out["x-forwarded-port"] = caller.port;
+  else delete out["x-forwarded-port"];
+  if (caller.host) out["x-forwarded-host"] = caller.host;
   else delete out["x-forwarded-host"];
   return out;
 }
@@ -48,11 +50,11 @@ function badGateway(res: ServerResponse, upstream: Upstream, err: Error): void {
  * as they are (redirects included: they are the browser's to follow), bodies are piped both ways without
  * buffering (server-sent events and uploads stream), and websocket upgrades are spliced through.
  */
-export function createProxy(upstream: Upstream) {
+export function createProxy(upstream: Upstream, trusted: BlockList | null = null) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
   function request(req: IncomingMessage, res: ServerResponse): void {
-    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req), agent });
+    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req, [], trusted), agent });
     up.on("response", (upRes) => {
       res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, responseHeaders(upRes.rawHeaders));
       res.flushHeaders(); // an event stream's headers must not wait for its first event
@@ -68,7 +70,7 @@ export function createProxy(upstream: Upstream) {
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req, ["connection", "upgrade"]) });
+    const up = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers: forwardedHeaders(req, ["connection", "upgrade"], trusted) });
     up.on("upgrade", (upRes, upSocket, upHead) => {
       const lines = [`HTTP/1.1 ${upRes.statusCode} ${upRes.statusMessage}`];
       for (let i = 0; i < upRes.rawHeaders.length; i += 2) lines.push(`${upRes.rawHeaders[i]}: ${upRes.rawHeaders[i + 1]}`);

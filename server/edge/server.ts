@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import type { BlockList } from "node:net";
 import type { Database } from "../../db/client";
 import { hookRoute } from "./hooks";
 import { createProxy, type Upstream } from "./proxy";
@@ -7,10 +8,11 @@ import { createProxy, type Upstream } from "./proxy";
  * The public HTTP server of `npm start`: webhook deliveries are answered here, everything else (pages, tRPC,
  * auth, health) is proxied to `next start` on a loopback port.
  */
-export function createEdgeServer(opts: { upstream: Upstream; db: () => Database }): Server {
-  const proxy = createProxy(opts.upstream);
+export function createEdgeServer(opts: { upstream: Upstream; db: () => Database; trustedProxies?: BlockList | null }): Server {
+  const trusted = opts.trustedProxies ?? null;
+  const proxy = createProxy(opts.upstream, trusted);
   const server = createServer((req, res) => {
-    const hook = hookRoute(req, opts.db());
+    const hook = hookRoute(req, opts.db(), trusted);
     if (hook) void hook(req, res);
     else proxy.request(req, res);
   });
