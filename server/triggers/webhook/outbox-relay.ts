@@ -142,7 +142,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stopped = true;
       wake?.();
       await loop;
-      listener?.release();
+      // Destroyed, not returned: a pooled connection would go on LISTENing for whoever borrows it next.
+      listener?.release(true);
       listener = null;
     },
   };
