@@ -3,7 +3,8 @@
  * at 50 req/s, 200 req/s and saturation, with autocannon; then the same against n8n on the same machine, in the
  * same run, and the ratio. Goal: p95 <= 50 ms at 200 req/s, and >= 20x n8n's saturation throughput at a lower p95.
  * autocannon's 200 req/s is a burst of 200 requests at the top of each second (its rate limit is a per-second
- * quota per connection), so Junction is also measured at 200 req/s evenly spaced (bench/lib/open-loop.ts).
+ * quota per connection), so Junction is also measured at 200 req/s evenly spaced (bench/lib/open-loop.ts). It also
+ * prints how long acknowledged deliveries wait for their start in Temporal (the worker's outbox relay).
  *   bash scripts/node.sh bench/webhook-ack.ts
  * Postgres commits with fsync and synchronous_commit on, as under npm start: a 2xx means the delivery is on disk.
  * The worker and Temporal run at lower CPU priority, as under npm start (scripts/lib/priority.ts); SAME_PRIORITY=1
@@ -33,6 +34,7 @@ import { syncWebhookEndpoint } from "../server/triggers/webhook/sync";
 import type { Graph } from "../workflows/graph";
 import { percentile } from "./lib/engine";
 import { openLoop } from "./lib/open-loop";
+import { startDelays, waitForOutboxDrained } from "./lib/start-delay";
 import { ensureN8nInstalled, N8N_VERSION, startN8n } from "./lib/n8n";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -175,6 +177,15 @@ try {
     else children.push(await spawnLogged("web", ["--import", "tsx", "server/triggers/webhook/serve.ts"], env, dir, "listening"));
     const url = `http://127.0.0.1:${port}/api/hooks/${ep!.hookId}`;
     await hammer(url, { name: "warm-up", rate: 50, connections: 10 }, 5);
+    // Acknowledgement → Temporal start (the outbox relay in the worker), at a light 10 req/s once the warm-up's
+    // runs are started; the scenarios below leave a backlog of runs that would measure the backlog instead.
+    if (await waitForOutboxDrained(pg.adminUrl("junction"), 60_000)) {
+      const since = new Date();
+      await openLoop(url, { rate: 10, durationS: 10, connections: 4, makeRequest: githubDelivery });
+      await waitForOutboxDrained(pg.adminUrl("junction"), 30_000);
+      const d = await startDelays(pg.adminUrl("junction"), since);
+      say(`ack → run started in Temporal, 10 req/s evenly spaced: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.n} deliveries, ${d.unstarted} not started)`);
+    } else say("ack → start delay not measured: the warm-up's deliveries were not all started within 60 s");
     results.junction = {};
     for (const s of SCENARIOS) results.junction[s.name] = await hammer(url, s, DURATION_S);
     // The same 200 req/s evenly spaced (autocannon sends each second's quota as a burst; see bench/lib/open-loop.ts).
