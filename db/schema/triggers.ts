@@ -4,6 +4,21 @@ import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
 
 /**
+ * Where an integration trigger's events come from, as its published node says: the columns
+ * server/triggers/trigger-node.ts `sourceColumnsOf` fills. sourceHash covers the other five; when it changes,
+ * state kept for the old source (a cursor, a subscription) no longer applies. A function: each table needs
+ * column builders of its own.
+ */
+const triggerSourceColumns = () => ({
+  integration: text("integration").notNull(),
+  integrationVersion: text("integration_version").notNull(),
+  triggerKey: text("trigger_key").notNull(),
+  connectionId: text("connection_id"),
+  config: jsonb("config").notNull().default({}),
+  sourceHash: text("source_hash").notNull(),
+});
+
+/**
  * One active polling trigger (a workflow whose published trigger is an integration's polling trigger). The
  * polling workflow reads this row on every poll, so a new version or interval takes effect without a restart.
  * Deactivation deletes the row: the next activation seeds again instead of firing for everything missed.
@@ -13,13 +28,8 @@ export const pollingTriggers = pgTable("polling_triggers", {
   workflowId: uuid("workflow_id").notNull().unique().references(() => workflows.id, { onDelete: "cascade" }),
   workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
   versionId: uuid("version_id").notNull().references(() => workflowVersions.id),
-  integration: text("integration").notNull(),
-  integrationVersion: text("integration_version").notNull(),
-  triggerKey: text("trigger_key").notNull(),
-  connectionId: text("connection_id"),
-  config: jsonb("config").notNull().default({}),
-  // Hash of integration, trigger key, connection and config: when it changes the cursor means nothing any more.
-  sourceHash: text("source_hash").notNull(),
+  // When the source hash changes the cursor means nothing any more.
+  ...triggerSourceColumns(),
   intervalSeconds: integer("interval_seconds").notNull(),
   cursor: jsonb("cursor"),
   seeded: boolean("seeded").notNull().default(false),
@@ -60,12 +70,7 @@ export const appWebhookSubscriptions = pgTable(
     workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }),
     workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
     versionId: uuid("version_id").notNull().references(() => workflowVersions.id),
-    integration: text("integration").notNull(),
-    integrationVersion: text("integration_version").notNull(),
-    triggerKey: text("trigger_key").notNull(),
-    connectionId: text("connection_id"),
-    config: jsonb("config").notNull().default({}),
-    sourceHash: text("source_hash").notNull(),
+    ...triggerSourceColumns(),
     webhookUrl: text("webhook_url").notNull(),
     secretCiphertext: bytea("secret_ciphertext").notNull(),
     secretKeyVersion: integer("secret_key_version").notNull(),
