@@ -21,6 +21,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import pgLib from "pg";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { webhookEndpoints, workflows, workflowVersions, workspaces } from "../db/schema";
@@ -32,7 +33,7 @@ import { parseKeyring } from "../server/connections/keyring";
 import { sealWebhookSecrets } from "../server/triggers/webhook/secrets";
 import { syncWebhookEndpoint } from "../server/triggers/webhook/sync";
 import type { Graph } from "../workflows/graph";
-import { percentile } from "./lib/engine";
+import { ackTally, type AckResult } from "./lib/ack-tally";
 import { openLoop } from "./lib/open-loop";
 import { startDelays, waitForOutboxDrained } from "./lib/start-delay";
 import { ensureN8nInstalled, N8N_VERSION, startN8n } from "./lib/n8n";
@@ -56,7 +57,6 @@ const ALL_SCENARIOS: Scenario[] = [
 const SCENARIOS = process.env.SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.SCENARIOS!.split(",").some((w) => s.name.startsWith(w))) : ALL_SCENARIOS;
 if (SCENARIOS.length === 0) throw new Error(`SCENARIOS=${process.env.SCENARIOS} names none of: ${ALL_SCENARIOS.map((s) => s.name).join(", ")}`);
 const STEADY = "200 req/s evenly spaced (open loop)";
-type Result = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number; codes: Record<string, number> };
 
 let sent = 0;
 /** A signed GitHub push delivery with a delivery id of its own. */
@@ -68,11 +68,8 @@ function githubDelivery() {
 }
 
 /** One autocannon run of signed GitHub deliveries, each with its own delivery id. */
-async function hammer(url: string, s: Scenario, durationS: number): Promise<Result> {
-  const times: number[] = [];
-  let ok = 0;
-  let bad = 0;
-  const codes: Record<string, number> = {};
+async function hammer(url: string, s: Scenario, durationS: number): Promise<AckResult> {
+  const tally = ackTally();
   const options: autocannon.Options = {
     url,
     connections: s.connections,
@@ -87,15 +84,9 @@ async function hammer(url: string, s: Scenario, durationS: number): Promise<Resu
   };
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon(options, (err, result) => (err ? reject(err as Error) : resolve(result)));
-    inst.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      times.push(ms);
-      if (status >= 200 && status < 300) ok++;
-      else bad++;
-      codes[status] = (codes[status] ?? 0) + 1;
-    });
+    inst.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => tally.answer(status, ms));
   });
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, bad, errors: r.errors + r.timeouts, rps: ok / durationS, codes };
+  return tally.result(r.errors + r.timeouts, durationS);
 }
 
 function spawnLogged(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, ready: string): Promise<ChildProcess> {
@@ -124,7 +115,7 @@ try {
   stops.push(() => pg.stop());
   const temporal = await startTemporalDevServer({ port: tPort, headless: true, logFile: path.join(dir, "temporal.log") });
   stops.push(() => temporal.stop());
-  const results: Record<string, Record<string, Result>> = {};
+  const results: Record<string, Record<string, AckResult>> = {};
 
   if (TARGETS.includes("junction")) {
     await createDatabaseIfMissing(pg.adminUrl(), "junction");
@@ -179,13 +170,16 @@ try {
     await hammer(url, { name: "warm-up", rate: 50, connections: 10 }, 5);
     // Acknowledgement → Temporal start (the outbox relay in the worker), at a light 10 req/s once the warm-up's
     // runs are started; the scenarios below leave a backlog of runs that would measure the backlog instead.
-    if (await waitForOutboxDrained(pg.adminUrl("junction"), 60_000)) {
+    const outbox = new pgLib.Client({ connectionString: pg.adminUrl("junction") });
+    await outbox.connect();
+    if (await waitForOutboxDrained(outbox, 60_000)) {
       const since = new Date();
       await openLoop(url, { rate: 10, durationS: 10, connections: 4, makeRequest: githubDelivery });
-      await waitForOutboxDrained(pg.adminUrl("junction"), 30_000);
-      const d = await startDelays(pg.adminUrl("junction"), since);
+      await waitForOutboxDrained(outbox, 30_000);
+      const d = await startDelays(outbox, since);
       say(`ack → run started in Temporal, 10 req/s evenly spaced: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${d.max.toFixed(1)} ms (${d.n} deliveries, ${d.unstarted} not started)`);
     } else say("ack → start delay not measured: the warm-up's deliveries were not all started within 60 s");
+    await outbox.end();
     results.junction = {};
     for (const s of SCENARIOS) results.junction[s.name] = await hammer(url, s, DURATION_S);
     // The same 200 req/s evenly spaced (autocannon sends each second's quota as a burst; see bench/lib/open-loop.ts).

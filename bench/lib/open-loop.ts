@@ -1,5 +1,5 @@
 import { Agent, request } from "node:http";
-import { percentile } from "./engine";
+import { ackTally, type AckResult } from "./ack-tally";
 
 /**
  * An open-loop load generator: request i is due at start + i / rate, whatever happened to the ones before, over
@@ -8,19 +8,14 @@ import { percentile } from "./engine";
  * the top of every second. Latency here is measured from the moment a request was due (so a stalled server is not
  * hidden by sending later: no coordinated omission).
  */
-export type OpenLoopResult = { p50: number; p95: number; p99: number; ok: number; bad: number; errors: number; rps: number; codes: Record<string, number> };
-
 export async function openLoop(
   url: string,
   opts: { rate: number; durationS: number; connections: number; makeRequest: () => { body: string; headers: Record<string, string> } },
-): Promise<OpenLoopResult> {
+): Promise<AckResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const target = new URL(url);
   const total = Math.round(opts.rate * opts.durationS);
-  const times: number[] = [];
-  const codes: Record<string, number> = {};
-  let ok = 0;
-  let bad = 0;
+  const tally = ackTally();
   let errors = 0;
   const start = performance.now();
   const sends: Promise<void>[] = [];
@@ -30,11 +25,7 @@ export async function openLoop(
       const req = request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
         res.resume();
         res.on("end", () => {
-          times.push(performance.now() - due);
-          const status = res.statusCode ?? 0;
-          codes[status] = (codes[status] ?? 0) + 1;
-          if (status >= 200 && status < 300) ok++;
-          else bad++;
+          tally.answer(res.statusCode ?? 0, performance.now() - due);
           resolve();
         });
       });
@@ -53,6 +44,5 @@ export async function openLoop(
   }
   await Promise.all(sends);
   agent.destroy();
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), ok, bad, errors, rps: ok / opts.durationS, codes };
+  return tally.result(errors, opts.durationS);
 }
