@@ -41,14 +41,31 @@ export async function rotateAll(
   keyring: Keyring,
   opts: { batchSize?: number; onBatch?: (p: RotateProgress) => void | Promise<void> } = {},
 ): Promise<number> {
+  return rotateInBatches(
+    () => rotateBatch(db, keyring, opts.batchSize ?? 100),
+    () => remainingToRotate(db, keyring),
+    opts.onBatch,
+  );
+}
+
+/**
+ * The loop every table vault:rotate re-seals shares: batches until no row is left under an older key. A batch
+ * that re-sealed nothing while rows remain found them all locked by live writers (their writers hold them for
+ * milliseconds): wait and go again, rather than report done while rows are still under a key the operator is
+ * about to remove.
+ */
+export async function rotateInBatches(
+  batch: () => Promise<number>,
+  remaining: () => Promise<number>,
+  onBatch?: (p: RotateProgress) => void | Promise<void>,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const rotated = await rotateBatch(db, keyring, opts.batchSize ?? 100);
+    const rotated = await batch();
     total += rotated;
-    const remaining = await remainingToRotate(db, keyring);
-    await opts.onBatch?.({ rotated: total, remaining });
-    if (remaining === 0) return total;
-    // Only locked rows were left: their writers hold them for milliseconds.
+    const left = await remaining();
+    await onBatch?.({ rotated: total, remaining: left });
+    if (left === 0) return total;
     if (rotated === 0) await sleep(50);
   }
 }

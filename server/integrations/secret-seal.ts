@@ -1,9 +1,9 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { integrationSecrets } from "../../db/schema";
 import { vaultKeyring, type Keyring } from "../connections/keyring";
+import { rotateInBatches } from "../connections/rotate";
 import { seal, unseal } from "../connections/seal";
 
 /**
@@ -90,11 +90,8 @@ export async function secretsRemainingToRotate(db: Database, keyring: Keyring): 
 }
 
 export async function rotateAllSecrets(db: Database, keyring: Keyring, batchSize = 100): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const rotated = await rotateSecretsBatch(db, keyring, batchSize);
-    total += rotated;
-    if ((await secretsRemainingToRotate(db, keyring)) === 0) return total;
-    if (rotated === 0) await sleep(50);
-  }
+  return rotateInBatches(
+    () => rotateSecretsBatch(db, keyring, batchSize),
+    () => secretsRemainingToRotate(db, keyring),
+  );
 }

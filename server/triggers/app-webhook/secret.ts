@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { eq, ne } from "drizzle-orm";
+import { count, eq, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { appWebhookSubscriptions } from "../../../db/schema";
 import { vaultKeyring, type Keyring } from "../../connections/keyring";
+import { rotateInBatches } from "../../connections/rotate";
 import { seal, unseal, type Sealed } from "../../connections/seal";
 
 type Row = Pick<typeof appWebhookSubscriptions.$inferSelect, "id" | "workspaceId" | "secretCiphertext" | "secretKeyVersion">;
@@ -25,22 +26,17 @@ export function openWebhookSecret(row: Row, keyring: Keyring = vaultKeyring()): 
  * (SKIP LOCKED: a row being written now is picked up by a later batch). Returns how many were re-sealed.
  */
 export async function rotateAppWebhookSecrets(db: Database, keyring: Keyring, batchSize = 100): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(appWebhookSubscriptions)
-        .where(ne(appWebhookSubscriptions.secretKeyVersion, keyring.current.version))
-        .limit(batchSize)
-        .for("update", { skipLocked: true });
-      for (const row of rows) {
-        const sealed = sealWebhookSecret(row.workspaceId, row.id, openWebhookSecret(row, keyring), keyring);
-        await tx.update(appWebhookSubscriptions).set({ secretCiphertext: sealed.ciphertext, secretKeyVersion: sealed.keyVersion }).where(eq(appWebhookSubscriptions.id, row.id));
-      }
-      return rows.length;
-    });
-    total += n;
-    if (n === 0) return total;
-  }
+  const stale = ne(appWebhookSubscriptions.secretKeyVersion, keyring.current.version);
+  return rotateInBatches(
+    () =>
+      db.transaction(async (tx) => {
+        const rows = await tx.select().from(appWebhookSubscriptions).where(stale).limit(batchSize).for("update", { skipLocked: true });
+        for (const row of rows) {
+          const sealed = sealWebhookSecret(row.workspaceId, row.id, openWebhookSecret(row, keyring), keyring);
+          await tx.update(appWebhookSubscriptions).set({ secretCiphertext: sealed.ciphertext, secretKeyVersion: sealed.keyVersion }).where(eq(appWebhookSubscriptions.id, row.id));
+        }
+        return rows.length;
+      }),
+    async () => (await db.select({ n: count() }).from(appWebhookSubscriptions).where(stale))[0]!.n,
+  );
 }

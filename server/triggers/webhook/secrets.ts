@@ -1,7 +1,8 @@
-import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { and, count, eq, isNotNull, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { webhookEndpoints } from "../../../db/schema";
 import { vaultKeyring, type Keyring } from "../../connections/keyring";
+import { rotateInBatches } from "../../connections/rotate";
 import { seal, unseal, type Sealed } from "../../connections/seal";
 
 /**
@@ -35,22 +36,17 @@ export function activeSecrets(s: WebhookSecrets, previousExpiresAt: Date | null,
  * and skipped when busy (like connections, server/connections/rotate.ts), so a concurrent secret change wins.
  */
 export async function rotateWebhookSecrets(db: Database, keyring: Keyring, batchSize = 100): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(webhookEndpoints)
-        .where(and(isNotNull(webhookEndpoints.secretsCiphertext), ne(webhookEndpoints.secretsKeyVersion, keyring.current.version)))
-        .limit(batchSize)
-        .for("update", { skipLocked: true });
-      for (const row of rows) {
-        const sealed = sealWebhookSecrets(row.workspaceId, row.id, unsealWebhookSecrets(row, keyring), keyring);
-        await tx.update(webhookEndpoints).set({ secretsCiphertext: sealed.ciphertext, secretsKeyVersion: sealed.keyVersion }).where(eq(webhookEndpoints.id, row.id));
-      }
-      return rows.length;
-    });
-    total += n;
-    if (n === 0) return total;
-  }
+  const stale = and(isNotNull(webhookEndpoints.secretsCiphertext), ne(webhookEndpoints.secretsKeyVersion, keyring.current.version));
+  return rotateInBatches(
+    () =>
+      db.transaction(async (tx) => {
+        const rows = await tx.select().from(webhookEndpoints).where(stale).limit(batchSize).for("update", { skipLocked: true });
+        for (const row of rows) {
+          const sealed = sealWebhookSecrets(row.workspaceId, row.id, unsealWebhookSecrets(row, keyring), keyring);
+          await tx.update(webhookEndpoints).set({ secretsCiphertext: sealed.ciphertext, secretsKeyVersion: sealed.keyVersion }).where(eq(webhookEndpoints.id, row.id));
+        }
+        return rows.length;
+      }),
+    async () => (await db.select({ n: count() }).from(webhookEndpoints).where(stale))[0]!.n,
+  );
 }
