@@ -6,7 +6,7 @@ import { pollingTriggerItems, pollingTriggers, runs } from "../../../db/schema";
 import { createSandboxHost } from "../../../integrations/runtime";
 import { temporal } from "../../../workflows/client";
 import { pollingWorkflowIdOf } from "../../../workflows/constants";
-import { g, startTestWorker, waitForRun } from "../../../workflows/testing/harness";
+import { g, publishGraph, startTestWorker, waitForRun } from "../../../workflows/testing/harness";
 import { newUser } from "../../testing/users";
 import { deterministicRunId } from "../runs";
 import { startAcme } from "../testing/acme-server";
@@ -44,6 +44,14 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   }
 }
 
+/** Publishes and activates a workflow triggered by Acme's new_order polling trigger, followed by `nodes`. */
+async function activePolling(name: string, nodes: unknown[] = [], edges: unknown[] = []) {
+  const trigger = { id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } };
+  const { workflowId, versionId } = await publishGraph(user, { schemaVersion: 1, nodes: [trigger, ...nodes], edges }, name);
+  await user.caller.workflow.setActive({ workspaceId: ws(), workflowId, active: true });
+  return { id: workflowId, versionId };
+}
+
 const runsOf = (workflowId: string) => db().select().from(runs).where(eq(runs.workflowId, workflowId)).orderBy(asc(runs.createdAt));
 const itemsOf = (pollingTriggerId: string) => db().select().from(pollingTriggerItems).where(eq(pollingTriggerItems.pollingTriggerId, pollingTriggerId)).orderBy(asc(pollingTriggerItems.firstSeenAt));
 
@@ -61,18 +69,8 @@ describe("polling triggers", () => {
   it("seeds on activation, then starts one run per new item, deduplicated by key, and stops on deactivation", async () => {
     acme.addOrder(10, "ada");
     acme.addOrder(20, "bob");
-    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "New orders" });
-    const graph = {
-      schemaVersion: 1,
-      nodes: [
-        { id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } },
-        g.set("note", { order: "{{ trigger.body.id }}", who: "{{ trigger.body.customer }}" }),
-      ],
-      edges: g.chain("start", "note"),
-    };
-    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
-    const v1 = await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
-    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const wf = await activePolling("New orders", [g.set("note", { order: "{{ trigger.body.id }}", who: "{{ trigger.body.customer }}" })], g.chain("start", "note"));
+    const v1 = { id: wf.versionId };
 
     // The first poll records what exists and starts nothing.
     const seeded = await waitFor("the seeding poll", async () => {
@@ -124,15 +122,7 @@ describe("polling triggers", () => {
   });
 
   it("starts runs a crashed round recorded but never started, and never runs an item twice after its key is pruned", async () => {
-    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Healing" });
-    const graph = {
-      schemaVersion: 1,
-      nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }, g.set("note", { order: "{{ trigger.body.id }}" })],
-      edges: g.chain("start", "note"),
-    };
-    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
-    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
-    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const wf = await activePolling("Healing", [g.set("note", { order: "{{ trigger.body.id }}" })], g.chain("start", "note"));
     const row = await waitFor("the seeding poll", async () => {
       const r = await loadPollingTrigger(db(), wf.id);
       return r?.seeded ? r : undefined;
@@ -163,11 +153,7 @@ describe("polling triggers", () => {
   });
 
   it("starts every run when one poll finds more new items than one batch", async () => {
-    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Burst" });
-    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }], edges: [] };
-    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
-    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
-    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const wf = await activePolling("Burst");
     const row = await waitFor("the seeding poll", async () => {
       const r = await loadPollingTrigger(db(), wf.id);
       return r?.seeded ? r : undefined;
@@ -217,11 +203,7 @@ describe("polling triggers", () => {
   }, 90_000);
 
   it("continues as new after its rounds and goes on polling from the stored cursor", async () => {
-    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Long runner" });
-    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", connectionId, config: { baseUrl: acme.url } } }], edges: [] };
-    await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph });
-    await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "v1" });
-    await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: true });
+    const wf = await activePolling("Long runner");
     await waitFor("the seeding poll", async () => (await loadPollingTrigger(db(), wf.id))?.seeded === true);
     // Restart the poller with two rounds per run, so a few signals walk it through continue-as-new.
     const { client } = await temporal();
