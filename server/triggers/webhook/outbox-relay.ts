@@ -31,11 +31,11 @@ export type OutboxRelayOptions = {
   batch?: number;
   /** Starts in flight at once. */
   concurrency?: number;
-  /** Called with what each round did (tests, logs). */
-  onRound?: (round: { started: number; failed: StartOutcome | null }) => void;
+  /** Called with how many starts each round made (tests). */
+  onRound?: (round: { started: number }) => void;
 };
 
-export type OutboxRelay = { stop(): Promise<void>; wake(): void };
+export type OutboxRelay = { stop(): Promise<void> };
 
 type Row = AutomationInput & { id: string; missing: boolean };
 
@@ -118,7 +118,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const began = Date.now();
       const full = await round().then(
         (r) => {
-          onRound?.({ started: r.started, failed: r.failed });
+          onRound?.({ started: r.started });
           // After a failure, wait the full interval however many deliveries are announced: Temporal is away or slow.
           if (r.failed) nudged = false;
           return r.claimed === batch && r.failed === null;
@@ -137,7 +137,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   })();
 
   return {
-    wake: nudge,
     async stop() {
       stopped = true;
       wake?.();

@@ -36,7 +36,7 @@ export async function startDeliveryRun(input: AutomationInput, taskQueue: string
   }
 }
 
-export function isUnavailable(err: unknown): boolean {
+function isUnavailable(err: unknown): boolean {
   const e = err as { code?: number; cause?: { code?: number } };
   return e.code === UNAVAILABLE || e.cause?.code === UNAVAILABLE;
 }
