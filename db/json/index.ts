@@ -1,0 +1,4 @@
+/** Limits on JSON values from outside (depth and size), checked without recursion. See limits.ts. */
+export * from "./limits";
+export * from "./measure";
+export * from "./parse";
