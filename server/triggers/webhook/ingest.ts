@@ -3,8 +3,10 @@ import { log } from "../../log";
 import { requestIdOf } from "../../ops/request-id";
 import { acceptDelivery } from "./accept";
 import { checkContentType, decompress, parseBody, readRawBody } from "./body";
+import { clientAddressOf, sourceKeyOf } from "./client-address";
 import { deliveryIdOf } from "./delivery-id";
 import { findEndpoint, type LiveEndpoint } from "./endpoint";
+import { countFailedVerification, refuseRepeatedFailures } from "./failed-verifications";
 import { HookHttpError } from "./http-error";
 import { takeToken } from "./rate-limit";
 import { awaitReply, jsonResponse } from "./respond";
@@ -20,7 +22,10 @@ const ALWAYS_REDACTED = ["authorization", "cookie", "proxy-authorization"];
 /**
  * POST /api/hooks/:hookId, framework-free (the Next.js route and the standalone server both call it).
  * Cheap refusals first (404, 405, 429, 415, 413), then the signature over the raw bytes (401), then parsing,
- * and a 2xx only once Temporal has durably accepted the run.
+ * and a 2xx only once Temporal has durably accepted the run. Which bucket a delivery is counted in depends on
+ * whether it can be verified: a hook without verification counts every delivery in its own bucket up front; a
+ * verified hook counts failed verifications per source address (so junk cannot starve the real sender) and
+ * only verified deliveries in its own bucket.
  */
 export async function handleWebhook(req: Request, hookId: string, deps: IngestDeps): Promise<Response> {
   const requestId = requestIdOf(req);
@@ -50,16 +55,22 @@ async function ingest(req: Request, hookId: string, deps: IngestDeps, onRun: (ru
   if (!ep) throw new HookHttpError(404, "No active webhook at this address");
   const method = req.method.toUpperCase();
   if (!ep.methods.has(method)) throw new HookHttpError(405, `This hook accepts ${[...ep.methods].join(", ")}`, { allow: [...ep.methods].join(", ") });
-  takeToken(ep.hookId, ep.limits.ratePerSecond, ep.limits.burst, now);
+  const verified = ep.verification.preset !== "none";
+  const source = sourceKeyOf(clientAddressOf(req));
+  if (verified) refuseRepeatedFailures(ep.endpointId, source, now);
+  else takeToken(ep.endpointId, ep.limits.ratePerSecond, ep.limits.burst, now);
   const hasBody = !NO_BODY.has(method);
   if (hasBody) checkContentType(ep.bodyType, req.headers);
+  // The size limit applies before any signature work, so one delivery's HMAC cost is bounded.
   const raw = hasBody ? await readRawBody(req, ep.limits.maxBodyBytes) : Buffer.alloc(0);
   try {
     verifyDelivery(ep.verification, { raw, headers: req.headers, secrets: activeSecrets(ep.secrets, ep.previousSecretExpiresAt, now), nowMs: now });
   } catch (err) {
-    if (err instanceof VerificationError) throw new HookHttpError(401, `Verification failed: ${err.message}`);
-    throw err;
+    if (!(err instanceof VerificationError)) throw err;
+    countFailedVerification(ep.endpointId, source, now);
+    throw new HookHttpError(401, `Verification failed: ${err.message}`);
   }
+  if (verified) takeToken(ep.endpointId, ep.limits.ratePerSecond, ep.limits.burst, now);
   const body = parseBody(ep.bodyType, decompress(raw, req.headers.get("content-encoding"), ep.limits.maxDecompressedBytes), req.headers.get("content-type"));
   const delivery = deliveryIdOf(ep.verification.preset, req.headers, body);
   const trigger = triggerData(req, ep, body, delivery.id, now);
@@ -83,6 +94,6 @@ function triggerData(req: Request, ep: LiveEndpoint, body: unknown, deliveryId: 
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  const ip = clientAddressOf(req);
   return { kind: "webhook", deliveryId, method: req.method.toUpperCase(), path: url.pathname, headers, query, body, ip, receivedAt: new Date(now).toISOString() };
 }

@@ -114,14 +114,39 @@ describe("webhook ingest", () => {
     const okRes = await send(hook.hookId, { body: small, headers: { "content-encoding": "gzip", "x-hub-signature-256": githubSignature("limits-secret", small) } });
     expect(okRes.status).toBe(202);
     expect((await waitForRun(user, ((await okRes.json()) as { runId: string }).runId)).steps[0]!.output).toMatchObject({ got: { ok: true } });
-    // The burst of 6 is used up (five above plus this one may pass); the next gets 429 with Retry-After.
+    // Only verified deliveries count in the hook's bucket: the burst of 6 is used up (the one above plus five
+    // more may pass); the next gets 429 with Retry-After.
     let limited: Response | undefined;
-    for (let i = 0; i < 5 && !limited; i++) {
-      const r = await send(hook.hookId, { body: "{}" });
+    for (let i = 0; i < 10 && !limited; i++) {
+      const r = await send(hook.hookId, { body: "{}", headers: { "x-hub-signature-256": githubSignature("limits-secret", Buffer.from("{}")) } });
       if (r.status === 429) limited = r;
     }
     expect(limited?.status).toBe(429);
     expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("500 unsigned junk deliveries from one address do not use up the hook's rate limit: a signed delivery from another still gets 202", async () => {
+    const hook = await activeHook(user, { verification: { preset: "github" }, limits: { ratePerSecond: 1, burst: 5 } }, { secret: "junk-proof-secret" });
+    const junk = { "x-forwarded-for": "198.51.100.9", "x-hub-signature-256": "sha256=00" };
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 500; i++) {
+      const r = await send(hook.hookId, { body: JSON.stringify({ junk: i }), headers: junk });
+      statuses.push(r.status);
+      limited ??= r.status === 429 ? r : undefined;
+    }
+    // Failed verifications are counted per source: a burst of them is answered 401, then that source gets 429.
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses.slice(20)).toEqual(Array(480).fill(429));
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await limited!.json()).toMatchObject({ error: expect.stringMatching(/^Too many deliveries from your address failed verification \(20 at once, then 6 a minute\); retry after \d+ s$/) });
+    // The real sender, from its own address, finds the hook's bucket untouched.
+    const body = JSON.stringify({ real: true });
+    const ok = await send(hook.hookId, { body, headers: { "x-forwarded-for": "192.0.2.44", "x-hub-signature-256": githubSignature("junk-proof-secret", Buffer.from(body)) } });
+    expect(ok.status).toBe(202);
+    // A bad signature from an address that has not failed before is still told why (401), not rate limited.
+    expect((await send(hook.hookId, { body, headers: { "x-forwarded-for": "192.0.2.44", "x-hub-signature-256": "sha256=00" } })).status).toBe(401);
+    expect((await runsOf(hook.workflowId)).length).toBe(1);
   });
 
   it("in sync mode answers with the Webhook Response step, or the last step, or 202 with the run id on timeout", async () => {
