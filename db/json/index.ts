@@ -2,3 +2,4 @@
 export * from "./limits";
 export * from "./measure";
 export * from "./parse";
+export * from "./storable";

@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { storableJsonb } from "./columns";
 import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
 
@@ -15,8 +16,8 @@ export const runs = pgTable(
     // Null for a test run of the draft.
     workflowVersionId: uuid("workflow_version_id").references(() => workflowVersions.id),
     status: runStatus("status").notNull().default("queued"),
-    trigger: jsonb("trigger").notNull().default({}),
-    error: jsonb("error"),
+    trigger: storableJsonb("trigger").notNull().default({}),
+    error: storableJsonb("error"),
     // The graph of a test run of the draft (workflowVersionId null), so it can be retried as it was.
     testGraph: jsonb("test_graph"),
     // The run this one retries or re-runs, and how ("start" | "failed_step" | "latest_version").
@@ -39,11 +40,11 @@ export const runSteps = pgTable(
     stepKey: text("step_key").notNull(),
     attempt: integer("attempt").notNull().default(1),
     status: stepStatus("status").notNull(),
-    input: jsonb("input"),
+    input: storableJsonb("input"),
     // Outputs above the inline limit live in step_blobs and are referenced here.
-    output: jsonb("output"),
+    output: storableJsonb("output"),
     outputRef: uuid("output_ref"),
-    error: jsonb("error"),
+    error: storableJsonb("error"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),
@@ -53,7 +54,7 @@ export const runSteps = pgTable(
     // Sandboxed steps: the runtime's own figures (cpuMs, wallMs, queuedMs, heapPeakBytes, fetchCount, fetchBytes).
     usage: jsonb("usage"),
     // ctx.log lines of this attempt: [{ level, message, data?, at }].
-    logs: jsonb("logs"),
+    logs: storableJsonb("logs"),
   },
   (t) => [unique("run_steps_attempt_uq").on(t.runId, t.stepKey, t.attempt)],
 );
@@ -63,7 +64,7 @@ export const stepBlobs = pgTable("step_blobs", {
   id: uuid("id").primaryKey().defaultRandom(),
   runId: text("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
   stepKey: text("step_key").notNull(),
-  data: jsonb("data").notNull(),
+  data: storableJsonb("data").notNull(),
   sizeBytes: integer("size_bytes").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

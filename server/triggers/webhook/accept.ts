@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
+import { encodeStorable } from "../../../db/json";
+import { isDatabaseUnavailable, sqlStateOf } from "../../../db/unavailable";
 import { temporalConfig } from "../../../workflows/config";
 import type { AutomationInput } from "../../../workflows/interpreter/types";
 import type { LiveEndpoint } from "./endpoint";
@@ -30,8 +32,10 @@ const unavailable = () => new HookHttpError(503, "Runs cannot be accepted right 
  * delivery inserts nothing and gets the same run id). Only then may the caller answer 2xx. The worker's outbox relay
  * starts the run in Temporal (outbox-relay.ts), woken by a notification sent after the commit; this process does
  * not start async runs itself, so its CPU goes to acknowledging. A sync hook's caller waits for the run, so its start
- * is made here at once (`started`). While Temporal is known to be down, deliveries are refused with 503 +
- * Retry-After rather than queued behind the outage.
+ * is made here at once (`started`). While Temporal is known to be down, or Postgres cannot be reached, deliveries are
+ * refused with 503 + Retry-After rather than queued behind the outage; any other failure is not a reason to retry.
+ * The trigger is stored with encodeStorable, so strings Postgres cannot hold (U+0000, lone surrogates) are kept
+ * exactly; the relay decodes them before the run starts.
  */
 export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId: string, trigger: Record<string, unknown>) {
   if (!(await temporalAvailable())) throw unavailable();
@@ -44,12 +48,18 @@ export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId:
         on conflict (hook_id, delivery_id) do nothing returning run_id
       )
       insert into runs (id, workspace_id, workflow_id, workflow_version_id, trigger)
-      select run_id, ${ep.workspaceId}, ${ep.workflowId}, ${ep.versionId}, ${JSON.stringify(trigger)}::jsonb from d
+      select run_id, ${ep.workspaceId}, ${ep.workflowId}, ${ep.versionId}, ${JSON.stringify(encodeStorable(trigger))}::jsonb from d
       returning id`);
     inserted = res.rows;
-  } catch {
-    // Postgres is away (or the workflow was deleted a moment ago): nothing was kept, so the sender must retry.
-    throw unavailable();
+  } catch (err) {
+    // Nothing was kept. Only an outage that will pass is worth a retry; a delivery Postgres refuses as data would
+    // be refused on every retry, so the sender is told so. (Unstorable strings are escaped above: see encodeStorable.)
+    if (isDatabaseUnavailable(err)) throw unavailable();
+    const state = sqlStateOf(err);
+    // The workflow was deleted a moment ago: its hook is gone.
+    if (state === "23503") throw new HookHttpError(404, "No active webhook at this address");
+    if (state?.startsWith("22") || state?.startsWith("54")) throw new HookHttpError(422, "The delivery holds a value that cannot be stored; it will be refused again if retried");
+    throw err;
   }
   const duplicate = inserted.length === 0;
   if (!duplicate && ep.mode !== "sync") notifyOutbox(db);

@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { jsonLimits, parseJsonBounded } from "../../../db/json";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
 
@@ -56,16 +57,19 @@ export function decompress(raw: Buffer, encoding: string | null, maxBytes: numbe
   throw new HookHttpError(415, `Content-Encoding ${enc} is not supported (use gzip, deflate or br)`);
 }
 
-/** The body as the run sees it. */
+/**
+ * The body as the run sees it. A body that can never be accepted is refused here with an answer saying why, not
+ * taken in and failed later: JSON nested deeper than JUNCTION_JSON_MAX_DEPTH (422; Postgres, V8 and superjson all
+ * recurse) or not JSON at all (400). Its size was capped already (the hook's maxDecompressedBytes).
+ */
 export function parseBody(bodyType: BodyType, data: Buffer, contentType: string | null): unknown {
   if (data.length === 0) return null;
   switch (bodyType) {
-    case "json":
-      try {
-        return JSON.parse(data.toString("utf8"));
-      } catch (err) {
-        throw new HookHttpError(400, `The body is not valid JSON: ${(err as Error).message}`);
-      }
+    case "json": {
+      const parsed = parseJsonBounded(data.toString("utf8"), { maxDepth: jsonLimits().maxDepth, maxBytes: Number.MAX_SAFE_INTEGER }, "The body");
+      if (parsed.ok) return parsed.value;
+      throw new HookHttpError(parsed.violation ? 422 : 400, parsed.message);
+    }
     case "form": {
       const out: Record<string, string | string[]> = {};
       for (const [k, v] of new URLSearchParams(data.toString("utf8"))) {

@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Database } from "../../../db/client";
+import { decodeStorable } from "../../../db/json";
 import { webhookDeliveries } from "../../../db/schema";
 import type { AutomationInput } from "../../../workflows/interpreter/types";
 import { OUTBOX_CHANNEL } from "./outbox-notify";
@@ -100,7 +101,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         while (failed === null && next < rows.length) {
           const row = rows[next++]!;
           // The run row is gone with its workflow (deleted after the delivery was accepted): nothing left to start.
-          const outcome = row.missing ? "started" : await startDeliveryRun({ runId: row.runId, workspaceId: row.workspaceId, graph: row.graph, trigger: row.trigger }, taskQueue);
+          const outcome = row.missing ? "started" : await startDeliveryRun({ runId: row.runId, workspaceId: row.workspaceId, graph: row.graph, trigger: decodeStorable(row.trigger) }, taskQueue);
           if (outcome === "started") done.push(row.id);
           else failed = outcome;
         }
