@@ -7,3 +7,4 @@ export * from "./connections";
 export * from "./integrations";
 export * from "./triggers";
 export * from "./webhooks";
+export * from "./audit";

@@ -14,6 +14,16 @@ export const webhookEndpoints = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     hookId: text("hook_id").notNull().unique(),
+    // After a URL rotation with a grace period: the old hook id, accepted until previousHookExpiresAt, then 404.
+    // Unique like hook_id, so ingest finds a hook by either with one indexed query (hook_id = $1 or previous_hook_id = $1).
+    previousHookId: text("previous_hook_id").unique(),
+    previousHookExpiresAt: timestamp("previous_hook_expires_at", { withTimezone: true }),
+    // Deliveries are deduplicated (and their run ids derived) under this key, not the hook id of the URL they came
+    // to: the endpoint's first hook id, fixed at its first rotation, so a retry sent to the new URL finds the run
+    // its first attempt started at the old one. Null: the current hook id (never rotated).
+    deliveryScope: text("delivery_scope"),
+    // Set by "Disable" in the trigger panel: the hook answers 404 and starts nothing while the workflow stays active.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
     workflowId: uuid("workflow_id").notNull().references(() => workflows.id, { onDelete: "cascade" }).unique(),
     active: boolean("active").notNull().default(false),
@@ -49,6 +59,7 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // The endpoint's delivery scope (webhook_endpoints.delivery_scope, else its hook id), not the URL's hook id.
     hookId: text("hook_id").notNull(),
     deliveryId: text("delivery_id").notNull(),
     runId: text("run_id").notNull(),

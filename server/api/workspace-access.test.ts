@@ -48,6 +48,8 @@ function sampleInput(path: string): Record<string, unknown> {
     "webhook.setSecret": { workflowId, secret: "stolen-secret" },
     "webhook.rotateSecret": { workflowId, secret: "stolen-secret-2" },
     "webhook.clearSecrets": { workflowId },
+    "webhook.rotateUrl": { workflowId, grace: "none" },
+    "webhook.setEnabled": { workflowId, enabled: false },
     "run.start": { workflowId, input: {}, draft: true },
     "run.list": {},
     "run.get": { runId },
@@ -107,7 +109,7 @@ describe("workspace-scoped procedures", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
         "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive", "workflow.runManual",
-        "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets",
+        "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets", "webhook.rotateUrl", "webhook.setEnabled",
         "run.start", "run.list", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "trigger.schedulePreview", "trigger.status",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",

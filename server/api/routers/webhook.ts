@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GRACE_PERIODS, rotateHookUrl, setHookEnabled, type GracePeriod } from "../../triggers/webhook/hook-url";
 import { changeSecret, createEndpoint, getEndpoint } from "../../triggers/webhook/service";
 import { router, workspaceProcedure } from "../trpc";
 
@@ -9,7 +10,9 @@ const secret = z
   .max(1000, "A secret can have at most 1000 characters")
   .refine((s) => s.trim() === s, "Remove the spaces around the secret");
 
-/** A workflow's webhook address and secrets. Secrets go in, never come out. */
+const grace = z.enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]], "The old URL can be kept for none, 1h, 24h or 7d");
+
+/** A workflow's webhook address and secrets. Secrets go in, never come out. Editors and above change them. */
 export const webhookRouter = router({
   get: workspaceProcedure.input(workflowId).query(({ ctx, input }) => getEndpoint(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
   create: workspaceProcedure.input(workflowId).mutation(({ ctx, input }) => createEndpoint(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
@@ -22,4 +25,12 @@ export const webhookRouter = router({
   clearSecrets: workspaceProcedure
     .input(workflowId)
     .mutation(({ ctx, input }) => changeSecret(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, { kind: "clear" })),
+  // A new URL; the old one works on for `grace` (none, 1h, 24h, 7d), then 404s. Recorded in the audit log.
+  rotateUrl: workspaceProcedure
+    .input(workflowId.extend({ grace }))
+    .mutation(({ ctx, input }) => rotateHookUrl(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.grace)),
+  // Disabled: the hook answers 404 and starts nothing while the workflow stays active. Recorded in the audit log.
+  setEnabled: workspaceProcedure
+    .input(workflowId.extend({ enabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setHookEnabled(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.enabled)),
 });

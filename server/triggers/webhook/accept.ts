@@ -14,11 +14,12 @@ import { reportTemporalUnavailable, temporalAvailable } from "./temporal-health"
 export const RETRY_AFTER_UNAVAILABLE_S = 5;
 
 /**
- * The run id of a delivery: a UUID-shaped digest of hook id and delivery id. The same delivery always maps to
- * the same run (and Temporal workflow id), so every retry gets this id back.
+ * The run id of a delivery: a UUID-shaped digest of the endpoint's delivery scope (its first hook id, kept across URL
+ * rotations) and delivery id. The same delivery always maps to the same run (and Temporal workflow id), so every
+ * retry gets this id back, whichever of the endpoint's URLs it was sent to.
  */
-export function runIdFor(hookId: string, deliveryId: string): string {
-  const h = createHash("sha256").update(`junction.webhook.v1|${hookId}|${deliveryId}`).digest();
+export function runIdFor(deliveryScope: string, deliveryId: string): string {
+  const h = createHash("sha256").update(`junction.webhook.v1|${deliveryScope}|${deliveryId}`).digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString("hex");
@@ -39,12 +40,12 @@ const unavailable = () => new HookHttpError(503, "Runs cannot be accepted right 
  */
 export async function acceptDelivery(db: Database, ep: LiveEndpoint, deliveryId: string, trigger: Record<string, unknown>) {
   if (!(await temporalAvailable())) throw unavailable();
-  const runId = runIdFor(ep.hookId, deliveryId);
+  const runId = runIdFor(ep.deliveryScope, deliveryId);
   let inserted: unknown[];
   try {
     const res = await db.execute(sql`
       with d as (
-        insert into webhook_deliveries (hook_id, delivery_id, run_id) values (${ep.hookId}, ${deliveryId}, ${runId})
+        insert into webhook_deliveries (hook_id, delivery_id, run_id) values (${ep.deliveryScope}, ${deliveryId}, ${runId})
         on conflict (hook_id, delivery_id) do nothing returning run_id
       )
       insert into runs (id, workspace_id, workflow_id, workflow_version_id, trigger)
@@ -77,6 +78,6 @@ async function startSyncRun(db: Database, ep: LiveEndpoint, deliveryId: string, 
     return false;
   }
   // Only bookkeeping, not awaited (a relay holding the row would make the caller wait): a relay that starts it again is refused by Temporal.
-  void markDeliveryStarted(db, ep.hookId, deliveryId).catch(() => {});
+  void markDeliveryStarted(db, ep.deliveryScope, deliveryId).catch(() => {});
   return true;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { webhookEndpoints, workflowVersions } from "../../../db/schema";
 import { verificationConfig, webhookLimits, type Graph, type VerificationConfig, type WebhookLimits } from "../../../workflows/graph";
@@ -6,7 +6,12 @@ import { unsealWebhookSecrets, type WebhookSecrets } from "./secrets";
 
 /** Everything the ingest path needs about one active hook, in memory. */
 export type LiveEndpoint = {
+  /** The hook id of the URL the delivery came to (the current one, or the previous one during a grace period). */
   hookId: string;
+  /** The key deliveries are deduplicated under, the same for every URL the endpoint has had (webhook_endpoints.delivery_scope). */
+  deliveryScope: string;
+  /** For the previous URL after a rotation: when it stops working (ms since epoch); null for the current URL. */
+  acceptedUntil: number | null;
   endpointId: string;
   workspaceId: string;
   workflowId: string;
@@ -33,16 +38,25 @@ type Entry = { value: LiveEndpoint | null; expires: number };
 const g = globalThis as unknown as { __junctionHooks?: { cache: Map<string, Entry>; loading: Map<string, Promise<LiveEndpoint | null>> } };
 const state = (g.__junctionHooks ??= { cache: new Map(), loading: new Map() });
 
-export function forgetEndpoint(hookId: string): void {
-  state.cache.delete(hookId);
+/** Forgets the cached entries of an endpoint's hook ids (its current and, during a grace period, previous one). */
+export function forgetEndpoint(...hookIds: (string | null)[]): void {
+  for (const id of hookIds) if (id) state.cache.delete(id);
 }
 
 export function forgetAllEndpoints(): void {
   state.cache.clear();
 }
 
-/** The active endpoint behind a hook id, or null (unknown, inactive, or its version is gone). */
-export async function findEndpoint(db: Database, hookId: string): Promise<LiveEndpoint | null> {
+/**
+ * The active endpoint behind a hook id, or null (unknown, inactive, disabled, its version is gone, or a rotated-away
+ * id whose grace period is over). A cached entry for an old id is checked against its grace period on every use.
+ */
+export async function findEndpoint(db: Database, hookId: string, now = Date.now()): Promise<LiveEndpoint | null> {
+  const ep = await findCached(db, hookId);
+  return ep && (ep.acceptedUntil === null || ep.acceptedUntil > now) ? ep : null;
+}
+
+async function findCached(db: Database, hookId: string): Promise<LiveEndpoint | null> {
   if (!HOOK_ID.test(hookId)) return null;
   const hit = state.cache.get(hookId);
   if (hit && hit.expires > Date.now()) return hit.value;
@@ -63,12 +77,17 @@ async function load(db: Database, hookId: string): Promise<LiveEndpoint | null> 
     .select({ e: webhookEndpoints, graph: workflowVersions.graph })
     .from(webhookEndpoints)
     .innerJoin(workflowVersions, eq(workflowVersions.id, webhookEndpoints.versionId))
-    .where(eq(webhookEndpoints.hookId, hookId))
+    // Both columns are unique (indexed): one query, a bitmap OR of two index lookups.
+    .where(or(eq(webhookEndpoints.hookId, hookId), eq(webhookEndpoints.previousHookId, hookId)))
     .limit(1);
-  if (!row || !row.e.active) return null;
+  if (!row || !row.e.active || row.e.disabledAt) return null;
   const e = row.e;
+  const viaPrevious = e.hookId !== hookId;
+  if (viaPrevious && !e.previousHookExpiresAt) return null;
   return {
     hookId,
+    deliveryScope: e.deliveryScope ?? e.hookId,
+    acceptedUntil: viaPrevious ? e.previousHookExpiresAt!.getTime() : null,
     endpointId: e.id,
     workspaceId: e.workspaceId,
     workflowId: e.workflowId,

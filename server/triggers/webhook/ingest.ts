@@ -51,7 +51,7 @@ export async function handleWebhook(req: Request, hookId: string, deps: IngestDe
 
 async function ingest(req: Request, hookId: string, deps: IngestDeps, onRun: (runId: string) => void): Promise<Response> {
   const now = deps.now?.() ?? Date.now();
-  const ep = await findEndpoint(deps.db, hookId);
+  const ep = await findEndpoint(deps.db, hookId, now);
   if (!ep) throw new HookHttpError(404, "No active webhook at this address");
   const method = req.method.toUpperCase();
   if (!ep.methods.has(method)) throw new HookHttpError(405, `This hook accepts ${[...ep.methods].join(", ")}`, { allow: [...ep.methods].join(", ") });

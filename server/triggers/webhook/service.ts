@@ -9,13 +9,20 @@ import { newHookId } from "./sync";
 
 type Row = typeof webhookEndpoints.$inferSelect;
 
-/** What the browser may know about an endpoint: never a secret, only whether one is set and since when. */
-function view(e: Row) {
-  const rotating = e.previousSecretExpiresAt && e.previousSecretExpiresAt.getTime() > Date.now() ? e.previousSecretExpiresAt : null;
+/**
+ * What the browser may know about an endpoint: never a secret, only whether one is set and since when; of a
+ * rotated-away URL only until when it still works (the old hook id itself is not sent again).
+ */
+export function view(e: Row) {
+  const now = Date.now();
+  const rotating = e.previousSecretExpiresAt && e.previousSecretExpiresAt.getTime() > now ? e.previousSecretExpiresAt : null;
+  const oldUrl = e.previousHookId && e.previousHookExpiresAt && e.previousHookExpiresAt.getTime() > now ? e.previousHookExpiresAt : null;
   return {
     hookId: e.hookId,
     path: `/api/hooks/${e.hookId}`,
     active: e.active,
+    disabledAt: e.disabledAt,
+    previousUrlAcceptedUntil: oldUrl,
     preset: e.preset,
     methods: e.methods,
     mode: e.mode,
@@ -24,7 +31,7 @@ function view(e: Row) {
 }
 export type WebhookEndpointView = ReturnType<typeof view>;
 
-async function requireWorkflow(db: Database, workspaceId: string, workflowId: string) {
+export async function requireWorkflow(db: Database, workspaceId: string, workflowId: string) {
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)), columns: { id: true } });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
 }
@@ -78,6 +85,6 @@ export async function changeSecret(db: Database, userId: string, workspaceId: st
     const [updated] = await tx.update(webhookEndpoints).set({ ...set, updatedAt: now }).where(eq(webhookEndpoints.id, e!.id)).returning();
     return updated!;
   });
-  forgetEndpoint(row.hookId);
+  forgetEndpoint(row.hookId, row.previousHookId);
   return view(row);
 }

@@ -8,6 +8,8 @@ import { forgetEndpoint } from "./endpoint";
 /** 192 random bits, URL-safe: the hook id is the only thing that keeps an unverified hook private. */
 export const newHookId = () => randomBytes(24).toString("base64url");
 
+const hookIds = { hookId: webhookEndpoints.hookId, previousHookId: webhookEndpoints.previousHookId };
+
 /**
  * The webhook line of the trigger registry: an active workflow whose published trigger is a webhook gets an
  * active endpoint carrying that version's settings; anything else leaves its endpoint (if any) inactive.
@@ -17,8 +19,8 @@ export async function syncWebhookEndpoint({ db }: TriggerDeps, change: TriggerLi
   const node = change.version?.graph.nodes.find((n) => n.kind === "trigger");
   const wanted = change.active && change.version && node?.kind === "trigger" && node.trigger === "webhook";
   if (!wanted) {
-    const off = await db.update(webhookEndpoints).set({ active: false, updatedAt: new Date() }).where(eq(webhookEndpoints.workflowId, change.workflowId)).returning({ hookId: webhookEndpoints.hookId });
-    for (const e of off) forgetEndpoint(e.hookId);
+    const off = await db.update(webhookEndpoints).set({ active: false, updatedAt: new Date() }).where(eq(webhookEndpoints.workflowId, change.workflowId)).returning(hookIds);
+    for (const e of off) forgetEndpoint(e.hookId, e.previousHookId);
     return;
   }
   const cfg = webhookSettings(node.webhook);
@@ -38,6 +40,6 @@ export async function syncWebhookEndpoint({ db }: TriggerDeps, change: TriggerLi
     .insert(webhookEndpoints)
     .values({ hookId: newHookId(), workspaceId: change.workspaceId, workflowId: change.workflowId, ...settings })
     .onConflictDoUpdate({ target: webhookEndpoints.workflowId, set: settings })
-    .returning({ hookId: webhookEndpoints.hookId });
-  forgetEndpoint(row!.hookId);
+    .returning(hookIds);
+  forgetEndpoint(row!.hookId, row!.previousHookId);
 }
