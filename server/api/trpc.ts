@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { DomainError } from "../errors";
 import { trpcCalls } from "../metrics";
 import type { Context } from "./context";
+import { unstorableInput } from "./storable-input";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -40,6 +41,11 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
   if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: cause ?? result.error, path }, "procedure failed");
   return result;
+}).use(async ({ getRawInput, next }) => {
+  // A string Postgres cannot store (U+0000, a lone surrogate) is refused naming its field, not failed by the database.
+  const refused = unstorableInput(await getRawInput());
+  if (refused) throw refused;
+  return next();
 });
 
 export const publicProcedure = base;
