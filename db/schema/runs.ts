@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { storableJsonb } from "./columns";
 import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
@@ -45,6 +45,10 @@ export const runSteps = pgTable(
     output: storableJsonb("output"),
     outputRef: uuid("output_ref"),
     error: storableJsonb("error"),
+    // A failed attempt's classification (workflows/activities/classify-error.ts): why, and whether it is retried.
+    errorCategory: text("error_category"),
+    errorRetryable: boolean("error_retryable"),
+    errorReason: text("error_reason"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),

@@ -30,15 +30,34 @@ export class SandboxLimitError extends SandboxError {
   }
 }
 
-/** The integration's own code threw (or failed to load). Retryable: the step's retry policy decides. */
+/**
+ * How a fetch failed on the network (not a policy refusal), as the host saw it: the guest is shown a TypeError,
+ * and when it throws that same error on, the step's retry decision uses this instead of the guest's word.
+ */
+export type NetworkFailureKind = "dns_not_found" | "dns_temporary" | "refused" | "reset" | "timeout" | "tls" | "other";
+
+/**
+ * What the guest said about its own error (the SDK's RetryableError / PermanentError, or an error carrying
+ * `retryable`, `retryAfterMs`, `status`): a hint about that error only, never about a limit or a refusal.
+ */
+export type GuestDeclaration = { retryable?: boolean; retryAfterMs?: number; status?: number };
+
+/**
+ * The integration's own code threw (or failed to load). Not retryable by default: the same code with the same
+ * input throws again. The step activity's classification (workflows/activities/classify-error.ts) retries it
+ * when the guest declared it retryable or it is a transient network failure the host itself saw.
+ */
 export class SandboxGuestError extends SandboxError {
   override name = "SandboxGuestError";
   readonly code = "guest";
-  readonly retryable = true;
+  readonly retryable = false;
   constructor(
     /** The `name` of what the guest threw, e.g. "TypeError"; only a label, never a host class. */
     readonly guestName: string,
     message: string,
+    readonly declared?: GuestDeclaration,
+    /** Set by the host when the guest threw the very error a failed fetch of this execution showed it. */
+    public network?: NetworkFailureKind,
   ) {
     super(message);
   }
@@ -95,7 +114,7 @@ export class SandboxCapabilityError extends Error {
 /** The plain-data form of a SandboxError, for crossing the process boundary. */
 export type WireError = { message: string; usage?: Usage } & (
   | { code: "limit"; limit: LimitName }
-  | { code: "guest"; guestName: string }
+  | { code: "guest"; guestName: string; declared?: GuestDeclaration; network?: NetworkFailureKind }
   | { code: "network"; reason: NetworkRefusal }
   | { code: "crash" | "cancelled" | "config" }
 );
@@ -107,7 +126,7 @@ export function toWire(error: unknown): WireError {
   }
   const base = { message: error.message, usage: error.usage };
   if (error instanceof SandboxLimitError) return { ...base, code: "limit", limit: error.limit };
-  if (error instanceof SandboxGuestError) return { ...base, code: "guest", guestName: error.guestName };
+  if (error instanceof SandboxGuestError) return { ...base, code: "guest", guestName: error.guestName, declared: error.declared, network: error.network };
   if (error instanceof SandboxNetworkError) return { ...base, code: "network", reason: error.reason };
   return { ...base, code: error.code as "crash" | "cancelled" | "config" };
 }
@@ -123,7 +142,7 @@ function build(wire: WireError): SandboxError {
     case "limit":
       return new SandboxLimitError(wire.limit, wire.message);
     case "guest":
-      return new SandboxGuestError(wire.guestName, wire.message);
+      return new SandboxGuestError(wire.guestName, wire.message, wire.declared, wire.network);
     case "network":
       return new SandboxNetworkError(wire.reason, wire.message);
     case "cancelled":

@@ -15,6 +15,8 @@ export {
   SandboxLimitError,
   SandboxNetworkError,
   type LimitName,
+  type GuestDeclaration,
+  type NetworkFailureKind,
   type NetworkRefusal,
 } from "./errors";
 export type { ResolvedAddress, Resolver } from "./network/resolve";

@@ -67,7 +67,7 @@ function sampleInput(path: string): Record<string, unknown> {
     "trigger.status": { workflowId },
     "connection.test": { connectionId },
     "integration.catalog": {},
-    "integration.options": { integration: "http-request", version: "1.0.0", action: "send_request", field: "url", input: {} },
+    "integration.options": { integration: "http-request", version: "1.1.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);

@@ -1,4 +1,5 @@
 import type { ActionRef } from "../actions/catalog";
+import type { StepFailure } from "./classify-error";
 
 /**
  * How a step's action is run. Today only built-in actions (builtin/); the sandbox runtime
@@ -36,15 +37,26 @@ export interface ActionExecutor {
 
 /**
  * An action's failure. `type` is the error class a node's retry.nonRetryable list names; `retryable: false`
- * stops retries whatever the node's settings say (bad input, a 4xx that will not change).
+ * stops retries whatever the node's settings say (bad input, a 4xx that will not change). `failure`, when the
+ * thrower knows it, is the classification the step records (else classifyStepError derives it from `type`).
  */
 export class ActionError extends Error {
   override name = "ActionError";
   /** What the attempt used and logged before it failed, for the step record. */
   usage?: ResourceUsage;
   logs?: StepLog[];
-  constructor(message: string, readonly type = "ActionError", readonly retryable = true) {
+  constructor(
+    message: string,
+    readonly type = "ActionError",
+    readonly retryable = true,
+    readonly failure?: StepFailure,
+  ) {
     super(message);
+  }
+
+  /** An ActionError whose retryability is the classification's. */
+  static classified(message: string, type: string, failure: StepFailure): ActionError {
+    return new ActionError(message, type, failure.retryable, failure);
   }
 }
 

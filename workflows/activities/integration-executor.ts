@@ -14,10 +14,8 @@ import { assertUsable, IntegrationVersionError, type IntegrationVersion } from "
 import type { VersionLoader } from "../../server/integrations/version-cache";
 import type { ActionRef } from "../actions/catalog";
 import { stepCapabilities } from "./capabilities";
+import { classifyStepError } from "./classify-error";
 import { ActionError, type ActionContext, type ActionExecutor, type ActionResult, type ResourceUsage, type StepLog } from "./executor";
-
-/** Guest errors that fail the same way on every attempt: bad input, a bug in the integration, a bad connection. */
-const PERMANENT_GUEST_ERRORS = new Set(["InputValidationError", "OutputValidationError", "ConnectionError", "UnknownEntryError", "ActionNotFound"]);
 
 export type IntegrationExecutorDeps = { db: Database; sandbox: SandboxHost; versions: VersionLoader };
 
@@ -130,13 +128,21 @@ function usageOf(u: SandboxResult["usage"]): ResourceUsage {
   return { cpuMs: Math.round(u.cpuMs), heapPeakBytes: u.heapPeakBytes, netBytes: u.fetchBytes, sandbox: u };
 }
 
-/** The sandbox's typed failures as step failures; the type is what a node's retry.nonRetryable list can name. */
+/**
+ * The sandbox's typed failures as step failures, classified (classify-error.ts) for the retry decision; the
+ * type is what a node's retry.nonRetryable list can name.
+ */
 function toActionError(err: unknown): ActionError {
   if (err instanceof ActionError) return err;
-  // A full queue is back-pressure, not this step's fault: retry later. Every other limit fails the same way again.
-  if (err instanceof SandboxLimitError) return err.limit === "concurrency" ? new ActionError(err.message, "SandboxBusy", true) : new ActionError(err.message, "LimitExceeded", false);
-  if (err instanceof SandboxNetworkError) return new ActionError(err.message, "NetworkPolicyError", false);
-  if (err instanceof SandboxGuestError) return new ActionError(err.message, err.guestName, !PERMANENT_GUEST_ERRORS.has(err.guestName));
-  if (err instanceof SandboxError) return new ActionError(err.message, err.name, err.retryable);
-  return new ActionError(err instanceof Error ? err.message : String(err), "Error", true);
+  const failure = classifyStepError(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return ActionError.classified(message, errorType(err), failure);
+}
+
+function errorType(err: unknown): string {
+  if (err instanceof SandboxLimitError) return err.limit === "concurrency" ? "SandboxBusy" : "LimitExceeded";
+  if (err instanceof SandboxNetworkError) return "NetworkPolicyError";
+  if (err instanceof SandboxGuestError) return err.guestName;
+  if (err instanceof SandboxError) return err.name;
+  return "Error";
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps } from "../../db/schema";
+import type { StepFailure } from "./classify-error";
 import type { ResourceUsage, StepLog } from "./executor";
 import { withDbRetry } from "./db-retry";
 
@@ -36,6 +37,8 @@ export type StepEnd = {
   output?: unknown;
   outputRef?: string;
   error?: { message: string; type: string };
+  /** Why it failed and whether it is retried (classify-error.ts), for the run view. */
+  failure?: StepFailure;
   startedAt: Date;
   usage?: ResourceUsage;
   logs?: StepLog[];
@@ -50,6 +53,9 @@ export async function recordStepFinished(db: Database, id: StepId, end: StepEnd)
     output: end.outputRef ? null : (end.output ?? null),
     outputRef: end.outputRef ?? null,
     error: end.error ?? null,
+    errorCategory: end.failure?.category ?? null,
+    errorRetryable: end.failure?.retryable ?? null,
+    errorReason: end.failure?.reason ?? null,
     startedAt: end.startedAt,
     finishedAt,
     durationMs: finishedAt.getTime() - end.startedAt.getTime(),

@@ -7,15 +7,23 @@ import { renderValue } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
 import { withDeadline } from "./deadline";
 import { startHeartbeats } from "./heartbeat";
+import { classifyStepError, type StepFailure } from "./classify-error";
 import { ActionError, type ActionExecutor } from "./executor";
 import { markRunRunning, recordStepFinished, recordStepStarted, RUNNING_ROW_AFTER_MS, type StepEnd } from "./record";
 
 export type StepDeps = { db: Database; executor: ActionExecutor };
 
-/** An action's error as a Temporal failure: its type drives nonRetryableErrorTypes; retryable=false stops retries. */
-function toFailure(err: unknown): ApplicationFailure {
-  if (err instanceof ActionError) return ApplicationFailure.create({ message: err.message, type: err.type, nonRetryable: !err.retryable });
-  return ApplicationFailure.create({ message: err instanceof Error ? err.message : String(err), type: "Error" });
+/**
+ * An action's error as a Temporal failure: its type drives nonRetryableErrorTypes; the classification decides
+ * whether it is retried at all, and a Retry-After the service sent becomes the delay before the next attempt.
+ */
+function toFailure(err: unknown, failure: StepFailure): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: err instanceof Error ? err.message : String(err),
+    type: err instanceof ActionError ? err.type : "Error",
+    nonRetryable: !failure.retryable,
+    nextRetryDelay: failure.retryAfterMs,
+  });
 }
 
 /**
@@ -47,7 +55,7 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
     input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
   } catch (err) {
     const error = { message: `Input mapping: ${(err as Error).message}`, type: "MappingError" };
-    await finish({ status: "failed", input: null, error, startedAt });
+    await finish({ status: "failed", input: null, error, failure: classifyStepError(new ActionError(error.message, error.type, false)), startedAt });
     throw ApplicationFailure.nonRetryable(error.message, error.type);
   }
   // Only a progress marker: the attempt's end is the record, so a failed write here is not the step's failure.
@@ -80,13 +88,15 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
     if (ctx.cancellationSignal.aborted) {
       // The run was cancelled (or the worker is stopping): record that, and end the attempt as cancelled.
       failure = ctx.cancellationSignal.reason;
-      end = { status: "failed", input, error: { message: "Cancelled", type: "Cancelled" }, startedAt };
+      const cancelled = { retryable: false, category: "cancelled", reason: "the run was cancelled" } as const;
+      end = { status: "failed", input, error: { message: "Cancelled", type: "Cancelled" }, failure: cancelled, startedAt };
     } else {
-      const f = toFailure(err);
+      const classified = classifyStepError(err);
+      const f = toFailure(err, classified);
       failure = f;
       // What the attempt used and logged before it failed (sandboxed actions report it on the error).
       const extra = err instanceof ActionError ? { usage: err.usage, logs: err.logs } : {};
-      end = { status: "failed", input, error: { message: f.message, type: f.type ?? "Error" }, startedAt, ...extra };
+      end = { status: "failed", input, error: { message: f.message, type: f.type ?? "Error" }, failure: classified, startedAt, ...extra };
     }
   }
   clearTimeout(timer);

@@ -4,7 +4,7 @@
  * meter or that could outlive the execution, and evaluates to [invoke, deliver] — which the host keeps as
  * References and never hands to the guest. invoke builds ctx from copies plus the host Callbacks it receives,
  * runs the action and returns ONE string, so the host never walks a guest object:
- *   "v" + JSON of the output | "e" + JSON {name, message} | "L" + output length when over the output limit
+ *   "v" + JSON of the output | "e" + JSON {name, message, retryable?, retryAfterMs?, status?} | "L" + output length when over the output limit
  * followed by nothing else; `pending` (host calls the guest started but has not seen settle) rides in front as
  * "<n>|". Everything here is a convenience for the guest: the host re-checks every argument and the result.
  */
@@ -30,7 +30,13 @@ function describeError(error) {
   try {
     if (error !== null && (typeof error === "object" || typeof error === "function")) {
       const name = error.name, message = error.message;
-      return { name: clip(typeof name === "string" && name ? name : "Error", 100), message: clip(message === undefined ? describeValue(error) : message, 2000) };
+      const described = { name: clip(typeof name === "string" && name ? name : "Error", 100), message: clip(message === undefined ? describeValue(error) : message, 2000) };
+      // What the action says about its own error (the SDK's RetryableError / PermanentError): a hint the host checks.
+      const retryable = error.retryable, retryAfterMs = error.retryAfterMs, status = error.status;
+      if (typeof retryable === "boolean") described.retryable = retryable;
+      if (typeof retryAfterMs === "number") described.retryAfterMs = retryAfterMs;
+      if (typeof status === "number") described.status = status;
+      return described;
     }
     return { name: "Error", message: clip(error, 2000) };
   } catch {

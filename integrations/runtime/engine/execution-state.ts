@@ -1,4 +1,4 @@
-import { SandboxLimitError, type SandboxError } from "../errors";
+import { SandboxLimitError, type NetworkFailureKind, type SandboxError } from "../errors";
 import type { Limits } from "../limits";
 import type { FetchMeter } from "../network/guarded-fetch";
 
@@ -18,6 +18,8 @@ export class ExecutionState implements FetchMeter {
   /** Host callbacks started and not yet finished, and started in all. */
   inFlight = 0;
   hostCalls = 0;
+  /** Messages of the network failures the guest was shown (a TypeError each), and what the host saw happen. */
+  readonly networkFailures = new Map<string, NetworkFailureKind>();
   private fatal: SandboxError | undefined;
   private rejectFailed: (error: SandboxError) => void = () => {};
   /** Rejects with the first fatal error: awaited alongside isolate calls that a wedged isolate might never end. */

@@ -96,7 +96,10 @@ async function settle(what: string, run: () => Promise<unknown>, state: Executio
     return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof SandboxError) return refuse(error.name, state.fail(error).message);
-    if (error instanceof FetchFailure) return refuse("TypeError", error.message);
+    if (error instanceof FetchFailure) {
+      if (error.network) state.networkFailures.set(error.message, error.network);
+      return refuse("TypeError", error.message);
+    }
     if (error instanceof SandboxCapabilityError) return refuse("Error", error.message);
     // Anything else came from inside the host (a database error, a bug): its text stays here.
     return refuse("Error", `${what} failed.`);

@@ -1,4 +1,4 @@
-import { SandboxGuestError, SandboxLimitError } from "../errors";
+import { SandboxGuestError, SandboxLimitError, type GuestDeclaration } from "../errors";
 
 /**
  * Reads the one string the bootstrap's invoke returns: `<pending>|<tag><body>`. The guest can shape that string
@@ -23,14 +23,23 @@ export function decodeResult(raw: unknown, outputBytes: number): DecodedResult {
   try {
     if (tag === "v") return { pending, kind: "value", output: JSON.parse(body) as unknown };
     if (tag === "e") {
-      const { name, message } = JSON.parse(body) as { name?: unknown; message?: unknown };
-      const error = new SandboxGuestError(clip(name, 100) || "Error", clip(message, 2000));
+      const { name, message, ...hint } = JSON.parse(body) as { name?: unknown; message?: unknown };
+      const error = new SandboxGuestError(clip(name, 100) || "Error", clip(message, 2000), guestDeclaration(hint));
       return { pending, kind: "error", error };
     }
   } catch {
     // fall through
   }
   return malformed(pending);
+}
+
+/** Only well-formed hints are kept: a boolean, a delay up to a day, an HTTP status. */
+function guestDeclaration(hint: Record<string, unknown>): GuestDeclaration | undefined {
+  const declared: GuestDeclaration = {};
+  if (typeof hint.retryable === "boolean") declared.retryable = hint.retryable;
+  if (typeof hint.retryAfterMs === "number" && hint.retryAfterMs >= 0 && hint.retryAfterMs <= 86_400_000) declared.retryAfterMs = Math.round(hint.retryAfterMs);
+  if (Number.isInteger(hint.status) && (hint.status as number) >= 100 && (hint.status as number) <= 599) declared.status = hint.status as number;
+  return Object.keys(declared).length ? declared : undefined;
 }
 
 function outputTooLarge(size: number, limit: number): SandboxLimitError {

@@ -60,7 +60,7 @@ describe("running an action", () => {
 describe("guest failures", () => {
   it("reports what the guest threw by name and message only", async () => {
     const error = await failure(host.execute(requestFor(kit, "throws")), SandboxGuestError);
-    expect(error).toMatchObject({ guestName: "RangeError", message: "bad range", retryable: true });
+    expect(error).toMatchObject({ guestName: "RangeError", message: "bad range", retryable: false });
     expect(error.usage?.cpuMs).toBeGreaterThan(0);
   });
 

@@ -67,7 +67,7 @@ export async function runAction(deps: EngineDeps, job: EngineJob): Promise<Sandb
     // Reuse only an isolate with nothing left in flight: a host call the guest did not await would otherwise
     // resolve into the old context while the next execution runs.
     reusable = result.pending === 0 && state.inFlight === 0 && state.heapPeakBytes < (job.limits.heapMb * MB) / 2;
-    if (result.kind === "error") throw result.error;
+    if (result.kind === "error") throw withNetworkCause(result.error, state);
     return { output: result.output, usage: usage(state) };
   } catch (error) {
     const failure = classify(error, state, job.limits.heapMb);
@@ -122,6 +122,15 @@ function classify(error: unknown, state: ExecutionState, heapMb: number): Sandbo
   if (/memory limit/i.test(message)) return state.fail(heapError(heapMb));
   // An error thrown by the bundle's top-level code, copied out of the isolate: keep its name and message only.
   return new SandboxGuestError(typeof e?.name === "string" ? e.name.slice(0, 100) : "Error", message.slice(0, 2000));
+}
+
+/**
+ * A guest that lets a failed fetch's TypeError escape (the usual case) fails with the host's own message; then
+ * the host, not the guest, says what happened on the network, and the retry decision can rely on it.
+ */
+function withNetworkCause(error: SandboxGuestError | SandboxLimitError, state: ExecutionState): SandboxError {
+  if (error instanceof SandboxGuestError && error.guestName === "TypeError") error.network = state.networkFailures.get(error.message);
+  return error;
 }
 
 function heapError(heapMb: number): SandboxLimitError {

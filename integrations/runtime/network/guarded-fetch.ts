@@ -1,6 +1,7 @@
 import { SandboxNetworkError } from "../errors";
 import { isHostPermitted } from "./host-permission";
 import { BudgetExceeded, httpHop, type HopRequest } from "./http-hop";
+import { networkFailureKind } from "./failure-kind";
 import { FetchFailure, shapeRequest, type FetchInit } from "./request-shape";
 import { DnsFailure, resolvePinned, type Resolver } from "./resolve";
 
@@ -78,7 +79,7 @@ async function pinOrFail(hostname: string, policy: FetchPolicy) {
   try {
     return await resolvePinned(hostname, policy);
   } catch (error) {
-    if (error instanceof DnsFailure) throw new FetchFailure(`fetch failed: ${error.message}`);
+    if (error instanceof DnsFailure) throw new FetchFailure(`fetch failed: ${error.message}`, networkFailureKind(error.code));
     throw error;
   }
 }
@@ -90,8 +91,9 @@ async function hopOrFail(request: HopRequest, pinned: Awaited<ReturnType<typeof 
   } catch (error) {
     // Report the breach through the meter so the error (and its wording) is the same as every other byte limit.
     if (error instanceof BudgetExceeded) meter.addBytes(budget + 1);
-    const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : "unknown error";
-    throw new FetchFailure(`fetch failed: ${request.url.host}: ${String(reason).slice(0, 200)}`);
+    const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+    const reason = error instanceof Error ? code ?? error.message : "unknown error";
+    throw new FetchFailure(`fetch failed: ${request.url.host}: ${String(reason).slice(0, 200)}`, networkFailureKind(code));
   }
 }
 

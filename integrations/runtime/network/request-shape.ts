@@ -1,9 +1,18 @@
+import type { NetworkFailureKind } from "../errors";
+
 /**
  * Turns the guest's (untrusted, already copied) fetch arguments into a request we are willing to send. Problems
  * here are the guest's programming errors, so they surface in the guest as a TypeError it may catch.
  */
 export class FetchFailure extends Error {
   override name = "TypeError";
+  constructor(
+    message: string,
+    /** Set for failures on the network (DNS, connect, reset, timeout); absent for a request we refused to send. */
+    readonly network?: NetworkFailureKind,
+  ) {
+    super(message);
+  }
 }
 
 export type FetchInit = { method?: unknown; headers?: unknown; body?: unknown; redirect?: unknown };

@@ -15,6 +15,13 @@ export const systemResolver: Resolver = async (hostname) => {
 /** Raised for names that do not resolve: an ordinary network failure the guest sees (and may catch). */
 export class DnsFailure extends Error {
   override name = "DnsFailure";
+  constructor(
+    message: string,
+    /** The resolver's error code (ENOTFOUND: no such name; EAI_AGAIN: the DNS server did not answer now). */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -31,11 +38,12 @@ export async function resolvePinned(hostname: string, options: { resolver: Resol
   } else {
     try {
       addresses = await options.resolver(bare);
-    } catch {
-      throw new DnsFailure(`could not resolve ${bare}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      throw new DnsFailure(`could not resolve ${bare}${code ? ` (${code})` : ""}`, code ?? "ENOTFOUND");
     }
   }
-  if (addresses.length === 0) throw new DnsFailure(`${bare} has no addresses`);
+  if (addresses.length === 0) throw new DnsFailure(`${bare} has no addresses`, "ENODATA");
   for (const { address } of addresses) {
     const verdict = checkAddress(address, options.allowLoopback);
     if (!verdict.allowed) {

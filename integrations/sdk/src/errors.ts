@@ -47,3 +47,39 @@ export class UnknownEntryError extends Error {
 export class AuthenticationError extends Error {
   override name = "AuthenticationError";
 }
+
+export type StepErrorOptions = {
+  /** Wait at least this long before the next attempt (e.g. from a Retry-After header), up to a day. */
+  retryAfterMs?: number;
+  /** The HTTP status the service answered, when that is why the step failed: the run view names it. */
+  status?: number;
+};
+
+/**
+ * Throw it (or a subclass) to say the step may succeed if run again: a rate limit, a service that is briefly
+ * down. The step is then retried under its retry settings. Any other error an action throws fails the step
+ * without a retry (the same code with the same input throws again), except network failures the platform
+ * itself saw as transient (a reset connection, a timeout).
+ */
+export class RetryableError extends Error {
+  override name = "RetryableError";
+  readonly retryable = true;
+  readonly retryAfterMs?: number;
+  readonly status?: number;
+  constructor(message: string, options: StepErrorOptions = {}) {
+    super(message);
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.status !== undefined) this.status = options.status;
+  }
+}
+
+/** Throw it to say running the step again cannot help (the service refused the request as it is). */
+export class PermanentError extends Error {
+  override name = "PermanentError";
+  readonly retryable = false;
+  readonly status?: number;
+  constructor(message: string, options: Pick<StepErrorOptions, "status"> = {}) {
+    super(message);
+    if (options.status !== undefined) this.status = options.status;
+  }
+}

@@ -34,7 +34,11 @@ export async function httpRequest(input: Record<string, unknown>, ctx: ActionCon
     }
   }
   if (response.status >= 400) {
-    throw new ActionError(`${method} ${url} answered ${response.status}`, response.status >= 500 || response.status === 429 ? "HttpServerError" : "HttpClientError", response.status >= 500 || response.status === 429);
+    const status = response.status;
+    const retryable = status >= 500 || status === 429;
+    const category = status === 429 ? "rate_limited" : status >= 500 ? "upstream_5xx" : "upstream_4xx";
+    const failure = { retryable, category, reason: `the service answered ${status}` } as const;
+    throw ActionError.classified(`${method} ${url} answered ${status}`, retryable ? "HttpServerError" : "HttpClientError", failure);
   }
   const output = { status: response.status, headers: Object.fromEntries(response.headers), body: parsed };
   return { output, usage: { netBytes: (body?.length ?? 0) + text.length } };

@@ -1,4 +1,4 @@
-import { AuthenticationError, defineAction, defineConnection, defineIntegration } from "@junction/sdk";
+import { AuthenticationError, defineAction, defineConnection, defineIntegration, RetryableError } from "@junction/sdk";
 import { z } from "zod";
 
 /**
@@ -129,6 +129,31 @@ const leak = defineAction({
   },
 });
 
+const flaky = defineAction({
+  key: "flaky",
+  name: "Flaky",
+  description: "Throws the SDK's RetryableError until the given attempt, then succeeds (for retry tests).",
+  input: z.object({ succeedOn: z.number().int() }),
+  output: z.object({ attempt: z.number() }),
+  async run({ input, run }) {
+    if (run.attempt < input.succeedOn) throw new RetryableError(`not yet (attempt ${run.attempt})`);
+    return { attempt: run.attempt };
+  },
+});
+
+const chatty = defineAction({
+  key: "chatty",
+  name: "Chatty",
+  description: "Writes `lines` log lines of `bytes` characters each, with as much data (for log cap tests).",
+  input: z.object({ lines: z.number().int(), bytes: z.number().int() }),
+  output: z.object({ logged: z.number() }),
+  async run({ input, log }) {
+    const text = "x".repeat(input.bytes);
+    for (let i = 0; i < input.lines; i++) log.info(`${i} ${text}`, { i, text });
+    return { logged: input.lines };
+  },
+});
+
 const pickUser = defineAction({
   key: "pick_user",
   name: "Pick a user",
@@ -158,6 +183,6 @@ export default defineIntegration({
   description: "Exercises every ctx capability in the real sandbox.",
   permissions: { network: ["127.0.0.1"], capabilities: ["store", "secrets", "crypto.sign"] },
   limits: { cpuMs: 1500, wallMs: 20_000 },
-  actions: [count, sign, call, whoami, wait, burn, hog, leak, pickUser],
+  actions: [count, sign, call, whoami, wait, burn, hog, leak, flaky, chatty, pickUser],
   connections: [token, oauth],
 });

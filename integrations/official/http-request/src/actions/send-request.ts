@@ -2,15 +2,33 @@ import { defineAction } from "@junction/sdk";
 import { z } from "zod";
 import { createClient } from "../common/client";
 
-/** The server answered with a status outside 200–299 and the step asked to fail on that. */
+/**
+ * The server answered with a status outside 200–299 and the step asked to fail on that. 429 and 5xx may pass
+ * (retryable, after Retry-After when the server sent one); any other status will be the same next time.
+ */
 export class HttpStatusError extends Error {
   override name = "HttpStatusError";
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
   constructor(
     readonly status: number,
     message: string,
+    retryAfter?: string,
   ) {
     super(message);
+    this.retryable = status === 429 || status >= 500;
+    const after = this.retryable ? retryAfterMs(retryAfter) : undefined;
+    if (after !== undefined) this.retryAfterMs = after;
   }
+}
+
+/** Retry-After as delay-seconds or an HTTP date; anything else is ignored (the step's own backoff applies). */
+function retryAfterMs(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (/^\d{1,6}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 // A regex, not z.url(): zod's URL check needs the URL class, which the sandbox does not have.
@@ -44,7 +62,8 @@ export const sendRequest = defineAction({
     const response = await createClient(ctx).send(input);
     const text = await response.text();
     if (input.failOnHttpError && !response.ok) {
-      throw new HttpStatusError(response.status, `HTTP ${response.status} ${response.statusText} from ${input.method} ${input.url}: ${text.slice(0, 500)}`);
+      const message = `HTTP ${response.status} ${response.statusText} from ${input.method} ${input.url}: ${text.slice(0, 500)}`;
+      throw new HttpStatusError(response.status, message, response.headers["retry-after"]);
     }
     const isJson = input.responseType === "json" || (input.responseType === "auto" && /[/+]json\b/i.test(response.headers["content-type"] ?? ""));
     let body: unknown = text;

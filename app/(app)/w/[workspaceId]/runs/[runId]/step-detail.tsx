@@ -5,13 +5,15 @@ import { Button } from "../../../../../_components/button";
 import { formatAbsolute } from "../../../../../_lib/time";
 import { formatBytes, formatDuration } from "../../../../../_lib/duration";
 import { prettyJson } from "../../../../../_lib/json-input";
+import { failureNote } from "../../_runs/failure-note";
 import { shortRunId } from "../../_runs/run-labels";
 import type { StepRow } from "./step-list";
 import { StepLogs } from "./step-logs";
 
 /** A step's input, output (whole, however large) and error, with when it ran and what it used. */
-export function StepDetail({ id, step, workspaceId }: { id: string; step: StepRow; workspaceId: string }) {
+export function StepDetail({ id, step, workspaceId, retriedAfter }: { id: string; step: StepRow; workspaceId: string; retriedAfter: boolean }) {
   const error = step.error as { message?: string; type?: string } | null;
+  const note = error ? failureNote(step, retriedAfter) : null;
   return (
     <div id={id} data-testid="step-detail" className="space-y-4 border-t border-zinc-200 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
       {step.reusedFrom && (
@@ -40,6 +42,11 @@ export function StepDetail({ id, step, workspaceId }: { id: string; step: StepRo
             {error.type ? `${error.type}: ` : ""}
             {error.message ?? "The step failed."}
           </p>
+          {note && (
+            <p data-testid="step-retry-note" className="mt-1 text-red-700/90 dark:text-red-300/90">
+              {note}
+            </p>
+          )}
         </div>
       )}
       <StepLogs logs={step.logs} />

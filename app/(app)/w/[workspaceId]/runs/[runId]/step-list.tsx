@@ -73,7 +73,7 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
                   <span title="Duration">{s.durationMs != null ? formatDuration(s.durationMs) : s.status === "running" ? "running…" : "—"}</span>
                 </span>
               </button>
-              {expanded && <StepDetail id={`step-detail-${s.id}`} step={s} workspaceId={run.workspaceId} />}
+              {expanded && <StepDetail id={`step-detail-${s.id}`} step={s} workspaceId={run.workspaceId} retriedAfter={rows.some((o) => o.stepKey === s.stepKey && o.attempt > s.attempt && !o.reusedFrom)} />}
             </li>
           );
         })}
