@@ -2,11 +2,9 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
-import { validateGraph, type Graph } from "../../workflows/graph";
+import { type Graph } from "../../workflows/graph";
 import { DomainError } from "../errors";
-import { catalogForGraph } from "../integrations/catalog";
-import { graphError } from "../workflows/publish";
-import { GraphValidationError } from "../../workflows/graph";
+import { checkedGraph } from "../workflows/publish";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion } from "./launch";
 import { reuseChain } from "./reused";
@@ -24,12 +22,7 @@ export async function startRun(db: Database, userId: string, workspaceId: string
   }
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, s.workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
-  let graph: Graph;
-  try {
-    graph = validateGraph(wf.draftGraph, await catalogForGraph(db, wf.draftGraph));
-  } catch (err) {
-    throw err instanceof GraphValidationError ? graphError(err.issues) : err;
-  }
+  const graph = await checkedGraph(db, wf.draftGraph);
   return launchRun(db, { workspaceId, workflowId: s.workflowId, versionId: null, graph, trigger });
 }
 

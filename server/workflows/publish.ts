@@ -1,11 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users, workflows, workflowVersions } from "../../db/schema";
-import { graphIssues, graphSchema, type GraphIssue } from "../../workflows/graph";
+import { inspectGraph, type Graph, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
 import { catalogForGraph } from "../integrations/catalog";
 import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
+import { graphLimits, graphSizeProblem } from "./graph-limits";
 
 /** Graph problems as form errors: "nodes.<id>.<field>" → messages, so the editor marks the node. */
 export function graphError(issues: GraphIssue[]): DomainError {
@@ -15,16 +16,28 @@ export function graphError(issues: GraphIssue[]): DomainError {
 }
 
 /**
+ * Checks a graph for saving, publishing or a test run: size limits first (bounded work, before the catalog query
+ * walks it), then every problem by node and field. Returns the parsed graph; throws the problems as a form error.
+ */
+export async function checkedGraph(db: Database, graph: unknown): Promise<Graph> {
+  const limits = graphLimits();
+  const tooBig = graphSizeProblem(graph, limits);
+  if (tooBig) throw new DomainError("BAD_REQUEST", tooBig, { graph: [tooBig] });
+  const { issues, graph: parsed } = inspectGraph(graph, await catalogForGraph(db, graph), limits);
+  if (issues.length > 0 || !parsed) throw graphError(issues);
+  return parsed;
+}
+
+/**
  * Saves the draft if nobody saved since `draftRevision` (optimistic concurrency: a stale editor gets CONFLICT
  * instead of overwriting someone's work). The graph is validated first; every problem names its node and field.
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown) {
   await requireRole(db, userId, workspaceId, "editor");
-  const issues = graphIssues(graph, await catalogForGraph(db, graph));
-  if (issues.length > 0) throw graphError(issues);
+  const draftGraph = await checkedGraph(db, graph);
   const [saved] = await db
     .update(workflows)
-    .set({ draftGraph: graphSchema.parse(graph), draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
+    .set({ draftGraph, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
     .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
     .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
   if (saved) return saved;
@@ -38,21 +51,19 @@ export async function publish(db: Database, userId: string, workspaceId: string,
   await requireRole(db, userId, workspaceId, "editor");
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
-  const issues = graphIssues(wf.draftGraph, await catalogForGraph(db, wf.draftGraph));
-  if (issues.length > 0) throw graphError(issues);
+  const graph = await checkedGraph(db, wf.draftGraph);
   const version = await db.transaction(async (tx) => {
     // Serialises concurrent publishes of one workflow, so version numbers never collide.
     await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, workflowId)).for("update");
     const [last] = await tx.select({ number: workflowVersions.number }).from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)).orderBy(desc(workflowVersions.number)).limit(1);
     const [version] = await tx
       .insert(workflowVersions)
-      .values({ workflowId, number: (last?.number ?? 0) + 1, graph: graphSchema.parse(wf.draftGraph), message, publishedBy: userId })
+      .values({ workflowId, number: (last?.number ?? 0) + 1, graph, message, publishedBy: userId })
       .returning({ id: workflowVersions.id, number: workflowVersions.number, message: workflowVersions.message, createdAt: workflowVersions.createdAt });
     return version!;
   });
   // An active workflow's triggers move to the new version at once (webhook settings, schedules, ...).
   if (wf.active) {
-    const graph = graphSchema.parse(wf.draftGraph);
     await applyTriggerLifecycle({ db }, { workspaceId, workflowId, active: true, version: { id: version.id, number: version.number, graph } });
   }
   return version;

@@ -2,5 +2,6 @@
 export * from "./schema";
 export * from "./structure";
 export * from "./validate";
+export * from "./limits";
 export * from "./cron";
 export * from "./webhook-config";

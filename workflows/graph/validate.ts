@@ -2,7 +2,8 @@ import { builtinCatalog, type ActionCatalog } from "../actions/catalog";
 import { checkTemplates } from "../mapping/template";
 import { parseExpression } from "../mapping/parser";
 import { graphSchema, handleOf, type Graph, type GraphNode } from "./schema";
-import { analyse, findCycle, regionNodes, TOP } from "./structure";
+import { DEFAULT_GRAPH_LIMITS, graphCountProblem, loopNestingProblem, type GraphLimits } from "./limits";
+import { analyse, cyclicNodes, TOP, type RegionConflict, type Structure } from "./structure";
 import { triggerIssues } from "./trigger-issues";
 
 /** One problem with a graph, naming the node (or edge) and the field, so the editor can point at it. */
@@ -52,62 +53,78 @@ function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[]) 
   }
 }
 
-/** Every problem in a graph (shape, then structure); empty when it can be published and run. */
-export function graphIssues(input: unknown, catalog: ActionCatalog = builtinCatalog): GraphIssue[] {
+/**
+ * Every problem in a graph (size, shape, then structure); empty when it can be published and run. Each step is
+ * linear in nodes + edges, and the size limits come first, so a hostile graph costs no more than a big valid one.
+ */
+export function graphIssues(input: unknown, catalog: ActionCatalog = builtinCatalog, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): GraphIssue[] {
+  return inspectGraph(input, catalog, limits).issues;
+}
+
+/** The problems and, when it parses, the parsed graph (so callers need not parse it again). */
+export function inspectGraph(input: unknown, catalog: ActionCatalog = builtinCatalog, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): { issues: GraphIssue[]; graph?: Graph } {
+  const tooMany = graphCountProblem(input, limits);
+  if (tooMany) return { issues: [{ nodeId: null, field: "graph", message: tooMany }] };
   const parsed = graphSchema.safeParse(input);
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => {
+    const issues = parsed.error.issues.map((i) => {
       const [list, index, ...rest] = i.path;
       const nodeId = list === "nodes" && typeof index === "number" ? ((input as Graph).nodes[index]?.id ?? `#${index}`) : null;
       return { nodeId, field: (nodeId ? rest : i.path).join(".") || "graph", message: i.message };
     });
+    return { issues };
   }
   const graph = parsed.data;
   const issues: GraphIssue[] = [];
-  const seen = new Set<string>();
+  const byId = new Map<string, GraphNode>();
   for (const n of graph.nodes) {
-    if (seen.has(n.id)) issues.push({ nodeId: n.id, field: "id", message: `Two nodes are called "${n.id}"` });
-    seen.add(n.id);
+    if (byId.has(n.id)) issues.push({ nodeId: n.id, field: "id", message: `Two nodes are called "${n.id}"` });
+    else byId.set(n.id, n);
     nodeIssues(n, catalog, issues);
   }
   const triggers = graph.nodes.filter((n) => n.kind === "trigger");
   if (triggers.length !== 1) issues.push({ nodeId: triggers[1]?.id ?? null, field: "kind", message: "A workflow needs exactly one trigger" });
+  const triggerIds = new Set(triggers.map((t) => t.id));
   for (const e of graph.edges) {
-    const source = graph.nodes.find((n) => n.id === e.source);
+    const source = byId.get(e.source);
     if (!source) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `Edge ${e.id} starts at a node that does not exist` });
-    if (!seen.has(e.target)) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `Edge ${e.id} points to "${e.target}", which does not exist` });
+    if (!byId.has(e.target)) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `Edge ${e.id} points to "${e.target}", which does not exist` });
     const handles = source && handlesOf(source);
     if (handles && !handles.includes(handleOf(e))) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `"${source.id}" has no "${handleOf(e)}" exit` });
-    if (triggers.some((t) => t.id === e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: "Nothing can lead into the trigger" });
+    if (triggerIds.has(e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: "Nothing can lead into the trigger" });
   }
-  if (issues.length > 0) return issues;
+  if (issues.length > 0) return { issues, graph };
   const s = analyse(graph);
-  for (const region of [TOP, ...graph.nodes.filter((n) => n.kind === "loop").map((n) => n.id)]) {
-    const ids = regionNodes(s, region);
-    const cyclic = findCycle(s, ids);
-    if (cyclic) issues.push({ nodeId: cyclic, field: "edges", message: `"${cyclic}" is on a cycle; repeat work with a loop node instead` });
-    // A loop body is entered only through the loop's "each" exit: a node also reached from outside (say, by
-    // the loop's "done" edge) would belong to the body and to what comes after it at once.
-    if (region !== TOP) {
-      for (const e of graph.edges) {
-        if (!isInside(s, e.target, region)) continue;
-        const fromLoop = e.source === region && handleOf(e) === "each";
-        if (!fromLoop && e.source !== region && isInside(s, e.source, region)) continue;
-        if (!fromLoop) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: `"${e.target}" is inside loop "${region}" but is also reached from outside it ("${e.source}")` });
-      }
-    }
+  for (const n of graph.nodes) {
+    const nesting = s.nesting.get(n.id)!;
+    if (nesting > limits.maxLoopNesting) return { issues: [{ nodeId: n.id, field: "graph", message: loopNestingProblem(n.id, nesting, limits) }], graph };
   }
-  return issues;
+  const cycles = cyclicNodes(s);
+  for (const region of [TOP, ...graph.nodes.filter((n) => n.kind === "loop").map((n) => n.id)]) {
+    const cyclic = cycles.get(region);
+    if (cyclic) issues.push({ nodeId: cyclic, field: "edges", message: `"${cyclic}" is on a cycle; repeat work with a loop node instead` });
+  }
+  // A loop body is entered only through the loop's "each" exit: a node also reached from outside (say, by
+  // the loop's "done" edge) would belong to the body and to what comes after it at once.
+  for (const c of s.conflicts) issues.push({ nodeId: c.nodeId, edgeId: c.edge.id, field: "edges", message: conflictMessage(s, c) });
+  return { issues, graph };
 }
 
-function isInside(s: ReturnType<typeof analyse>, id: string, loop: string): boolean {
-  for (let o = s.owner.get(id); o !== undefined; o = s.owner.get(o)) if (o === loop) return true;
-  return false;
+function conflictMessage(s: Structure, c: RegionConflict): string {
+  const { nodeId, region, implied, edge } = c;
+  // An edge back to a loop further out than the body it leaves (the walk is bounded: nesting was checked).
+  for (let o = s.owner.get(implied); o !== undefined; o = s.owner.get(o)) {
+    if (o === nodeId) return `"${edge.source}" is in the body of loop "${implied}" and leads back to loop "${nodeId}"; a body can only lead back to its own loop`;
+  }
+  if (implied !== TOP && s.nodes.get(implied)?.kind === "loop" && region !== implied) {
+    return `"${nodeId}" is inside loop "${implied}" (by way of "${edge.source}") but is also reached from outside it`;
+  }
+  return `"${nodeId}" is inside loop "${region}" but is also reached from outside it ("${edge.source}")`;
 }
 
 /** Parses and checks a graph for publishing or running; throws GraphValidationError with every issue. */
-export function validateGraph(input: unknown, catalog: ActionCatalog = builtinCatalog): Graph {
-  const issues = graphIssues(input, catalog);
-  if (issues.length > 0) throw new GraphValidationError(issues);
-  return graphSchema.parse(input);
+export function validateGraph(input: unknown, catalog: ActionCatalog = builtinCatalog, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): Graph {
+  const { issues, graph } = inspectGraph(input, catalog, limits);
+  if (issues.length > 0 || !graph) throw new GraphValidationError(issues);
+  return graph;
 }

@@ -17,16 +17,32 @@ export class ExpressionError extends Error {
   override name = "ExpressionError";
 }
 
+/**
+ * How deep an expression may nest: parentheses, brackets, "!"/"-" and chains of operators all count. The parser
+ * and the evaluator recurse once per level, so without a bound "((((…" 10,000 deep overflows the stack (in the
+ * web server on save, in the worker on run); real expressions nest a handful of levels. A fixed part of the
+ * language rather than a setting: the worker replays old runs with it, so it must not differ between processes.
+ */
+export const EXPRESSION_MAX_DEPTH = 256;
+
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([A-Za-z_$][\w$]*)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!().,[\]]))/y;
+
+const TRAILING = /\s*$/y;
+
+/** The expression as error messages quote it: whole when short, its start when long. */
+export const shorten = (src: string) => (src.length > 200 ? `${src.slice(0, 200)}…` : src);
 
 function tokenize(src: string): string[] {
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;
+    // Trailing spaces end the input (sticky, from here on: slicing the rest for every token was quadratic).
+    TRAILING.lastIndex = at;
+    if (TRAILING.test(src)) break;
+    TOKEN.lastIndex = at;
     const m = TOKEN.exec(src);
-    if (!m) throw new ExpressionError(`Unexpected character at position ${at + 1} in "${src}"`);
+    if (!m) throw new ExpressionError(`Unexpected character at position ${at + 1} in "${shorten(src)}"`);
     tokens.push(m[0].trim());
   }
   return tokens;
@@ -35,68 +51,120 @@ function tokenize(src: string): string[] {
 const LEVELS: string[][] = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
 
 export function parseExpression(src: string): Expr {
-  const tokens = tokenize(src);
-  let i = 0;
-  const peek = () => tokens[i];
-  const expect = (tok: string) => {
-    if (tokens[i] !== tok) throw new ExpressionError(`Expected "${tok}" but found ${tokens[i] ? `"${tokens[i]}"` : "the end"} in "${src}"`);
-    i += 1;
-  };
-  const binary = (level: number): Expr => {
-    if (level === LEVELS.length) return unary();
-    let left = binary(level + 1);
-    while (peek() !== undefined && LEVELS[level]!.includes(peek()!)) {
-      const op = tokens[i++]!;
-      left = { t: "bin", op, left, right: binary(level + 1) };
+  return new Parser(src).parse();
+}
+
+/**
+ * Recursive descent over the tokens. A class rather than closures made per call: a save parses every template
+ * of every node, and per-call closures cost more than the parsing (more again under tsx's name-keeping).
+ */
+class Parser {
+  private readonly tokens: string[];
+  private readonly shown: string;
+  private i = 0;
+  /** How many unary() calls are open: the parser's own recursion. */
+  private open = 0;
+  /** AST depth of each node built so far (a leaf is 1). */
+  private readonly depthOf = new Map<Expr, number>();
+
+  constructor(src: string) {
+    this.tokens = tokenize(src);
+    this.shown = shorten(src);
+  }
+
+  parse(): Expr {
+    const e = this.binary(0);
+    if (this.i < this.tokens.length) throw new ExpressionError(`Unexpected "${this.tokens[this.i]}" in "${this.shown}"`);
+    return e;
+  }
+
+  private tooDeep() {
+    return new ExpressionError(`Expression nested deeper than ${EXPRESSION_MAX_DEPTH} levels in "${this.shown}"`);
+  }
+
+  private node<T extends Expr>(e: T, kids: Expr[]): T {
+    let deepest = 0;
+    for (const k of kids) deepest = Math.max(deepest, this.depthOf.get(k) ?? 1);
+    if (deepest + 1 > EXPRESSION_MAX_DEPTH) throw this.tooDeep();
+    this.depthOf.set(e, deepest + 1);
+    return e;
+  }
+
+  private peek(): string | undefined {
+    return this.tokens[this.i];
+  }
+
+  private expect(tok: string) {
+    const found = this.tokens[this.i];
+    if (found !== tok) throw new ExpressionError(`Expected "${tok}" but found ${found ? `"${found}"` : "the end"} in "${this.shown}"`);
+    this.i += 1;
+  }
+
+  private binary(level: number): Expr {
+    if (level === LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (let tok = this.peek(); tok !== undefined && LEVELS[level]!.includes(tok); tok = this.peek()) {
+      this.i += 1;
+      const right = this.binary(level + 1);
+      left = this.node({ t: "bin", op: tok, left, right }, [left, right]);
     }
     return left;
-  };
-  const unary = (): Expr => {
-    const tok = peek();
-    if (tok === "!" || tok === "-") {
-      i += 1;
-      return { t: "unary", op: tok, arg: unary() };
+  }
+
+  private unary(): Expr {
+    if (++this.open > EXPRESSION_MAX_DEPTH) throw this.tooDeep();
+    try {
+      return this.unaryOrPostfix();
+    } finally {
+      this.open -= 1;
     }
-    let e = primary();
+  }
+
+  private unaryOrPostfix(): Expr {
+    const tok = this.peek();
+    if (tok === "!" || tok === "-") {
+      this.i += 1;
+      const arg = this.unary();
+      return this.node({ t: "unary", op: tok, arg }, [arg]);
+    }
+    let e = this.primary();
     for (;;) {
-      if (peek() === ".") {
-        i += 1;
-        const name = tokens[i++];
-        if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new ExpressionError(`Expected a field name after "." in "${src}"`);
-        e = { t: "get", object: e, key: { t: "lit", value: name } };
-      } else if (peek() === "[") {
-        i += 1;
-        const key = binary(0);
-        expect("]");
-        e = { t: "get", object: e, key };
+      if (this.peek() === ".") {
+        this.i += 1;
+        const name = this.tokens[this.i++];
+        if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new ExpressionError(`Expected a field name after "." in "${this.shown}"`);
+        e = this.node({ t: "get", object: e, key: { t: "lit", value: name } }, [e]);
+      } else if (this.peek() === "[") {
+        this.i += 1;
+        const key = this.binary(0);
+        this.expect("]");
+        e = this.node({ t: "get", object: e, key }, [e, key]);
       } else return e;
     }
-  };
-  const primary = (): Expr => {
-    const tok = tokens[i++];
-    if (tok === undefined) throw new ExpressionError(`Unexpected end of "${src}"`);
+  }
+
+  private primary(): Expr {
+    const tok = this.tokens[this.i++];
+    if (tok === undefined) throw new ExpressionError(`Unexpected end of "${this.shown}"`);
     if (tok === "(") {
-      const e = binary(0);
-      expect(")");
+      const e = this.binary(0);
+      this.expect(")");
       return e;
     }
     if (/^\d/.test(tok)) return { t: "lit", value: Number(tok) };
     if (tok[0] === '"' || tok[0] === "'") return { t: "lit", value: tok.slice(1, -1).replace(/\\(.)/g, "$1") };
     if (tok === "true" || tok === "false") return { t: "lit", value: tok === "true" };
     if (tok === "null") return { t: "lit", value: null };
-    if (!/^[A-Za-z_$]/.test(tok)) throw new ExpressionError(`Unexpected "${tok}" in "${src}"`);
-    if (peek() !== "(") return { t: "var", name: tok };
-    i += 1;
+    if (!/^[A-Za-z_$]/.test(tok)) throw new ExpressionError(`Unexpected "${tok}" in "${this.shown}"`);
+    if (this.peek() !== "(") return { t: "var", name: tok };
+    this.i += 1;
     const args: Expr[] = [];
-    while (peek() !== ")") {
-      args.push(binary(0));
-      if (peek() === ",") i += 1;
+    while (this.peek() !== ")") {
+      args.push(this.binary(0));
+      if (this.peek() === ",") this.i += 1;
       else break;
     }
-    expect(")");
-    return { t: "call", fn: tok, args };
-  };
-  const e = binary(0);
-  if (i < tokens.length) throw new ExpressionError(`Unexpected "${tokens[i]}" in "${src}"`);
-  return e;
+    this.expect(")");
+    return this.node({ t: "call", fn: tok, args }, args);
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
-import { referencedSteps, renderValue } from "./template";
+import { parseExpression } from "./parser";
+import { checkTemplates, referencedSteps, renderValue } from "./template";
 
 const scope = { trigger: { body: { email: "Ada@Example.com", n: 3, tags: ["a", "b"] } }, steps: { find_user: { output: { id: 42, items: [{ p: 2 }, { p: 5 }] } } } };
 
@@ -35,5 +36,23 @@ describe("mapping", () => {
   it("finds which steps a template reads", () => {
     expect([...referencedSteps({ a: "{{ steps.find_user.output.id }} {{ steps['x'].output }}" })].sort()).toEqual(["find_user", "x"]);
     expect([...referencedSteps("{{ json(steps) }}")]).toEqual(["*"]);
+  });
+
+  it("an expression nested 10,000 deep is refused by the nesting limit, not with a stack overflow", () => {
+    const deep = `{{ ${"(".repeat(10_000)}1${")".repeat(10_000)} }}`;
+    expect(() => checkTemplates({ a: deep })).toThrow(/^Expression nested deeper than 256 levels in " \(\(\(/);
+    expect(() => parseExpression("!".repeat(100_000) + "true")).toThrow(/nested deeper than 256 levels/);
+    expect(() => parseExpression(Array.from({ length: 300 }, () => "1").join(" + "))).toThrow(/nested deeper than 256 levels/);
+    expect(evaluate(Array.from({ length: 200 }, () => "1").join(" + "), scope)).toBe(200);
+    // Quoted as far as 200 characters: the message is for a person, not a copy of a megabyte.
+    expect(() => parseExpression(`${"1 + ".repeat(100_000)}`)).toThrow(/…"$/);
+  });
+
+  it("a string of 200,000 unclosed {{ is refused as never closed, and a value 100,000 deep is walked without recursion", () => {
+    expect(() => checkTemplates("{{".repeat(200_000))).toThrow(/"\{\{" at position 1 is never closed/);
+    expect(() => checkTemplates(`${"{{ 1 }} ".repeat(50_000)}{{ oops`)).toThrow(/at position 400001 is never closed/);
+    let deep: unknown = "{{ 1 + }}";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => checkTemplates(deep)).toThrow(/end/);
   });
 });

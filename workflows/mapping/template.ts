@@ -1,27 +1,33 @@
 import { evaluateExpr, type Scope } from "./evaluate";
-import { ExpressionError, parseExpression, type Expr } from "./parser";
+import { ExpressionError, parseExpression, shorten, type Expr } from "./parser";
 
 /**
  * Templates are strings with `{{ expression }}` parts. A string that is exactly one `{{ … }}` yields the
  * value itself (a number stays a number, an object an object); otherwise the parts are joined as text.
  * Objects and arrays are walked, so a step's whole input can be one template value.
  */
-const PART = /\{\{([\s\S]*?)\}\}/g;
-
 type Piece = string | Expr;
 
+/**
+ * Splits a template into text and parsed expressions with indexOf, in one pass: the lazy regex it replaces
+ * rescanned to the end from every "{{" without a "}}", quadratic in a long string of them.
+ */
 function pieces(template: string): Piece[] {
   const out: Piece[] = [];
   let last = 0;
-  for (const m of template.matchAll(PART)) {
-    if (m.index > last) out.push(template.slice(last, m.index));
-    out.push(parseExpression(m[1]!));
-    last = m.index + m[0].length;
+  for (;;) {
+    const open = template.indexOf("{{", last);
+    const close = open < 0 ? -1 : template.indexOf("}}", open + 2);
+    if (close < 0) {
+      // A "{{" with no "}}" after it is a typo, not text: passing it through would send it on as is.
+      if (open >= 0) throw new ExpressionError(`"{{" at position ${open + 1} is never closed with "}}" in "${shorten(template)}"`);
+      break;
+    }
+    if (open > last) out.push(template.slice(last, open));
+    out.push(parseExpression(template.slice(open + 2, close)));
+    last = close + 2;
   }
   const rest = template.slice(last);
-  // A "{{" with no "}}" after it is a typo, not text: passing it through would send it on as is.
-  const open = rest.indexOf("{{");
-  if (open >= 0) throw new ExpressionError(`"{{" at position ${last + open + 1} is never closed with "}}" in "${template}"`);
   if (rest) out.push(rest);
   return out;
 }
@@ -41,11 +47,18 @@ export function renderValue(value: unknown, scope: Scope): unknown {
   return value;
 }
 
-/** Parses every template in a value, throwing the first syntax error: validation on save. */
+/** Parses every template in a value, throwing the first syntax error: validation on save. No recursion (an explicit stack), so a deep value cannot overflow it. */
 export function checkTemplates(value: unknown): void {
-  if (typeof value === "string") pieces(value);
-  else if (Array.isArray(value)) value.forEach(checkTemplates);
-  else if (value && typeof value === "object") Object.values(value).forEach(checkTemplates);
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") pieces(v);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v && typeof v === "object") {
+      const values = Object.values(v);
+      for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+    }
+  }
 }
 
 /** Which step ids a value's templates read (`steps.<id>…`), so the interpreter passes only those outputs on. */
