@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from "@temporalio/worker";
 import type pg from "pg";
 import { getDb, type Database } from "../db/client";
+import { redactForLog, redactLogText } from "../db/redact";
 import { createSandboxHost, type SandboxHost } from "../integrations/runtime";
 import { startOutboxRelay } from "../server/triggers/webhook/outbox-relay";
 import { createActivities, type ActivityDeps } from "./activities";
@@ -66,8 +67,9 @@ export async function createWorker({ connection, namespace, taskQueue, deps, wor
 
 const getDbOr = (deps: ActivityDeps | undefined) => deps?.db ?? getDb();
 
+/** One log line, through the same redaction as the web's logger (db/redact.ts): Temporal's meta can hold errors. */
 function jsonLine(level: string, msg: string, extra: Record<string, unknown> = {}) {
-  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service: "worker", msg, ...extra })}\n`);
+  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service: "worker", msg: redactLogText(msg), ...(redactForLog(extra) as Record<string, unknown>) })}\n`);
 }
 
 async function main() {

@@ -1,3 +1,5 @@
+import { redactForLog } from "../../db/redact";
+
 /**
  * Expected faults (busy port, unreachable database, missing tool) are reported as one line and a non-zero
  * exit; a stack trace would bury the one thing the user has to do. Unexpected errors keep their stack.
@@ -24,7 +26,8 @@ export function runMain(main: () => Promise<number | void>, cleanup?: () => Prom
     async (error: unknown) => {
       await cleanup?.().catch(() => {});
       if (error instanceof ExpectedError) fail(error.message);
-      console.error(error);
+      // Redacted like every log line: a failed query's error carries its parameters (sealed secrets, hashes).
+      console.error(redactForLog(error));
       process.exit(1);
     },
   );
