@@ -5,9 +5,10 @@
  */
 import type { Usage } from "./types";
 
-export type LimitName = "heap" | "cpu" | "wall" | "output" | "fetch_count" | "fetch_bytes" | "concurrency";
+/** "depth": a JSON value the action made (output, log data, store value) nested deeper than JUNCTION_JSON_MAX_DEPTH. */
+export type LimitName = "heap" | "cpu" | "wall" | "output" | "depth" | "fetch_count" | "fetch_bytes" | "concurrency";
 
-export type SandboxErrorCode = "limit" | "guest" | "network" | "crash" | "cancelled" | "config";
+export type SandboxErrorCode = "limit" | "guest" | "network" | "crash" | "cancelled" | "config" | "protocol";
 
 export abstract class SandboxError extends Error {
   abstract readonly code: SandboxErrorCode;
@@ -104,6 +105,17 @@ export class SandboxConfigError extends SandboxError {
 }
 
 /**
+ * The sandbox process sent the host a message that breaks the protocol (wrong shape, unknown operation). Our
+ * own child never does, so the process is no longer trusted: it is killed, and the execution the message named
+ * fails. Not retryable: whatever made the process misbehave would do it again.
+ */
+export class SandboxProtocolError extends SandboxError {
+  override name = "SandboxProtocolError";
+  readonly code = "protocol";
+  readonly retryable = false;
+}
+
+/**
  * Thrown by a capability implementation (ctx.store …) when its message is meant for the integration, e.g.
  * "value too large". Any other error from a capability reaches the guest only as "ctx.store failed.".
  */
@@ -128,7 +140,8 @@ export function toWire(error: unknown): WireError {
   if (error instanceof SandboxLimitError) return { ...base, code: "limit", limit: error.limit };
   if (error instanceof SandboxGuestError) return { ...base, code: "guest", guestName: error.guestName, declared: error.declared, network: error.network };
   if (error instanceof SandboxNetworkError) return { ...base, code: "network", reason: error.reason };
-  return { ...base, code: error.code as "crash" | "cancelled" | "config" };
+  // A protocol error is the parent's verdict on the child; it never crosses back, so "crash" is only a fallback.
+  return { ...base, code: (error.code === "protocol" ? "crash" : error.code) as "crash" | "cancelled" | "config" };
 }
 
 export function fromWire(wire: WireError): SandboxError {

@@ -1,3 +1,4 @@
+import { jsonLimits } from "../../db/json";
 import { createGate } from "./concurrency";
 import { SandboxConfigError, SandboxError } from "./errors";
 import { resolveLimits } from "./limits";
@@ -24,6 +25,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}): SandboxHost
     remoteResolver: options.resolver !== undefined,
     resolver: options.resolver,
     memoryCapMb: options.processMemoryCapMb ?? 2_048,
+    json: options.jsonLimits ?? jsonLimits(),
   });
 
   async function execute(request: ExecuteRequest): Promise<SandboxResult> {

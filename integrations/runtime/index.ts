@@ -14,6 +14,7 @@ export {
   SandboxGuestError,
   SandboxLimitError,
   SandboxNetworkError,
+  SandboxProtocolError,
   type LimitName,
   type GuestDeclaration,
   type NetworkFailureKind,

@@ -1,3 +1,4 @@
+import type { JsonLimits } from "../../db/json";
 import type { Limits } from "./limits";
 import type { Resolver } from "./network/resolve";
 
@@ -72,6 +73,11 @@ export type SandboxHostOptions = {
   processMemoryCapMb?: number;
   /** How long past an execution's wall limit the host waits before killing a wedged sandbox process (default 1000). */
   killGraceMs?: number;
+  /**
+   * Nesting depth and size limits for what an action hands out (output, log data, store values). Default: the
+   * environment's (JUNCTION_JSON_MAX_DEPTH, JUNCTION_JSON_MAX_BYTES); an output's size is its own limit (outputBytes).
+   */
+  jsonLimits?: JsonLimits;
 };
 
 export interface SandboxHost {

@@ -5,6 +5,7 @@
  * References and never hands to the guest. invoke builds ctx from copies plus the host Callbacks it receives,
  * runs the action and returns ONE string, so the host never walks a guest object:
  *   "v" + JSON of the output | "e" + JSON {name, message, retryable?, retryAfterMs?, status?} | "L" + output length when over the output limit
+ *   | "D" when JSON.stringify ran out of stack on the output (nested thousands deep)
  * followed by nothing else; `pending` (host calls the guest started but has not seen settle) rides in front as
  * "<n>|". Everything here is a convenience for the guest: the host re-checks every argument and the result.
  */
@@ -14,7 +15,7 @@ const g = globalThis;
 const freeze = Object.freeze, hasOwn = Object.hasOwn, entries = Object.entries;
 const stringify = JSON.stringify, parse = JSON.parse, toStr = String, isArray = Array.isArray, arrayFrom = Array.from;
 const U8 = Uint8Array;
-const ErrorCtor = Error, TypeErrorCtor = TypeError, PromiseCtor = Promise;
+const ErrorCtor = Error, TypeErrorCtor = TypeError, RangeErrorCtor = RangeError, PromiseCtor = Promise;
 // Not metered by the host (WebAssembly memory, shared memory and Atomics.wait) or able to run guest code after
 // the execution ended (finalizers): out of the sandbox.
 for (const name of ["WebAssembly", "SharedArrayBuffer", "Atomics", "WeakRef", "FinalizationRegistry"]) delete g[name];
@@ -74,6 +75,31 @@ function deliver(id, envelope) {
   }
 }
 
+// Deepest bracket nesting of JSON text (brackets inside strings skipped), like the host's jsonTextDepth.
+function textDepth(text) {
+  let depth = 0, deepest = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) { if (c === 92) i++; else if (c === 34) inString = false; }
+    else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) { if (++depth > deepest) deepest = depth; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
+// A store value crosses as its JSON text: copying an object nested thousands deep out of the isolate fails
+// silently. DEEP stands for a value JSON.stringify ran out of stack on; the host measures the text's depth itself.
+const DEEP = 0;
+function storeText(value) {
+  try {
+    return value === undefined ? undefined : stringify(value);
+  } catch (error) {
+    if (error instanceof RangeErrorCtor) return DEEP;
+    throw error; // the guest's own (a circular value, a throwing getter): it sees what JSON.stringify threw
+  }
+}
+
 async function invoke(actionKey, input, connection, run, options, fetchCb, storeCb, logCb, keyedCb) {
   function respond(body) {
     return pending + "|" + body;
@@ -85,9 +111,9 @@ async function invoke(actionKey, input, connection, run, options, fetchCb, store
     let copy;
     try {
       const json = data === undefined ? undefined : stringify(data);
-      copy = json === undefined ? undefined : json.length > 16384 ? "[data larger than 16 KB]" : parse(json);
-    } catch {
-      copy = "[data not JSON-serializable]";
+      copy = json === undefined ? undefined : json.length > 16384 ? "[data larger than 16 KB]" : textDepth(json) > options.maxDepth ? "[data nested deeper than " + options.maxDepth + " levels]" : parse(json);
+    } catch (error) {
+      copy = error instanceof RangeErrorCtor ? "[data nested deeper than " + options.maxDepth + " levels]" : "[data not JSON-serializable]";
     }
     logCb(level, clip(message, 8192), copy);
   };
@@ -113,7 +139,7 @@ async function invoke(actionKey, input, connection, run, options, fetchCb, store
     }),
     store: freeze({
       get: (key) => call(storeCb, ["get", toStr(key)]),
-      set: async (key, value) => { await call(storeCb, ["set", toStr(key), value]); },
+      set: async (key, value) => { await call(storeCb, ["set", toStr(key), storeText(value)]); },
       delete: async (key) => { await call(storeCb, ["delete", toStr(key)]); },
     }),
     log: freeze({ info: log("info"), warn: log("warn"), error: log("error") }),
@@ -141,6 +167,8 @@ async function invoke(actionKey, input, connection, run, options, fetchCb, store
   try {
     json = output === undefined ? "null" : stringify(output);
   } catch (error) {
+    // Nesting is what makes JSON.stringify run out of stack; the host reports the depth limit it breaks.
+    if (error instanceof RangeErrorCtor) return respond("D");
     return respond("e" + stringify({ name: "TypeError", message: "The action's output is not JSON-serializable: " + describeError(error).message }));
   }
   if (json === undefined) json = "null";

@@ -1,3 +1,4 @@
+import { DEFAULT_JSON_LIMITS } from "../../../db/json";
 import type { Resolver } from "../network/resolve";
 import type { SandboxResult } from "../types";
 import { BundleCache } from "./bundle-cache";
@@ -5,7 +6,14 @@ import { DEFAULT_POOL, IsolatePool, type PoolOptions } from "./isolate-pool";
 import { runAction, type EngineJob } from "./run-action";
 import { Watchdog } from "./watchdog";
 
-export type EngineOptions = { allowLoopback: boolean; resolver: Resolver; pool?: Partial<PoolOptions>; maxRedirects?: number };
+export type EngineOptions = {
+  allowLoopback: boolean;
+  resolver: Resolver;
+  pool?: Partial<PoolOptions>;
+  maxRedirects?: number;
+  /** Deepest nesting allowed in what an action hands out (output, log data, store values): JUNCTION_JSON_MAX_DEPTH. */
+  maxJsonDepth?: number;
+};
 
 export type Engine = {
   hasBundle(hash: string): boolean;
@@ -29,7 +37,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     hasBundle: (hash) => bundles.has(hash),
     addBundle: (hash, source) => bundles.add(hash, source),
-    run: (job) => runAction({ pool, watchdog, network }, job),
+    run: (job) => runAction({ pool, watchdog, network, maxJsonDepth: options.maxJsonDepth ?? DEFAULT_JSON_LIMITS.maxDepth }, job),
     idleIsolates: () => pool.idleCount,
     close: () => {
       clearInterval(sweeper);

@@ -1,5 +1,6 @@
 import ivm from "isolated-vm";
-import { SandboxCapabilityError, SandboxError } from "../errors";
+import { checkJsonValue, depthViolation, jsonTextDepth } from "../../../db/json";
+import { SandboxCapabilityError, SandboxError, SandboxLimitError } from "../errors";
 import { guardedFetch, type FetchPolicy } from "../network/guarded-fetch";
 import { FetchFailure, type FetchInit } from "../network/request-shape";
 import type { Capabilities, LogLevel } from "../types";
@@ -25,7 +26,7 @@ const LOG_LEVELS = new Set<LogLevel>(["info", "warn", "error"]);
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const MAX_SIGN_BYTES = 1024 * 1024;
 
-export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabilities: Capabilities, deliver: Deliver) {
+export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabilities: Capabilities, deliver: Deliver, maxDepth: number) {
   const asyncCallback = (what: string, fn: (...args: unknown[]) => Promise<unknown>) =>
     new ivm.Callback(
       (id: unknown, ...args: unknown[]) => {
@@ -50,11 +51,21 @@ export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabi
     if (op === "get") return (await impl.get(key)) ?? null;
     if (op === "delete") return void (await impl.delete(key));
     if (op !== "set") throw new SandboxCapabilityError("Unknown store operation.");
-    const json = value === undefined ? undefined : JSON.stringify(value);
-    if (json === undefined) throw new SandboxCapabilityError("Store values must be JSON-serializable (not undefined).");
-    if (Buffer.byteLength(json) > MAX_STORE_VALUE) throw new SandboxCapabilityError(`Store values are limited to ${MAX_STORE_VALUE} bytes of JSON.`);
-    // Store what JSON would round-trip (Dates become strings, Maps vanish), so reads match writes.
-    return void (await impl.set(key, JSON.parse(json) as unknown));
+    // The bootstrap sends the value's JSON text (or 0: its JSON.stringify ran out of stack). A value nested too
+    // deep would be refused on every attempt, so it fails the execution (a limit), not just this call.
+    const tooDeep = depthViolation("The ctx.store value", maxDepth);
+    if (value === 0) throw new SandboxLimitError("depth", tooDeep.message);
+    if (typeof value !== "string") throw new SandboxCapabilityError(value === undefined ? "Store values must be JSON-serializable (not undefined)." : "Store values must be JSON-serializable.");
+    if (Buffer.byteLength(value) > MAX_STORE_VALUE) throw new SandboxCapabilityError(`Store values are limited to ${MAX_STORE_VALUE} bytes of JSON.`);
+    if (jsonTextDepth(value, maxDepth) > maxDepth) throw new SandboxLimitError("depth", tooDeep.message);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new SandboxCapabilityError("Store values must be JSON-serializable.");
+    }
+    // What JSON round-trips (Dates become strings, Maps vanish) is stored, so reads match writes.
+    return void (await impl.set(key, parsed));
   });
 
   // ctx.secrets / ctx.crypto: one callback, the operation first. Names and bytes are checked here, not by the guest.
@@ -79,6 +90,9 @@ export function hostCallbacks(state: ExecutionState, policy: FetchPolicy, capabi
       // Re-checked here: the guest-side cap is a courtesy, this one is the limit.
       if (state.isOver || !capabilities.log || ++logged > MAX_LOG_LINES) return;
       if (!LOG_LEVELS.has(level as LogLevel) || typeof message !== "string") return;
+      // The bootstrap puts a marker in place of data nested too deep; only a subverted one sends such data.
+      const tooDeep = checkJsonValue(data, { maxDepth, maxBytes: Number.MAX_SAFE_INTEGER }, "ctx.log data");
+      if (tooDeep) return void state.fail(new SandboxLimitError("depth", tooDeep.message));
       try {
         capabilities.log(level as LogLevel, message.slice(0, 8192), data);
       } catch {

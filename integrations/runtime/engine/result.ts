@@ -1,15 +1,18 @@
+import { depthViolation, jsonTextDepth } from "../../../db/json";
 import { SandboxGuestError, SandboxLimitError, type GuestDeclaration } from "../errors";
 
 /**
  * Reads the one string the bootstrap's invoke returns: `<pending>|<tag><body>`. The guest can shape that string
  * however it likes if it subverts the bootstrap, so everything is re-checked: type, size (as UTF-8 bytes) and
  * JSON. The host only ever JSON.parses guest data (JSON.parse makes `__proto__` an own key, never a prototype).
+ * Depth is checked on the text, before parsing: a value nested thousands deep parses (V8's JSON.parse is
+ * iterative) but then overflows whatever recurses over it next — IPC, Temporal's payloads, superjson.
  */
 export type DecodedResult =
   | { pending: number; kind: "value"; output: unknown }
   | { pending: number; kind: "error"; error: SandboxGuestError | SandboxLimitError };
 
-export function decodeResult(raw: unknown, outputBytes: number): DecodedResult {
+export function decodeResult(raw: unknown, outputBytes: number, maxDepth: number): DecodedResult {
   if (typeof raw !== "string") return malformed();
   const bar = raw.indexOf("|");
   const pending = Number(raw.slice(0, bar));
@@ -20,6 +23,8 @@ export function decodeResult(raw: unknown, outputBytes: number): DecodedResult {
     const size = tag === "L" ? Number(body) : Buffer.byteLength(body);
     return { pending, kind: "error", error: outputTooLarge(size, outputBytes) };
   }
+  // "D": the guest's own JSON.stringify ran out of stack, i.e. the output is thousands of levels deep.
+  if (tag === "D" || (tag === "v" && jsonTextDepth(body, maxDepth) > maxDepth)) return { pending, kind: "error", error: outputTooDeep(maxDepth) };
   try {
     if (tag === "v") return { pending, kind: "value", output: JSON.parse(body) as unknown };
     if (tag === "e") {
@@ -44,6 +49,10 @@ function guestDeclaration(hint: Record<string, unknown>): GuestDeclaration | und
 
 function outputTooLarge(size: number, limit: number): SandboxLimitError {
   return new SandboxLimitError("output", `The action's output is ${size} bytes of JSON, more than ${limit} (limit output).`);
+}
+
+function outputTooDeep(limit: number): SandboxLimitError {
+  return new SandboxLimitError("depth", depthViolation("The action's output", limit).message);
 }
 
 function malformed(pending = 1): DecodedResult {

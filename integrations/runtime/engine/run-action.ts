@@ -25,7 +25,7 @@ export type EngineJob = {
   onCatastrophe?: () => void;
 };
 
-export type EngineDeps = { pool: IsolatePool; watchdog: Watchdog; network: Omit<FetchPolicy, "permitted"> };
+export type EngineDeps = { pool: IsolatePool; watchdog: Watchdog; network: Omit<FetchPolicy, "permitted">; maxJsonDepth: number };
 
 const MAX_LOG_LINES = 200;
 const MB = 1024 * 1024;
@@ -44,7 +44,7 @@ export async function runAction(deps: EngineDeps, job: EngineJob): Promise<Sandb
   let guest: GuestContext | undefined;
   let reusable = false;
   try {
-    const args = copyArguments(job);
+    const args = copyArguments(job, deps.maxJsonDepth);
     if (job.signal?.aborted) cancel();
     lease = await deps.pool.acquire(job.bundleHash, job.limits.heapMb, `junction://integrations/${encodeURIComponent(job.integrationId)}/bundle.js`);
     lease.onCatastrophe = () => {
@@ -57,13 +57,13 @@ export async function runAction(deps: EngineDeps, job: EngineJob): Promise<Sandb
     const { context, invoke, deliver: deliverRef } = guest;
     await state.until(lease.bundle.run(context));
     const deliver = deliverer(lease.isolate, deliverRef);
-    const callbacks = hostCallbacks(state, { ...deps.network, permitted: job.permissions.network }, job.capabilities, deliver);
+    const callbacks = hostCallbacks(state, { ...deps.network, permitted: job.permissions.network }, job.capabilities, deliver, deps.maxJsonDepth);
     const raw: unknown = await state.until(invoke.apply(undefined, [...args, callbacks.fetch, callbacks.store, callbacks.log, callbacks.keyed], { result: { promise: true, copy: true } }));
     stopWatching();
     stopWatching = undefined;
     if (state.failure) throw state.failure;
     recordHeap(state, await state.until(lease.isolate.getHeapStatistics()));
-    const result = decodeResult(raw, job.limits.outputBytes);
+    const result = decodeResult(raw, job.limits.outputBytes, deps.maxJsonDepth);
     // Reuse only an isolate with nothing left in flight: a host call the guest did not await would otherwise
     // resolve into the old context while the next execution runs.
     reusable = result.pending === 0 && state.inFlight === 0 && state.heapPeakBytes < (job.limits.heapMb * MB) / 2;
@@ -100,7 +100,7 @@ function deliverer(isolate: ivm.Isolate, deliverRef: ivm.Reference): Deliver {
 }
 
 /** Input, connection and run info cross as copies made here; only plain data can cross. */
-function copyArguments(job: EngineJob): unknown[] {
+function copyArguments(job: EngineJob, maxDepth: number): unknown[] {
   const copy = (value: unknown, what: string) => {
     if (value === undefined) return undefined;
     try {
@@ -109,7 +109,7 @@ function copyArguments(job: EngineJob): unknown[] {
       throw new SandboxConfigError(`The ${what} cannot be copied into the sandbox (only plain data can).`);
     }
   };
-  const options = { outputBytes: job.limits.outputBytes, maxLogLines: MAX_LOG_LINES };
+  const options = { outputBytes: job.limits.outputBytes, maxLogLines: MAX_LOG_LINES, maxDepth };
   return [job.actionKey, copy(job.input, "input"), copy(job.connection, "connection"), copy({ ...job.run }, "run info"), copy(options, "options")];
 }
 

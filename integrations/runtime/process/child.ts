@@ -4,14 +4,28 @@
  * the isolate's thread is parked for good and its memory cannot be reclaimed) or when its resident memory
  * passes the cap; the parent then fails the executions it had here and starts a new process.
  */
+import { Socket } from "node:net";
 import { SandboxCapabilityError, SandboxLimitError, toWire, type WireError } from "../errors";
 import { createEngine } from "../engine/engine";
 import { systemResolver, type ResolvedAddress } from "../network/resolve";
 import type { Capabilities } from "../types";
+import { lineChannel } from "./line-channel";
 import type { CallOp, ChildOptions, FromChild, ToChild, WireJob } from "./protocol";
 
 const options = JSON.parse(process.argv[2] ?? "{}") as ChildOptions;
-const send = (message: FromChild) => process.send?.(message);
+// Bundles arrive on this channel, so its line cap is generous; the parent is trusted.
+const MAX_LINE_CHARS = 512 * 1024 * 1024;
+// fd 3: the socket pair the parent set up (process/sandbox-process.ts); the parent is trusted, so no shape checks.
+const socket = new Socket({ fd: 3, readable: true, writable: true });
+const channel = lineChannel(socket, { message: (m) => onMessage(m as ToChild), problem: () => {} }, MAX_LINE_CHARS);
+const send = (message: FromChild) => {
+  try {
+    channel.send(message);
+  } catch {
+    // JSON could not write it: the checks before each send make this a bug, and a missing message fails the
+    // execution by the parent's timeout rather than the process here.
+  }
+};
 const calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 const bundleWaiters = new Map<number, (source: string) => void>();
 /** One request per bundle hash, however many executions of it arrive before the bundle does. */
@@ -22,13 +36,21 @@ let dying = false;
 
 function call(id: number, op: CallOp, args: unknown[]): Promise<unknown> {
   const callId = nextCall++;
-  send({ t: "call", id, callId, op, args });
-  return new Promise((resolve, reject) => calls.set(callId, { resolve, reject }));
+  return new Promise((resolve, reject) => {
+    calls.set(callId, { resolve, reject });
+    try {
+      channel.send({ t: "call", id, callId, op, args } satisfies FromChild);
+    } catch {
+      calls.delete(callId);
+      reject(new Error("capability call could not be sent"));
+    }
+  });
 }
 
 const engine = createEngine({
   allowLoopback: options.allowLoopback,
   resolver: options.remoteResolver ? (hostname) => call(0, "resolve", [hostname]) as Promise<ResolvedAddress[]> : systemResolver,
+  maxJsonDepth: options.json.maxDepth,
 });
 
 function capabilities(id: number, job: WireJob): Capabilities {
@@ -44,7 +66,7 @@ function capabilities(id: number, job: WireJob): Capabilities {
     secrets: job.capabilities.secrets ? { getOrCreate: async (name) => String(await call(id, "secrets.getOrCreate", [name])) } : undefined,
     crypto: job.capabilities.crypto
       ? {
-          sign: async (keyName, bytes) => String(await call(id, "crypto.sign", [keyName, bytes])),
+          sign: async (keyName, bytes) => String(await call(id, "crypto.sign", [keyName, Buffer.from(bytes).toString("base64")])),
           publicKey: async (keyName) => String(await call(id, "crypto.publicKey", [keyName])),
         }
       : undefined,
@@ -58,7 +80,7 @@ async function run(id: number, job: WireJob): Promise<void> {
     if (!engine.hasBundle(job.bundleHash)) await loadBundle(id, job.bundleHash);
     const onCatastrophe = () => die(id, toWire(new SandboxLimitError("heap", `The action's heap passed ${job.limits.heapMb} MB (limit heap); V8 could not contain it.`)));
     const result = await engine.run({ ...job, capabilities: capabilities(id, job), signal: abort.signal, onCatastrophe });
-    send({ t: "done", id, ok: true, result });
+    channel.send({ t: "done", id, ok: true, result } satisfies FromChild);
   } catch (error) {
     send({ t: "done", id, ok: false, error: toWire(error) });
   } finally {
@@ -86,11 +108,11 @@ function die(id: number | undefined, error: WireError): void {
   dying = true;
   // SIGKILL, not process.exit: exit joins isolated-vm's threads, and the parked one never returns.
   const kill = () => process.kill(process.pid, "SIGKILL");
-  process.send?.({ t: "dying", id, error } satisfies FromChild, kill);
+  channel.send({ t: "dying", id, error } satisfies FromChild, kill);
   setTimeout(kill, 200);
 }
 
-process.on("message", (message: ToChild) => {
+function onMessage(message: ToChild): void {
   switch (message.t) {
     case "run":
       if (dying) send({ t: "done", id: message.id, ok: false, error: { code: "crash", message: "The sandbox process is restarting." } });
@@ -111,10 +133,11 @@ process.on("message", (message: ToChild) => {
       running.get(message.id)?.abort.abort();
       break;
   }
-});
+}
 
 // The parent going away (crash, kill -9) closes the channel: nothing left to work for.
-process.on("disconnect", () => process.exit(0));
+socket.on("close", () => process.exit(0));
+socket.on("error", () => process.exit(0));
 
 setInterval(() => {
   const inFlightHeap = [...running.values()].reduce((sum, r) => sum + r.heapMb, 0);

@@ -143,8 +143,8 @@ describe("flooding the host", () => {
     expect(error.message.length).toBeLessThanOrEqual(2001);
   });
 
-  it("deeply nested output cannot be serialized and fails as a guest error", async () => {
-    const error = await failure(run("() => { let v = []; for (let i = 0; i < 1e5; i++) v = [v]; return v }", { limits: { ...limits, cpuMs: 3_000 } }), SandboxGuestError);
-    expect(error.message).toMatch(/not JSON-serializable|call stack/);
+  it("deeply nested output cannot be serialized and fails on the depth limit, non-retryable", async () => {
+    const error = await failure(run("() => { let v = []; for (let i = 0; i < 1e5; i++) v = [v]; return v }", { limits: { ...limits, cpuMs: 3_000 } }), SandboxLimitError);
+    expect(error).toMatchObject({ limit: "depth", retryable: false, message: expect.stringMatching(/output nested deeper than \d+ levels/) });
   });
 });
