@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { integrationStore } from "../../db/schema";
-import type { Capabilities, LogLevel } from "../../integrations/runtime";
+import { checkJsonValue, jsonLimits } from "../../db/json";
+import { SandboxCapabilityError, type Capabilities, type LogLevel } from "../../integrations/runtime";
 import type { Manifest } from "@junction/sdk";
 import { getOrCreateSecret, signingKey, type Installation } from "../../server/integrations/secret-seal";
 
@@ -38,6 +39,9 @@ export function installationStore(db: Database, inst: Installation): NonNullable
       return row?.value ?? null;
     },
     async set(key, value) {
+      // The sandbox checks first; this keeps a value too deep to serialize out of the table whoever calls.
+      const tooDeep = checkJsonValue(value, { maxDepth: jsonLimits().maxDepth, maxBytes: Number.MAX_SAFE_INTEGER }, "The ctx.store value");
+      if (tooDeep) throw new SandboxCapabilityError(tooDeep.message);
       // JSON null reads back as "no value" anyway; the column holds only real values.
       if (value === null) return void (await db.delete(integrationStore).where(at(key)));
       await db

@@ -9,6 +9,7 @@ import { withDeadline } from "./deadline";
 import { startHeartbeats } from "./heartbeat";
 import { classifyStepError, type StepFailure } from "./classify-error";
 import { ActionError, type ActionExecutor } from "./executor";
+import { outputTooDeep } from "./output-limits";
 import { markRunRunning, recordStepFinished, recordStepStarted, RUNNING_ROW_AFTER_MS, type StepEnd } from "./record";
 
 export type StepDeps = { db: Database; executor: ActionExecutor };
@@ -81,6 +82,8 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
     // Process CPU while the action ran (built-ins run in-process); the sandbox reports its own, exact figure.
     const cpu = process.cpuUsage(cpuBefore);
     const usage = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...result.usage };
+    const tooDeep = outputTooDeep(result.output);
+    if (tooDeep) throw Object.assign(tooDeep, { usage, logs: result.logs });
     const stored = await storeIfLarge(db, req.runId, req.stepKey, result.output);
     value = stored.value;
     end = { status: "succeeded", input, output: result.output, outputRef: stored.ref?.$blob, startedAt, usage, logs: result.logs };
