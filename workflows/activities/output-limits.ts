@@ -9,5 +9,5 @@ import { ActionError } from "./executor";
  */
 export function outputTooDeep(output: unknown): ActionError | null {
   const violation = checkJsonValue(output, { maxDepth: jsonLimits().maxDepth, maxBytes: Number.MAX_SAFE_INTEGER }, "The step's output");
-  return violation && new ActionError(violation.message, "LimitExceeded", false);
+  return violation && ActionError.classified(violation.message, "LimitExceeded", { retryable: false, category: "limit", reason: "the step's output is nested too deep" });
 }
