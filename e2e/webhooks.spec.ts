@@ -1,10 +1,20 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 // The webhook trigger's panel: create the URL, copy it, set the secret (never shown again), publish, activate,
-// and a GitHub-signed delivery to that URL is acknowledged with a run id; the preset picker edits the draft.
+// and a GitHub-signed delivery to that URL is acknowledged with a run id; the URL can be rotated (the old one kept
+// for a grace period) and disabled; the preset picker edits the draft.
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
+
+/** The trigger panel in light and dark, kept with the test's results for a person to look at. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
 
 async function signUp(page: Page) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
@@ -16,7 +26,7 @@ async function signUp(page: Page) {
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
 }
 
-test("webhook trigger: URL with copy, secret set but never shown, signed delivery acknowledged, preset picker", async ({ page, context }) => {
+test("webhook trigger: URL with copy, secret set but never shown, signed delivery acknowledged, URL rotated and disabled from the panel, preset picker", async ({ page, context }, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   await page.getByRole("button", { name: "Create your first workflow" }).click();
@@ -75,6 +85,41 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   expect(((await ok.json()) as { runId: string }).runId).toMatch(/^run_[0-9a-f-]{36}$/);
   const bad = await page.request.post(url, { data: body, headers: { ...headers, "x-github-delivery": "e2e-bad", "x-hub-signature-256": sign("wrong") } });
   expect(bad.status()).toBe(401);
+
+  // Rotate: a confirm dialog picks the grace period, then shows the new URL and until when the old one works.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const section2 = page.getByTestId("webhook-section");
+  await section2.getByRole("button", { name: "Rotate URL…" }).click();
+  const rotateDialog = page.getByRole("dialog", { name: "Rotate the webhook URL?" });
+  await rotateDialog.getByLabel("Keep the old URL working").selectOption("1h");
+  await shoot(page, testInfo, "rotate-confirm");
+  await rotateDialog.getByRole("button", { name: "Rotate URL" }).click();
+  const rotated = page.getByRole("dialog", { name: "New webhook URL" });
+  const newUrlField = rotated.getByLabel("New webhook URL");
+  await expect(newUrlField).toHaveValue(/\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+  const newUrl = await newUrlField.inputValue();
+  expect(newUrl).not.toBe(url);
+  await expect(rotated.getByTestId("old-url-until")).toContainText("The old URL works until");
+  await shoot(page, testInfo, "rotated-dialog");
+  // A delivery sent to the new URL from outside the browser is acknowledged; the old URL works during the grace period.
+  const send = (to: string, id: string) => fetch(to, { method: "POST", body, headers: { ...headers, "x-github-delivery": id, "x-hub-signature-256": sign("e2e-github-secret") } });
+  expect((await send(newUrl, `e2e-new-${Date.now()}`)).status).toBe(202);
+  expect((await send(url, `e2e-old-${Date.now()}`)).status).toBe(202);
+  await rotated.getByRole("button", { name: "Done" }).click();
+  await expect(section2.getByLabel("Webhook URL")).toHaveValue(newUrl);
+  await expect(section2.getByTestId("previous-url-status")).toContainText("The previous URL still works until");
+
+  // Disable: a clear "Disabled" state, and the hook answers 404; enable restores it.
+  await section2.getByRole("button", { name: "Disable" }).click();
+  await expect(section2.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(section2.getByTestId("webhook-disabled")).toContainText("deliveries get 404");
+  await shoot(page, testInfo, "disabled-panel");
+  // The edge is its own process: it sees the change when its hook cache entry expires (JUNCTION_HOOK_CACHE_MS, 2 s).
+  let n = 0;
+  await expect.poll(async () => (await send(newUrl, `e2e-off-${Date.now()}-${n++}`)).status).toBe(404);
+  await section2.getByRole("button", { name: "Enable" }).click();
+  await expect(section2.getByText("Listening", { exact: true })).toBeVisible();
+  await expect.poll(async () => (await send(newUrl, `e2e-on-${Date.now()}-${n++}`)).status).toBe(202);
 
   // The preset picker edits the draft (saved and published like any other change).
   await page.getByTestId("webhook-section").getByLabel("Verification").selectOption("slack");

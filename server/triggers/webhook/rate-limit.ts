@@ -9,6 +9,8 @@ import { HookHttpError } from "./http-error";
 type Bucket = { tokens: number; at: number };
 const MAX_BUCKETS = 50_000;
 
+const waitOf = (b: Bucket, ratePerSecond: number) => (b.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - b.tokens) / ratePerSecond)));
+
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
 
@@ -25,16 +27,20 @@ export class TokenBuckets {
     return b;
   }
 
-  /** Seconds until a token is there (0: one is there now), without taking it. */
+  /**
+   * Seconds until a token is there (0: one is there now), without taking it. A key never taken from is full
+   * and gets no bucket: checking costs no memory, so many well-behaved sources cannot crowd out counted ones.
+   */
   wait(key: string, ratePerSecond: number, burst: number, nowMs: number): number {
-    const b = this.refill(key, ratePerSecond, burst, nowMs);
-    return b.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - b.tokens) / ratePerSecond));
+    if (!this.buckets.has(key)) return 0;
+    return waitOf(this.refill(key, ratePerSecond, burst, nowMs), ratePerSecond);
   }
 
   /** Takes a token; 0 when there was one, otherwise the seconds until there is (nothing taken). */
   take(key: string, ratePerSecond: number, burst: number, nowMs: number): number {
-    const wait = this.wait(key, ratePerSecond, burst, nowMs);
-    if (wait === 0) this.buckets.get(key)!.tokens -= 1;
+    const b = this.refill(key, ratePerSecond, burst, nowMs);
+    const wait = waitOf(b, ratePerSecond);
+    if (wait === 0) b.tokens -= 1;
     return wait;
   }
 

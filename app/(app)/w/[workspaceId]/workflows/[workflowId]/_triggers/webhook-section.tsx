@@ -9,6 +9,8 @@ import { fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
 import { useTRPC } from "../../../../../../_trpc/react";
 import { useWorkspace } from "../../../workspace-context";
 import { useWorkflowPage } from "../_page/workflow-page-context";
+import { CopyUrlButton } from "./copy-url-button";
+import { HookUrlControls } from "./hook-url-controls";
 
 /** The verification presets of workflows/graph/webhook-config.ts, named for people. */
 export const PRESETS = [
@@ -20,24 +22,6 @@ export const PRESETS = [
   { value: "hmac", label: "Generic HMAC of the body" },
   { value: "shared_secret", label: "Shared secret header" },
 ];
-
-function CopyButton({ text }: { text: string }) {
-  const toast = useToast();
-  return (
-    <Button
-      size="sm"
-      variant="secondary"
-      onClick={() =>
-        navigator.clipboard.writeText(text).then(
-          () => toast.show("Webhook URL copied"),
-          () => toast.show("Could not copy: select the URL and copy it by hand", "error"),
-        )
-      }
-    >
-      Copy
-    </Button>
-  );
-}
 
 /**
  * A webhook trigger's URL (with a copy button), its verification preset (an edit of the draft: save and publish
@@ -82,7 +66,7 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
       <div className="space-y-1.5">
         <div className="flex items-center justify-between gap-2">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Webhook URL</h3>
-          {e && (e.active ? <Badge tone="green" dot>Listening</Badge> : <Badge>Not listening until active</Badge>)}
+          {e && (e.disabledAt ? <Badge tone="red" dot>Disabled</Badge> : e.active ? <Badge tone="green" dot>Listening</Badge> : <Badge>Not listening until active</Badge>)}
         </div>
         {endpoint.isPending ? (
           <div className="h-8 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" aria-label="Loading the webhook URL" />
@@ -91,7 +75,7 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
         ) : e ? (
           <div className="flex items-center gap-2">
             <input readOnly aria-label="Webhook URL" value={url} onFocus={(ev) => ev.currentTarget.select()} className="block h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950" />
-            <CopyButton text={url ?? ""} />
+            <CopyUrlButton text={url ?? ""} />
           </div>
         ) : ws.canEdit ? (
           <Button size="sm" pending={create.isPending} onClick={() => create.mutate(ids)}>
@@ -100,6 +84,12 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
         ) : (
           <p className="text-sm text-zinc-500 dark:text-zinc-400">No URL yet: an editor creates it (or activates the workflow).</p>
         )}
+        {e?.disabledAt && (
+          <p className="text-sm text-red-700 dark:text-red-400" data-testid="webhook-disabled">
+            Disabled since {new Date(e.disabledAt).toLocaleString()}: deliveries get 404 and start nothing. The workflow stays active.
+          </p>
+        )}
+        {e && ws.canEdit && <HookUrlControls ids={ids} endpoint={e} onChanged={() => void refresh()} />}
       </div>
 
       <SelectField
@@ -130,7 +120,7 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
               />
               <div className="flex flex-wrap gap-2">
                 <Button type="submit" size="sm" pending={set.isPending || rotate.isPending} disabled={pending || secret.length === 0}>
-                  {e?.secret.set ? "Rotate (keep the old one 24 h)" : "Set secret"}
+                  {e?.secret.set ? "Rotate secret (keep the old one 24 h)" : "Set secret"}
                 </Button>
                 {e?.secret.set && (
                   <Button size="sm" variant="ghost" disabled={pending || secret.length === 0} onClick={() => set.mutate({ ...ids, secret })}>
