@@ -79,6 +79,17 @@ describe("hook URL rotation and disabling", () => {
     expect(JSON.stringify(entry)).not.toContain(view!.hookId);
   });
 
+  it("an old URL the process has cached still stops at the end of its grace period", async () => {
+    const hook = await activeHook(owner, {});
+    const { view } = await trpc(owner, "webhook.rotateUrl", { workspaceId: hook.workspaceId, workflowId: hook.workflowId, grace: "1h" });
+    expect((await send(hook.hookId)).status).toBe(202);
+    // Two hours on, the cached entry is not trusted past the grace period it carries.
+    const later = () => Date.now() + 2 * 3_600_000;
+    const at = (hookId: string) => handleWebhook(hookRequest(hookId, { body: "{}" }), hookId, { db: getDb(), now: later });
+    expect((await at(hook.hookId)).status).toBe(404);
+    expect((await at(view!.hookId)).status).toBe(202);
+  });
+
   it("rotating with no grace period: the old URL answers 404 at once", async () => {
     const hook = await activeHook(owner, {});
     const { view } = await trpc(owner, "webhook.rotateUrl", { workspaceId: hook.workspaceId, workflowId: hook.workflowId, grace: "none" });
