@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from "@temporalio/client";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
+import { unstorableCharacter } from "../../../db/json";
 import { appWebhookSubscriptions } from "../../../db/schema";
 import { temporal } from "../../../workflows/client";
 import { temporalConfig } from "../../../workflows/config";
@@ -26,6 +27,9 @@ export type Answer = { status: number; body: Record<string, unknown> };
  */
 export async function receiveAppWebhook(db: Database, hookId: string, req: Incoming): Promise<Answer> {
   if (req.body.length > MAX_DELIVERY_BYTES) return { status: 413, body: { error: `Deliveries are limited to ${MAX_DELIVERY_BYTES} bytes.` } };
+  // A hook id Postgres cannot even compare (`%00` in the path) names no hook; asking would fail, and a 503 then
+  // would have the sender retry forever.
+  if (unstorableCharacter(hookId)) return { status: 404, body: { error: "No active webhook trigger at this address." } };
   const sub = await db.query.appWebhookSubscriptions.findFirst({ where: eq(appWebhookSubscriptions.hookId, hookId) });
   if (!sub || sub.status !== "active") return { status: 404, body: { error: "No active webhook trigger at this address." } };
   let found: Awaited<ReturnType<typeof integrationTrigger>>;

@@ -1,7 +1,8 @@
 import type { Database } from "../../../db/client";
+import { isDatabaseUnavailable } from "../../../db/unavailable";
 import { log } from "../../log";
 import { requestIdOf } from "../../ops/request-id";
-import { acceptDelivery } from "./accept";
+import { acceptDelivery, RETRY_AFTER_UNAVAILABLE_S } from "./accept";
 import { checkContentType, decompress, parseBody, readRawBody } from "./body";
 import { clientAddressOf, sourceKeyOf } from "./client-address";
 import { deliveryIdOf } from "./delivery-id";
@@ -42,6 +43,11 @@ export async function handleWebhook(req: Request, hookId: string, deps: IngestDe
       return jsonResponse(err.status, { error: err.message, requestId }, err.headers);
     }
     log.error({ err, requestId, hook: hookId.slice(0, 6) }, "webhook ingest failed");
+    // Postgres unreachable (looking up the hook, say): an outage that will pass, so the sender is asked to retry.
+    if (isDatabaseUnavailable(err)) {
+      status = 503;
+      return jsonResponse(503, { error: "Runs cannot be accepted right now; retry later", requestId }, { "retry-after": String(RETRY_AFTER_UNAVAILABLE_S) });
+    }
     return jsonResponse(500, { error: `Something went wrong on our side (request ${requestId}); retry later`, requestId });
   } finally {
     // The hook id is a capability (for unverified hooks, the only one): only its first characters are logged.

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../../db/client";
+import { createDatabase, getDb } from "../../../db/client";
 import { runs, runSteps } from "../../../db/schema";
+import { freePort } from "../../../scripts/lib/ports";
 import { g, startTestWorker } from "../../../workflows/testing/harness";
 import { newUser } from "../../testing/users";
+import { handleAppWebhook } from "../app-webhook/handle";
 import { handleWebhook } from "./ingest";
 import { activeHook, hookRequest, waitForHookRun } from "./testing";
 
@@ -66,5 +68,20 @@ describe("webhook bodies Postgres cannot store as they are", () => {
     const res = await send(hook.hookId, { body: '{"a":' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^The body is not valid JSON: /);
+  });
+
+  it("a delivery while Postgres is unreachable gets 503 with Retry-After (an outage that will pass)", async () => {
+    const { db, pool } = createDatabase(`postgres://junction:x@127.0.0.1:${await freePort()}/junction`, 1);
+    const hookId = "u".repeat(16) + crypto.randomUUID().replaceAll("-", "").slice(0, 16);
+    const res = await handleWebhook(hookRequest(hookId, { body: "{}" }), hookId, { db });
+    await pool.end();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+  });
+
+  it("an app-webhook delivery to a hook id with %00 gets 404, not 503 forever", async () => {
+    const hookId = decodeURIComponent("hook%00id");
+    const res = await handleAppWebhook(new Request(`http://hooks.test/api/hooks/app/hook%00id`, { method: "POST", body: "{}" }), { hookId, db: getDb() });
+    expect(res.status).toBe(404);
   });
 });

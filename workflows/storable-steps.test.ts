@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newUser } from "../server/testing/users";
+import { g, publishGraph, startTestWorker, waitForRun } from "./testing/harness";
+
+/**
+ * A step's output, log lines and error may hold strings Postgres cannot store (U+0000, lone surrogates): the
+ * worker records them exactly (db/json/storable.ts, through the run_steps columns), instead of failing the
+ * recording with a database error that fails the step.
+ */
+let user: Awaited<ReturnType<typeof newUser>>;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+const code = (id: string, source: string) => ({ id, kind: "action" as const, action: { integration: "code", version: "1.0.0", key: "run_code" }, input: { code: source, inputs: {} }, settings: { retry: { maxAttempts: 1 } } });
+
+beforeAll(async () => {
+  user = await newUser("Storable Steps");
+  worker = await startTestWorker();
+}, 120_000);
+afterAll(() => worker?.stop());
+
+describe("step records Postgres cannot store as they are", () => {
+  it("a step whose output and log hold \\u0000 and a lone surrogate is recorded exactly, not failed by a database error", async () => {
+    const nodes = [
+      code("make", `log.info("line" + String.fromCharCode(0)); return { s: "a" + String.fromCharCode(0) + "b", lone: String.fromCharCode(0xd800) };`),
+      code("fail", `throw new Error("bad" + String.fromCharCode(0) + "input");`),
+    ];
+    const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes: [g.trigger(), ...nodes], edges: g.chain("start", "make", "fail") });
+    const { runId } = await user.caller.run.start({ workspaceId, workflowId, input: {} });
+    const run = await waitForRun(user, runId, 90_000);
+    const make = run.steps.find((s) => s.stepKey === "make")!;
+    expect(make.status).toBe("succeeded");
+    expect(make.output).toEqual({ result: { s: "a\u0000b", lone: "\ud800" } });
+    expect(make.logs).toEqual([expect.objectContaining({ message: "line\u0000" })]);
+    // The failing step fails for its own reason, recorded with it.
+    const fail = run.steps.find((s) => s.stepKey === "fail")!;
+    expect(fail.status).toBe("failed");
+    expect((fail.error as { message: string }).message).toContain("bad\u0000input");
+    expect(run.status).toBe("failed");
+  });
+});
