@@ -26,6 +26,8 @@ export const runs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    // Bytes of ctx.log lines its steps stored (run_steps.logs), held under JUNCTION_RUN_LOG_BYTES.
+    logBytes: bigint("log_bytes", { mode: "number" }).notNull().default(0),
   },
   (t) => [index("runs_workflow_idx").on(t.workflowId, t.createdAt), index("runs_workspace_status_idx").on(t.workspaceId, t.status)],
 );

@@ -19,7 +19,11 @@ export type RunFilters = {
   limit: number;
 };
 
-/** Runs of a workspace, newest first, with the version number they pinned (null: a test run of the draft). */
+/**
+ * Runs of a workspace, newest first, with the version number they pinned (null: a test run of the draft). Only
+ * small columns: never run_steps, the trigger payload (its kind only) or a test run's graph, so the list costs
+ * the same however much a run's steps stored.
+ */
 export async function listRuns(db: Database, userId: string, workspaceId: string, f: RunFilters) {
   await requireRole(db, userId, workspaceId, "viewer");
   const where: (SQL | undefined)[] = [

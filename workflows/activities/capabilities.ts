@@ -2,23 +2,27 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { integrationStore } from "../../db/schema";
 import { checkJsonValue, jsonLimits } from "../../db/json";
-import { SandboxCapabilityError, type Capabilities, type LogLevel } from "../../integrations/runtime";
+import { SandboxCapabilityError, type Capabilities } from "../../integrations/runtime";
 import type { Manifest } from "@junction/sdk";
 import { getOrCreateSecret, signingKey, type Installation } from "../../server/integrations/secret-seal";
-
-/** One ctx.log line as the step record keeps it. */
-export type StepLogLine = { level: LogLevel; message: string; data?: unknown; at: string };
+import { StepLogCollector } from "./step-logs";
 
 /**
  * The host side of one step's ctx: store (integration_store, per workspace × integration), log (collected for
- * the step record), secrets and crypto (sealed in integration_secrets). store, secrets and crypto are given only
- * when the manifest declares the capability, so an integration's review shows everything it can touch.
+ * the step record, up to the step's log cap), secrets and crypto (sealed in integration_secrets). store, secrets
+ * and crypto are given only when the manifest declares the capability, so an integration's review shows
+ * everything it can touch.
  */
-export function stepCapabilities(db: Database, inst: Installation, manifest: Manifest): { capabilities: Capabilities; logs: StepLogLine[] } {
+export function stepCapabilities(
+  db: Database,
+  inst: Installation,
+  manifest: Manifest,
+  /** The attempt's log so far (the run again after an OAuth refresh adds to the first run's, under one cap). */
+  logs = new StepLogCollector(),
+): { capabilities: Capabilities; logs: StepLogCollector } {
   const declared = new Set(manifest.permissions.capabilities);
-  const logs: StepLogLine[] = [];
   const capabilities: Capabilities = {
-    log: (level, message, data) => void logs.push({ level, message, ...(data === undefined ? {} : { data }), at: new Date().toISOString() }),
+    log: (level, message, data) => logs.add(level, message, data),
   };
   if (declared.has("store")) capabilities.store = installationStore(db, inst);
   if (declared.has("secrets")) capabilities.secrets = { getOrCreate: (name) => getOrCreateSecret(db, inst, name) };

@@ -15,7 +15,8 @@ import type { VersionLoader } from "../../server/integrations/version-cache";
 import type { ActionRef } from "../actions/catalog";
 import { stepCapabilities } from "./capabilities";
 import { classifyStepError } from "./classify-error";
-import { ActionError, type ActionContext, type ActionExecutor, type ActionResult, type ResourceUsage, type StepLog } from "./executor";
+import type { StepLogCollector } from "./step-logs";
+import { ActionError, type ActionContext, type ActionExecutor, type ActionResult, type ResourceUsage } from "./executor";
 
 export type IntegrationExecutorDeps = { db: Database; sandbox: SandboxHost; versions: VersionLoader };
 
@@ -84,7 +85,7 @@ async function refreshAfter401(db: Database, connection: OpenedConnection, works
 
 type Attempt =
   | { retryWithFreshToken: false; result: ActionResult }
-  | { retryWithFreshToken: true; error: ActionError; connection: OpenedConnection; logs: StepLog[] };
+  | { retryWithFreshToken: true; error: ActionError; connection: OpenedConnection; logs: StepLogCollector };
 
 async function attempt(
   deps: IntegrationExecutorDeps,
@@ -93,11 +94,12 @@ async function attempt(
   input: Record<string, unknown>,
   ctx: ActionContext,
   connection: OpenedConnection | undefined,
-  /** The first attempt's log lines when this is the run again after a refresh (which is never retried again). */
-  earlierLogs?: StepLog[],
+  /** The first attempt's log when this is the run again after a refresh (which is never retried again). */
+  earlierLogs?: StepLogCollector,
 ): Promise<Attempt> {
   const retry = earlierLogs !== undefined;
-  const { capabilities, logs } = stepCapabilities(deps.db, { workspaceId: ctx.workspaceId, integrationId: version.integrationId }, version.manifest);
+  const inst = { workspaceId: ctx.workspaceId, integrationId: version.integrationId };
+  const { capabilities, logs } = stepCapabilities(deps.db, inst, version.manifest, earlierLogs);
   let result: SandboxResult;
   try {
     result = await deps.sandbox.execute({
@@ -115,13 +117,13 @@ async function attempt(
     });
   } catch (err) {
     const error = toActionError(err);
-    error.logs = [...(earlierLogs ?? []), ...logs];
+    error.logs = logs.lines();
     if (err instanceof SandboxError && err.usage) error.usage = usageOf(err.usage);
     const unauthorized = err instanceof SandboxGuestError && err.guestName === "AuthenticationError";
-    if (unauthorized && connection?.kind === "oauth2" && !retry) return { retryWithFreshToken: true, error, connection, logs: error.logs };
+    if (unauthorized && connection?.kind === "oauth2" && !retry) return { retryWithFreshToken: true, error, connection, logs };
     throw error;
   }
-  return { retryWithFreshToken: false, result: { output: result.output, usage: usageOf(result.usage), logs: [...(earlierLogs ?? []), ...logs] } };
+  return { retryWithFreshToken: false, result: { output: result.output, usage: usageOf(result.usage), logs: logs.lines() } };
 }
 
 function usageOf(u: SandboxResult["usage"]): ResourceUsage {

@@ -4,6 +4,7 @@ import { runs, runSteps } from "../../db/schema";
 import type { StepFailure } from "./classify-error";
 import type { ResourceUsage, StepLog } from "./executor";
 import { withDbRetry } from "./db-retry";
+import { fitLogs, logCaps, type LogCaps } from "./step-logs";
 
 type StepId = { runId: string; nodeId: string; stepKey: string; attempt: number };
 
@@ -44,8 +45,12 @@ export type StepEnd = {
   logs?: StepLog[];
 };
 
-/** The attempt's whole record, as one upsert (over its "running" row, if it had one). */
-export async function recordStepFinished(db: Database, id: StepId, end: StepEnd): Promise<void> {
+/**
+ * The attempt's whole record, as one upsert (over its "running" row, if it had one). Its log lines are kept
+ * within what is left of the run's log allowance (runs.log_bytes counts what the run's steps stored), in the
+ * same transaction, so parallel steps of one run cannot spend the same bytes twice.
+ */
+export async function recordStepFinished(db: Database, id: StepId, end: StepEnd, caps: LogCaps = logCaps()): Promise<void> {
   const finishedAt = new Date();
   const row = {
     status: end.status,
@@ -63,12 +68,26 @@ export async function recordStepFinished(db: Database, id: StepId, end: StepEnd)
     heapPeakBytes: end.usage?.heapPeakBytes ?? null,
     netBytes: end.usage?.netBytes ?? null,
     usage: end.usage?.sandbox ?? null,
-    logs: end.logs?.length ? end.logs : null,
   };
   await withDbRetry(() =>
-    db
-      .insert(runSteps)
-      .values({ ...id, ...row })
-      .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set: row }),
+    db.transaction(async (tx) => {
+      const logs = end.logs?.length ? await spendRunLogBytes(tx, id.runId, end.logs, caps) : [];
+      const set = { ...row, logs: logs.length ? logs : null };
+      await tx
+        .insert(runSteps)
+        .values({ ...id, ...set })
+        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.stepKey, runSteps.attempt], set });
+    }),
   );
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The lines that fit the run's remaining log allowance, counted against it. */
+async function spendRunLogBytes(tx: Tx, runId: string, lines: StepLog[], caps: LogCaps): Promise<StepLog[]> {
+  // NO KEY UPDATE: serialises the steps that log, but not the FK checks of steps inserting rows without logs.
+  const [run] = await tx.select({ logBytes: runs.logBytes }).from(runs).where(eq(runs.id, runId)).for("no key update");
+  const fitted = fitLogs(lines, caps.runBytes - (run?.logBytes ?? 0), caps.runBytes);
+  if (fitted.bytes > 0) await tx.update(runs).set({ logBytes: sql`${runs.logBytes} + ${fitted.bytes}` }).where(eq(runs.id, runId));
+  return fitted.lines;
 }

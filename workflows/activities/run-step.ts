@@ -15,12 +15,19 @@ import { markRunRunning, recordStepFinished, recordStepStarted, RUNNING_ROW_AFTE
 export type StepDeps = { db: Database; executor: ActionExecutor };
 
 /**
+ * A failure's message is written for the run view, and copied into the step row, the run's error (which the runs
+ * list reads) and Temporal's history: an action failing with a megabyte of text must not make all of them heavy.
+ */
+const MAX_ERROR_MESSAGE_CHARS = 2000;
+const clipMessage = (text: string) => (text.length > MAX_ERROR_MESSAGE_CHARS ? `${text.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (${text.length - MAX_ERROR_MESSAGE_CHARS} more characters)` : text);
+
+/**
  * An action's error as a Temporal failure: its type drives nonRetryableErrorTypes; the classification decides
  * whether it is retried at all, and a Retry-After the service sent becomes the delay before the next attempt.
  */
 function toFailure(err: unknown, failure: StepFailure): ApplicationFailure {
   return ApplicationFailure.create({
-    message: err instanceof Error ? err.message : String(err),
+    message: clipMessage(err instanceof Error ? err.message : String(err)),
     type: err instanceof ActionError ? err.type : "Error",
     nonRetryable: !failure.retryable,
     nextRetryDelay: failure.retryAfterMs,
@@ -55,7 +62,7 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
   try {
     input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
   } catch (err) {
-    const error = { message: `Input mapping: ${(err as Error).message}`, type: "MappingError" };
+    const error = { message: clipMessage(`Input mapping: ${(err as Error).message}`), type: "MappingError" };
     await finish({ status: "failed", input: null, error, failure: classifyStepError(new ActionError(error.message, error.type, false)), startedAt });
     throw ApplicationFailure.nonRetryable(error.message, error.type);
   }
