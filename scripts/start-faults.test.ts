@@ -1,27 +1,17 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./lib/ports";
+import { runStart } from "./testing/npm-start";
 
 // Runs the real `npm start` entry point (scripts/start.ts) into each fault and reads what a user would see.
 const dataDir = mkdtempSync(path.join(tmpdir(), "junction-start-faults-"));
 const servers: net.Server[] = [];
 
-function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/start.ts"], {
-      cwd: path.resolve(import.meta.dirname, ".."),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, JUNCTION_DATA_DIR: dataDir, NODE_ENV: "production", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+function start(env: Record<string, string>) {
+  return runStart({ JUNCTION_DATA_DIR: dataDir, ...env });
 }
 
 async function busyPort(): Promise<number> {

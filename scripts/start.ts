@@ -1,7 +1,10 @@
 /**
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL and the Temporal dev server unless
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, `next build` when stale, the worker and
- * `next start` behind the edge on PORT (server/edge: webhooks answered there, the rest proxied). Ctrl-C stops every child in reverse order and exits 0. Data lives in .data/ and survives.
+ * `next start` behind the edge on PORT (server/edge: webhooks answered there, the rest proxied). Once running, a
+ * worker, web or edge process that dies is restarted with backoff; five crashes of one within a minute stop
+ * everything (scripts/lib/supervisor.ts). Ctrl-C stops every child in reverse order and exits 0. Data lives in
+ * .data/ and survives.
  * (scripts/setup.sh has already run: the npm script chains it.)
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -16,7 +19,7 @@ import { describeExit } from "./lib/processes";
 import { checkPostgresUrl, checkTemporalAddress } from "./lib/reachability";
 import { persistedSecret } from "./lib/secrets";
 import { step } from "./lib/steps";
-import { onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
+import { crashLoopPolicy, onShutdownSignal, reapLeftovers, Supervisor } from "./lib/supervisor";
 import { lowerPriority } from "./lib/priority";
 import { startTemporalDevServer } from "./lib/temporal";
 
@@ -46,8 +49,22 @@ async function main(): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   mkdirSync(logs, { recursive: true });
   onShutdownSignal(() => shutdown(0), () => supervisor.killAll());
+  // Until Junction runs, a crash stops everything: it is a start-up failure (a bad setting, a broken build) that
+  // restarting would only repeat. Once it runs, the worker, the web app and the edge are restarted (see startAll).
   supervisor.onCrash = (child, exit) => {
     console.error(`✗ ${child.name} ${describeExit(exit)}; stopping everything.`);
+    shutdown(1);
+  };
+  supervisor.onRestart = ({ child, exit, delayMs, crashes, policy }) => {
+    console.error(`⚠ ${child.name} ${describeExit(exit)}; restarting in ${delayMs / 1000} s (crash ${crashes} of ${policy.limit} in the last ${policy.windowMs / 1000} s)`);
+  };
+  supervisor.onRestarted = (child) => console.log(`▸ ${child.name} restarted (pid ${child.pid})`);
+  supervisor.onCrashLoop = (child, exit, crashes) => {
+    const tail = child.tail(15).trim();
+    console.error(
+      `✗ ${child.name} crashed ${crashes} times in ${supervisor.policy.windowMs / 1000} s (the last time it ${describeExit(exit)}); stopping everything.` +
+        (tail ? ` Its last output:\n${tail}` : " It printed nothing."),
+    );
     shutdown(1);
   };
   try {
@@ -60,6 +77,11 @@ async function main(): Promise<number> {
 }
 
 async function startAll(): Promise<void> {
+  try {
+    supervisor.policy = crashLoopPolicy(process.env);
+  } catch (error) {
+    throw expected((error as Error).message);
+  }
   const running = await reapLeftovers(pidFile);
   if (running) throw expected(`Junction is already running from this folder (pid ${running}). Stop it first.`);
 
@@ -152,6 +174,8 @@ async function startAll(): Promise<void> {
     NEXTAUTH_URL: appUrl,
     PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL || "info",
+    // /api/health reads which supervised process is down and restarting (server/ops/supervised.ts).
+    JUNCTION_SUPERVISOR_FILE: pidFile,
   };
 
   // The same check the web process makes on first use, made before anything is built or spawned.
@@ -175,11 +199,12 @@ async function startAll(): Promise<void> {
   if (shuttingDown) return;
 
   await step("Starting the worker, the web app and the edge in front of it", async () => {
-    const worker = supervisor.add(spawnWorker(root, env, { kind: "prefix" }));
-    lowerPriority("worker", worker.pid);
-    await spawnWebBehindEdge(root, port, env, () => ({ kind: "prefix" }), (child) => supervisor.add(child));
+    // Lowered again after every restart: a new process starts at normal priority.
+    supervisor.keep(() => spawnWorker(root, env, { kind: "prefix" }), (worker) => lowerPriority("worker", worker.pid));
+    await spawnWebBehindEdge(root, port, env, () => ({ kind: "prefix" }), (spawn) => supervisor.keep(spawn));
   });
   if (shuttingDown) return;
+  supervisor.restartCrashed = true;
 
   printBanner(appUrl, uiUrl, temporalAddress, Boolean(process.env.DATABASE_URL));
 }

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     };
     supervisor.add(spawnWorker(root, env, logTo("worker")));
     // Through the edge, as `npm start` serves it: the browser tests cover the proxy and the edge's webhook routes.
-    await spawnWebBehindEdge(root, port, env, logTo, (child) => supervisor.add(child));
+    await spawnWebBehindEdge(root, port, env, logTo, (spawn) => supervisor.add(spawn()));
     console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-edge.log, test-worker.log)`);
     const report = path.join(runDir, "playwright.json");
     try {

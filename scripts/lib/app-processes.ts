@@ -49,11 +49,14 @@ export function spawnEdge(root: string, port: number, webPort: number, env: Node
   });
 }
 
-/** Starts the web app and the edge in front of it; resolves once a request through the edge reaches Next.js. */
-export async function spawnWebBehindEdge(root: string, port: number, env: NodeJS.ProcessEnv, output: (name: string) => Output, add: (child: Child) => Child): Promise<void> {
+/**
+ * Starts the web app and the edge in front of it; resolves once a request through the edge reaches Next.js.
+ * `add` gets how to start each (npm start starts them again the same way, on the same ports, after a crash).
+ */
+export async function spawnWebBehindEdge(root: string, port: number, env: NodeJS.ProcessEnv, output: (name: string) => Output, add: (spawn: () => Child) => Child): Promise<void> {
   const webPort = await freePort();
-  const web = add(spawnWeb(root, webPort, env, output("web")));
-  const edge = add(spawnEdge(root, port, webPort, env, output("edge")));
+  const web = add(() => spawnWeb(root, webPort, env, output("web")));
+  const edge = add(() => spawnEdge(root, port, webPort, env, output("edge")));
   await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, web);
   // Any answer counts in waitForHttp, and the edge answers 502 while Next.js is down: so Next.js first, then the edge.
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, edge);

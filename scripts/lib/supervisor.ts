@@ -1,22 +1,77 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { signalGroup, type Child, type Exit } from "./processes";
+import { describeExit, signalGroup, type Child, type Exit } from "./processes";
 
 /** `started` is the kernel's start time of the pid: with the pid it names one process, even if pids get reused. */
 type Record = { name: string; pid: number; started: string };
-/** The pid file: who supervises (to tell a live run from a dead one) and its children. */
-type PidFile = { owner: Record; children: Record[] };
+/**
+ * A kept child that crashed and waits for its restart. The web process reads it (server/ops/supervised.ts, which
+ * repeats this shape) so /api/health can report the outage while it lasts.
+ */
+type Down = { name: string; exit: string; since: string; restartAt: string; crashes: number; limit: number; windowS: number };
+/** The pid file: who supervises (to tell a live run from a dead one), its children, and which are down. */
+type PidFile = { owner: Record; children: Record[]; down?: Down[] };
+
+/**
+ * When a crashed child is restarted, and when crashing is a loop that restarting will not fix. The first restart
+ * waits half a second (a process killed by accident, or by the OOM killer, comes straight back), each further
+ * one in the window twice as long, up to 10 s (a dependency that is down gets time to return without a flood of
+ * restarts). 5 crashes within 60 s is a loop (a bad deploy, a corrupt file): stopping with its last output says
+ * more than restarting forever. JUNCTION_CRASH_LOOP_LIMIT / JUNCTION_CRASH_LOOP_WINDOW_S change the last two.
+ */
+export const RESTART_FIRST_DELAY_MS = 500;
+export const RESTART_MAX_DELAY_MS = 10_000;
+export type CrashLoopPolicy = { limit: number; windowMs: number };
+export const DEFAULT_CRASH_LOOP: CrashLoopPolicy = { limit: 5, windowMs: 60_000 };
+
+/** The policy from the environment; throws a message naming the variable for a bad value. */
+export function crashLoopPolicy(env: { [name: string]: string | undefined }): CrashLoopPolicy {
+  const read = (name: string, fallback: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}, not "${raw}".`);
+    return value;
+  };
+  return {
+    limit: read("JUNCTION_CRASH_LOOP_LIMIT", DEFAULT_CRASH_LOOP.limit, 100),
+    windowMs: read("JUNCTION_CRASH_LOOP_WINDOW_S", DEFAULT_CRASH_LOOP.windowMs / 1000, 3600) * 1000,
+  };
+}
+
+/** The wait before restarting after the nth crash in the window: 0.5 s, 1 s, 2 s, ... at most 10 s. */
+export function restartDelayMs(crashes: number): number {
+  return Math.min(RESTART_FIRST_DELAY_MS * 2 ** (crashes - 1), RESTART_MAX_DELAY_MS);
+}
+
+/** A child the supervisor restarts when it crashes: how to start it again, and its recent crash times. */
+type Kept = { spawn: () => Child; onStart: (child: Child) => void; crashes: number[] };
+
+export type RestartEvent = { child: Child; exit: Exit; delayMs: number; crashes: number; policy: CrashLoopPolicy };
 
 /**
  * Tracks the children of one `npm start`/`npm test`: stops them in reverse start order (web before the
  * database it talks to), reports a crash of any of them, and remembers their pids in a file so that a run
- * killed with -9 does not leave orphans holding ports for the next one (see reapLeftovers).
+ * killed with -9 does not leave orphans holding ports for the next one (see reapLeftovers). Children added
+ * with keep() are restarted after a crash once `restartCrashed` is set (npm start sets it once it is running).
  */
 export class Supervisor {
   private readonly children: Child[] = [];
+  private readonly down = new Map<Child, Down>();
   private stoppingAll = false;
-  /** Called once when a child exits without being asked to. */
+  /** Ends the backoff waits of pending restarts when everything stops. */
+  private readonly stopped = new AbortController();
+  /** Whether a kept child that crashes is restarted; until then every crash goes to onCrash. */
+  restartCrashed = false;
+  policy: CrashLoopPolicy = DEFAULT_CRASH_LOOP;
+  /** Called once when a child exits without being asked to (and is not going to be restarted). */
   onCrash: (child: Child, exit: Exit) => void = () => {};
+  /** A kept child crashed and starts again after event.delayMs. */
+  onRestart: (event: RestartEvent) => void = () => {};
+  /** The new process of a kept child that crashed. */
+  onRestarted: (child: Child) => void = () => {};
+  /** A kept child crashed policy.limit times within policy.windowMs: it is not restarted. */
+  onCrashLoop: (child: Child, exit: Exit, crashes: number) => void = () => {};
 
   constructor(private readonly pidFile?: string) {}
 
@@ -26,12 +81,16 @@ export class Supervisor {
    */
   add(child: Child, { task = false } = {}): Child {
     this.children.push(child);
-    this.record();
-    if (this.stoppingAll) void child.stop();
-    void child.exited.then((exit) => {
-      this.record();
-      if (!task && !child.stopping && !this.stoppingAll) this.onCrash(child, exit);
-    });
+    this.watch(child, task ? "task" : undefined);
+    return child;
+  }
+
+  /** Adds the child `spawn` starts, and restarts it the same way after a crash (see restartCrashed). */
+  keep(spawn: () => Child, onStart: (child: Child) => void = () => {}): Child {
+    const child = spawn();
+    this.children.push(child);
+    onStart(child);
+    this.watch(child, { spawn, onStart, crashes: [] });
     return child;
   }
 
@@ -41,6 +100,7 @@ export class Supervisor {
 
   async stopAll(): Promise<void> {
     this.stoppingAll = true;
+    this.stopped.abort();
     for (const child of [...this.children].reverse()) await child.stop();
     // Only a run that wrote the pid file may delete it (not one that found another run live and gave up).
     if (this.pidFile && this.children.length > 0) rmSync(this.pidFile, { force: true });
@@ -52,14 +112,57 @@ export class Supervisor {
     for (const child of this.children) signalGroup(child.pid, "SIGKILL");
   }
 
+  private watch(child: Child, kept: Kept | "task" | undefined): void {
+    this.record();
+    if (this.stoppingAll) void child.stop();
+    void child.exited.then((exit) => {
+      this.record();
+      if (kept === "task" || child.stopping || this.stoppingAll) return;
+      if (kept && this.restartCrashed) void this.restart(child, exit, kept);
+      else this.onCrash(child, exit);
+    });
+  }
+
+  private async restart(child: Child, exit: Exit, kept: Kept): Promise<void> {
+    // What the dead process left in its group (the worker's sandbox processes) would hold memory or ports.
+    signalGroup(child.pid, "SIGKILL");
+    const now = Date.now();
+    kept.crashes = [...kept.crashes.filter((t) => now - t < this.policy.windowMs), now];
+    const crashes = kept.crashes.length;
+    if (crashes >= this.policy.limit) return this.onCrashLoop(child, exit, crashes);
+    const delayMs = restartDelayMs(crashes);
+    this.down.set(child, {
+      name: child.name,
+      exit: describeExit(exit),
+      since: new Date(now).toISOString(),
+      restartAt: new Date(now + delayMs).toISOString(),
+      crashes,
+      limit: this.policy.limit,
+      windowS: this.policy.windowMs / 1000,
+    });
+    this.record();
+    this.onRestart({ child, exit, delayMs, crashes, policy: this.policy });
+    await sleep(delayMs, undefined, { signal: this.stopped.signal }).catch(() => {});
+    if (this.stoppingAll) return;
+    const next = kept.spawn();
+    this.children[this.children.indexOf(child)] = next; // keeps the stop order
+    this.down.delete(child);
+    kept.onStart(next);
+    this.watch(next, kept);
+    this.onRestarted(next);
+  }
+
   private record(): void {
     if (!this.pidFile) return;
     const live = this.children.filter((c) => c.process.exitCode === null && c.process.signalCode === null);
     const file: PidFile = {
       owner: { name: "supervisor", pid: process.pid, started: startTime(process.pid) },
       children: live.map((c) => ({ name: c.name, pid: c.pid, started: startTime(c.pid) })),
+      down: [...this.down.values()],
     };
-    writeFileSync(this.pidFile, JSON.stringify(file, null, 2));
+    // Written whole then renamed: the web process reads it for /api/health and must never see half a file.
+    writeFileSync(`${this.pidFile}.tmp`, JSON.stringify(file, null, 2));
+    renameSync(`${this.pidFile}.tmp`, this.pidFile);
   }
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { temporalConfig } from "../../workflows/config";
 import { temporal } from "../../workflows/client";
+import { describeDown, supervisedProcess } from "./supervised";
 
 export type Check = { ok: boolean; latencyMs: number; detail?: string };
 export type Health = { status: "ok" | "down"; checks: { postgres: Check; temporal: Check; worker: Check } };
@@ -37,12 +38,19 @@ export async function checkHealth(): Promise<Health> {
       return `server ${info.serverVersion || "dev"}`;
     }),
     timed(async () => {
+      // Under npm start the supervisor knows first: Temporal lists a dead worker's poller for minutes after.
+      const supervised = await supervisedProcess("worker");
+      if (supervised && "down" in supervised) throw new Error(describeDown(supervised.down));
       const { connection } = await temporal();
       const { namespace, taskQueue } = temporalConfig();
       const res = await connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 });
-      const pollers = res.pollers?.length ?? 0;
-      if (pollers === 0) throw new Error(`no worker is polling task queue "${taskQueue}"`);
-      return `${pollers} poller(s) on "${taskQueue}"`;
+      const pollers = res.pollers ?? [];
+      if (pollers.length === 0) throw new Error(`no worker is polling task queue "${taskQueue}"`);
+      // A restarted worker is back once it polls itself (Temporal's default identity is "<pid>@<host>").
+      if (supervised && !pollers.some((p) => p.identity?.startsWith(`${supervised.pid}@`))) {
+        throw new Error(`the worker process (pid ${supervised.pid}) is starting and does not poll task queue "${taskQueue}" yet`);
+      }
+      return `${pollers.length} poller(s) on "${taskQueue}"`;
     }),
   ]);
   // A missing worker delays runs but does not lose them (Temporal queues the tasks), so it alone is not "down".
