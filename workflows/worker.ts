@@ -4,7 +4,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from 
 import type pg from "pg";
 import { getDb, type Database } from "../db/client";
 import { redactForLog, redactLogText } from "../db/redact";
-import { createSandboxHost, type SandboxHost } from "../integrations/runtime";
+import { createSandboxHost, type SandboxHost, type SandboxHostOptions } from "../integrations/runtime";
 import { startOutboxRelay } from "../server/triggers/webhook/outbox-relay";
 import { createActivities, type ActivityDeps } from "./activities";
 import { temporalConfig } from "./config";
@@ -23,6 +23,8 @@ export type WorkerOptions = {
   deps?: ActivityDeps;
   /** A prebuilt workflow bundle (tests, benchmarks: bundling takes seconds); else workflows/index.ts is bundled. */
   workflowBundle?: { code: string };
+  /** For the sandbox host the worker makes when `deps.sandbox` is not given (tests: allowLoopbackForTests). */
+  sandboxOptions?: SandboxHostOptions;
   /** Extra tuning (benchmarks try reuseV8Context, eager activities); the defaults are the production settings. */
   tuning?: Partial<Parameters<typeof Worker.create>[0]>;
   /**
@@ -33,8 +35,8 @@ export type WorkerOptions = {
 };
 
 /** A worker for every Junction workflow type, on one task queue, with encrypted payloads. */
-export async function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, tuning, outboxRelay = true }: WorkerOptions): Promise<Worker> {
-  const owned: SandboxHost | undefined = deps?.sandbox ? undefined : createSandboxHost();
+export async function createWorker({ connection, namespace, taskQueue, deps, sandboxOptions, workflowBundle, tuning, outboxRelay = true }: WorkerOptions): Promise<Worker> {
+  const owned: SandboxHost | undefined = deps?.sandbox ? undefined : createSandboxHost({ ...sandboxOptions, onProcessExit: logSandboxProcessExit });
   const activityDeps: ActivityDeps = { db: getDbOr(deps), ...deps, sandbox: deps?.sandbox ?? owned };
   let worker: Worker;
   try {
@@ -71,6 +73,13 @@ const getDbOr = (deps: ActivityDeps | undefined) => deps?.db ?? getDb();
 function jsonLine(level: string, msg: string, extra: Record<string, unknown> = {}) {
   process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service: "worker", msg: redactLogText(msg), ...(redactForLog(extra) as Record<string, unknown>) })}\n`);
 }
+
+/**
+ * The worker's line when a sandbox process dies under it (killed from outside, out of memory): the steps it ran
+ * fail with SandboxCrashError and are retried; the pool starts a new process for the next one.
+ */
+export const logSandboxProcessExit: NonNullable<SandboxHostOptions["onProcessExit"]> = ({ pid, how, running }) =>
+  jsonLine("warn", `sandbox process ${pid ?? "?"} ${how} with ${running} step(s) running; they fail retryably and a new sandbox process takes the next step`, { pid, running });
 
 async function main() {
   const cfg = temporalConfig();

@@ -26,6 +26,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}): SandboxHost
     resolver: options.resolver,
     memoryCapMb: options.processMemoryCapMb ?? 2_048,
     json: options.jsonLimits ?? jsonLimits(),
+    onProcessExit: options.onProcessExit,
   });
 
   async function execute(request: ExecuteRequest): Promise<SandboxResult> {

@@ -78,7 +78,14 @@ export type SandboxHostOptions = {
    * environment's (JUNCTION_JSON_MAX_DEPTH, JUNCTION_JSON_MAX_BYTES); an output's size is its own limit (outputBytes).
    */
   jsonLimits?: JsonLimits;
+  /**
+   * Told when a sandbox process ends without the host closing (killed from outside, out of memory, restarted at
+   * its memory cap): the worker logs it. `running` steps failed with it; the next execution starts a new process.
+   */
+  onProcessExit?: (event: SandboxProcessExit) => void;
 };
+
+export type SandboxProcessExit = { pid: number | undefined; how: string; running: number };
 
 export interface SandboxHost {
   execute(request: ExecuteRequest): Promise<SandboxResult>;

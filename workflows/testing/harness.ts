@@ -5,7 +5,7 @@ import { createWorker, type WorkerOptions } from "../worker";
 type User = Awaited<ReturnType<typeof newUser>>;
 
 /** A worker on a task queue of this test file's own, in this process; runs started by the services go to it. */
-export async function startTestWorker(options: Partial<Pick<WorkerOptions, "deps" | "tuning" | "outboxRelay">> = {}) {
+export async function startTestWorker(options: Partial<Pick<WorkerOptions, "deps" | "sandboxOptions" | "tuning" | "outboxRelay">> = {}) {
   const taskQueue = `test-${crypto.randomUUID()}`;
   // Quiet test output: the SDK logs every failed workflow at WARN, and failing is what many tests do on purpose.
   if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger("ERROR") });

@@ -1,11 +1,17 @@
 import { SandboxCancelledError } from "../errors";
 import type { Limits } from "../limits";
 import type { Resolver } from "../network/resolve";
-import type { ExecuteRequest, SandboxResult } from "../types";
+import type { ExecuteRequest, SandboxProcessExit, SandboxResult } from "../types";
 import type { ChildOptions } from "./protocol";
 import { SandboxProcess } from "./sandbox-process";
 
-export type ProcessPoolOptions = ChildOptions & { size: number; killGraceMs: number; resolver?: Resolver };
+export type ProcessPoolOptions = ChildOptions & {
+  size: number;
+  killGraceMs: number;
+  resolver?: Resolver;
+  /** A process ended while the pool was open (see SandboxHostOptions.onProcessExit). */
+  onProcessExit?: (event: SandboxProcessExit) => void;
+};
 
 /**
  * A fixed number of sandbox process slots, each started on first use and replaced after it dies. An execution
@@ -19,8 +25,11 @@ export function createProcessPool(options: ProcessPoolOptions) {
   function processAt(index: number): SandboxProcess {
     let current = slots[index];
     if (!current || !current.alive) {
-      const { size: _size, killGraceMs, resolver, ...child } = options;
+      const { size: _size, killGraceMs, resolver, onProcessExit, ...child } = options;
       current = new SandboxProcess(child, resolver, killGraceMs);
+      current.onExited = (event) => {
+        if (!closed) onProcessExit?.(event);
+      };
       slots[index] = current;
     }
     return current;

@@ -6,7 +6,7 @@ import { checkJsonValue, type JsonLimits } from "../../../db/json";
 import { fromWire, SandboxCapabilityError, SandboxConfigError, SandboxCrashError, SandboxLimitError, SandboxProtocolError, type SandboxError } from "../errors";
 import type { Limits } from "../limits";
 import type { Resolver } from "../network/resolve";
-import type { Capabilities, ExecuteRequest, SandboxResult } from "../types";
+import type { Capabilities, ExecuteRequest, SandboxProcessExit, SandboxResult } from "../types";
 import { checkFromChild } from "./check-message";
 import { lineChannel, type LineChannel } from "./line-channel";
 import type { CallOp, ChildOptions, FromChild, ToChild } from "./protocol";
@@ -53,6 +53,8 @@ export class SandboxProcess {
   /** The child announced it is about to die: send it nothing new. */
   private retiring = false;
   readonly ready: Promise<void>;
+  /** Told when the process has ended and its executions have failed (the pool passes it on, see onProcessExit). */
+  onExited: (event: SandboxProcessExit) => void = () => {};
 
   constructor(
     options: ChildOptions,
@@ -259,10 +261,12 @@ export class SandboxProcess {
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.exited = true;
     const how = signal ? `was killed (${signal})` : `exited (code ${code})`;
+    const running = this.pending.size;
     for (const [id, pending] of this.pending) {
       this.settle(id, pending);
       pending.reject(pending.blame ?? new SandboxCrashError(`The sandbox process ${how} while running this step; it did nothing wrong that we know of and can be retried.`));
     }
+    this.onExited({ pid: this.child.pid, how, running });
   }
 }
 
