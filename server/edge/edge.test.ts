@@ -7,7 +7,7 @@ import { runs } from "../../db/schema";
 import { freePort } from "../../scripts/lib/ports";
 import { startTestWorker } from "../../workflows/testing/harness";
 import { newUser } from "../testing/users";
-import { activeHook, waitForHookRun } from "../triggers/webhook/testing";
+import { activeHook, githubSignature, waitForHookRun } from "../triggers/webhook/testing";
 import { parseTrustedProxies } from "./client";
 import { createEdgeServer } from "./server";
 
@@ -230,6 +230,20 @@ describe("behind a trusted reverse proxy (JUNCTION_TRUSTED_PROXIES)", () => {
     const { runId } = JSON.parse(res.body) as { runId: string };
     const trigger = (await getDb().query.runs.findFirst({ where: eq(runs.id, runId) }))!.trigger as Record<string, unknown>;
     expect(trigger.ip).toBe("198.51.100.23");
+  });
+
+  it("counts failed verifications by the real client: junk from one cannot lock out another's signed delivery, nor escape its count by forging X-Forwarded-For", async () => {
+    const hook = await activeHook(user, { verification: { preset: "github" }, limits: { ratePerSecond: 1, burst: 3 } }, { secret: "edge-junk-secret" });
+    const post = (to: number, xff: string, signature: string) =>
+      call(`/api/hooks/${hook.hookId}`, { port: to, method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": xff, "x-hub-signature-256": signature }, body: "{}" });
+    const junk: number[] = [];
+    for (let i = 0; i < 25; i++) junk.push((await post(port, "198.51.100.66", "sha256=00")).status);
+    expect(junk).toEqual([...Array(20).fill(401), ...Array(5).fill(429)]);
+    expect((await post(port, "198.51.100.67", githubSignature("edge-junk-secret", Buffer.from("{}")))).status).toBe(202);
+    // Straight to an edge that trusts nobody, a different forged X-Forwarded-For each time still counts against the socket's address.
+    const forged: number[] = [];
+    for (let i = 0; i < 21; i++) forged.push((await post(Number(new URL(base).port), `203.0.113.${i}`, "sha256=00")).status);
+    expect(forged).toEqual([...Array(20).fill(401), 429]);
   });
 
   it("refuses a setting it cannot read, naming the entry", () => {
