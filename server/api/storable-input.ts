@@ -7,25 +7,34 @@ import { DomainError } from "../errors";
  * is from outside and may be deep (its size and depth are capped before parsing, in the route).
  */
 export function unstorableInput(input: unknown): DomainError | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  // Each entry knows its parent and key; a path is spelled out only for the one refused.
+  type Entry = { value: unknown; parent: Entry | null; key: string };
+  const stack: Entry[] = [{ value: input, parent: null, key: "" }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value } = entry;
     if (typeof value === "string") {
       const character = unstorableCharacter(value);
-      if (character) return refusal(path, character);
+      if (character) return refusal(pathOf(entry), character);
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: entry, key: String(i) });
     } else if (value !== null && typeof value === "object" && isPlain(value)) {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
         const character = unstorableCharacter(key);
-        if (character) return refusal([...path, printable(key)], character);
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+        if (character) return refusal([...pathOf(entry), printable(key)], character);
+        stack.push({ value: (value as Record<string, unknown>)[key], parent: entry, key });
       }
     }
   }
   return null;
+}
+
+function pathOf(entry: { parent: { parent: unknown; key: string } | null; key: string }): string[] {
+  const path: string[] = [];
+  for (let e: typeof entry | null = entry; e?.parent; e = e.parent as typeof entry | null) path.push(e.key);
+  return path.reverse();
 }
 
 function isPlain(value: object): boolean {
