@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { DomainError } from "../errors";
 import { trpcCalls } from "../metrics";
 import type { Context } from "./context";
+import { hidesCause, publicMessage } from "./public-message";
 import { unstorableInput } from "./storable-input";
 
 const t = initTRPC.context<Context>().create({
@@ -11,11 +12,10 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const domain = error.cause instanceof DomainError ? error.cause : null;
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
       // Never send a stack trace or an internal message to the browser; the request id finds it in the logs.
-      message: internal ? `Something went wrong on our side (request ${ctx?.requestId ?? "unknown"}).` : zod ? "Check the highlighted fields." : shape.message,
+      message: publicMessage(error, ctx?.requestId),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -39,7 +39,7 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: cause ?? result.error, path }, "procedure failed");
+  if (hidesCause(result.error)) ctx.log.error({ err: cause ?? result.error, path }, "procedure failed");
   return result;
 }).use(async ({ getRawInput, next }) => {
   // A string Postgres cannot store (U+0000, a lone surrogate) is refused naming its field, not failed by the database.

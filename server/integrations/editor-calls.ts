@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { checkJsonValue, jsonLimits } from "../../db/json";
 import { connections } from "../../db/schema";
 import { temporal } from "../../workflows/client";
 import { temporalConfig } from "../../workflows/config";
@@ -22,6 +23,9 @@ const EDITOR_CALL_TIMEOUT = "60s";
  */
 export async function loadOptions(db: Database, userId: string, workspaceId: string, input: OptionsInput): Promise<{ options: EditorOption[] }> {
   await requireRole(db, userId, workspaceId, "editor");
+  // The fields filled in so far go to the worker in a Temporal payload: held to the shared JSON limits first.
+  const tooBig = checkJsonValue(input.input, jsonLimits(), "The action's input");
+  if (tooBig) throw fieldError("input", tooBig.message);
   const version = (await usableVersions(db, workspaceId)).find((v) => v.slug === input.integration && v.version === input.version);
   if (!version) throw fieldError("integration", `Integration ${input.integration}@${input.version} is not available in this workspace.`, "NOT_FOUND");
   const action = version.manifest.actions.find((a) => a.key === input.action);

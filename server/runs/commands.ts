@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { checkJsonValue, jsonLimits } from "../../db/json";
 import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
 import { type Graph } from "../../workflows/graph";
-import { DomainError } from "../errors";
+import { DomainError, fieldError } from "../errors";
 import { checkedGraph } from "../workflows/publish";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion } from "./launch";
@@ -16,6 +17,10 @@ export async function startRun(db: Database, userId: string, workspaceId: string
   await requireRole(db, userId, workspaceId, "editor");
   // A caller may give the whole trigger data (server/triggers/manual.ts: the shape of a webhook delivery).
   const trigger = s.trigger ?? { kind: "manual", body: s.input };
+  // Checked before the run row exists: a run input Temporal would refuse (its payload limit is 2 MB) used to
+  // leave a failed run behind, and a deep one overflowed the stack on its way to Postgres.
+  const tooBig = checkJsonValue(trigger, jsonLimits(), "The run input");
+  if (tooBig) throw fieldError("input", tooBig.message);
   if (!s.draft) {
     const v = await pinnedVersion(db, workspaceId, s.workflowId, s.versionId);
     return launchRun(db, { workspaceId, workflowId: s.workflowId, versionId: v.id, graph: v.graph, trigger });

@@ -1,19 +1,10 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { contextForUser } from "../../../../server/api/context";
-import { appRouter } from "../../../../server/api/root";
+import { handleTrpc } from "../../../../server/api/handler";
 import { currentUserId } from "../../../../server/auth";
 import { withAccessLog } from "../../../../server/ops/access-log";
 
 export const dynamic = "force-dynamic";
 
-const handler = withAccessLog("trpc", (req, _ctx: unknown, requestId) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: async () => contextForUser(await currentUserId(), requestId),
-    responseMeta: () => ({ headers: new Headers({ "x-request-id": requestId }) }),
-  }),
-);
+// Body and depth limits, then the tRPC fetch adapter (server/api/handler.ts); `next dev` and the edge's proxy both come here.
+const handler = withAccessLog("trpc", (req, _ctx: unknown, requestId) => handleTrpc(req, { requestId, userId: currentUserId }));
 
 export { handler as GET, handler as POST };
