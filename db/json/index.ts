@@ -2,4 +2,6 @@
 export * from "./limits";
 export * from "./measure";
 export * from "./parse";
+export * from "./preview";
 export * from "./storable";
+export * from "./stringify";

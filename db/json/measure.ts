@@ -122,3 +122,34 @@ function stringBytes(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * Depth and UTF-8 JSON size of a whole value, without recursion and without stopping: for saying how large a
+ * value is (a truncated preview's caption), not for refusing one (checkJsonValue stops at the limit).
+ */
+export function measureJson(value: unknown): { bytes: number; depth: number } {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let bytes = 0;
+  let deepest = 0;
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== "object") {
+      bytes += scalarBytes(current);
+      continue;
+    }
+    const next = depth + 1;
+    if (next > deepest) deepest = next;
+    if (Array.isArray(current)) {
+      bytes += 2 + Math.max(0, current.length - 1);
+      for (const child of current) stack.push({ value: child, depth: next });
+    } else {
+      const keys = Object.keys(current);
+      bytes += 2 + Math.max(0, keys.length - 1);
+      for (const key of keys) {
+        bytes += stringBytes(key) + 1;
+        stack.push({ value: (current as Record<string, unknown>)[key], depth: next });
+      }
+    }
+  }
+  return { bytes, depth: deepest };
+}

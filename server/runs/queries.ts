@@ -5,6 +5,7 @@ import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
 import { findRun } from "./commands";
 import { reusedSteps, withWholeOutputs } from "./reused";
+import { forView, stepForView } from "./view-values";
 
 export type RunFilters = {
   workflowId?: string;
@@ -71,7 +72,8 @@ async function after(db: Database, workspaceId: string, cursor: string): Promise
 }
 
 /**
- * A run and every step attempt, outputs whole (blobs loaded): what the run view and its polling read. Also the
+ * A run and every step attempt, outputs whole (blobs loaded) unless too deep or large to show (then a preview,
+ * and the download route serves the whole): what the run view and its polling read. Also the
  * graph it ran (the pinned version's, or the draft a test run copied), so the view can draw it, and the steps
  * a retry from the failed step took over from earlier runs instead of running them again.
  */
@@ -84,13 +86,19 @@ export async function getRun(db: Database, userId: string, workspaceId: string, 
     ? await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.id, run.workflowVersionId), columns: { number: true, graph: true } })
     : undefined;
   const { testGraph, ...rest } = run;
+  // Values too deep or too large for superjson and the browser go as previews, marked `truncated` (view-values.ts).
+  const trigger = forView(rest.trigger);
+  const error = forView(rest.error);
   return {
     ...rest,
+    trigger: trigger.value,
+    error: error.value,
+    truncated: { ...(trigger.truncation && { trigger: trigger.truncation }), ...(error.truncation && { error: error.truncation }) },
     workflowName: wf?.name ?? "",
     versionNumber: version?.number ?? null,
     graph: (version ? version.graph : testGraph) ?? null,
-    steps: await withWholeOutputs(db, steps),
-    reused: await reusedSteps(db, run, steps),
+    steps: (await withWholeOutputs(db, steps)).map(stepForView),
+    reused: (await reusedSteps(db, run, steps)).map(stepForView),
   };
 }
 

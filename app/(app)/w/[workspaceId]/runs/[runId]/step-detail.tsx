@@ -10,10 +10,19 @@ import { shortRunId } from "../../_runs/run-labels";
 import type { StepRow } from "./step-list";
 import { StepLogs } from "./step-logs";
 
-/** A step's input, output (whole, however large) and error, with when it ran and what it used. */
+/**
+ * A step's input, output and error (whole, unless too deep or large to show: then cut, with a link to download the
+ * whole), with when it ran and what it used.
+ */
 export function StepDetail({ id, step, workspaceId, retriedAfter }: { id: string; step: StepRow; workspaceId: string; retriedAfter: boolean }) {
   const error = step.error as { message?: string; type?: string } | null;
   const note = error ? failureNote(step, retriedAfter) : null;
+  // A value too deep or large to send whole came as a preview; the whole is a download (of the row's own run:
+  // a reused step's row belongs to the run it was reused from).
+  const cut = (field: keyof StepRow["truncated"]): Cut | undefined => {
+    const t = step.truncated[field];
+    return t && { bytes: t.bytes, depth: t.depth, href: `/api/runs/${encodeURIComponent(step.runId)}/steps/${step.id}/${field}` };
+  };
   return (
     <div id={id} data-testid="step-detail" className="space-y-4 border-t border-zinc-200 bg-zinc-50/60 px-4 py-4 dark:border-zinc-800 dark:bg-zinc-950/40">
       {step.reusedFrom && (
@@ -50,9 +59,14 @@ export function StepDetail({ id, step, workspaceId, retriedAfter }: { id: string
         </div>
       )}
       <StepLogs logs={step.logs} />
-      <Json title="Input" value={step.input} />
-      <Json title="Output" value={step.output} byReference={step.outputRef !== null} testId="step-output" />
-      {error && <Json title="Error" value={error} />}
+      {cut("logs") && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Logs truncated ({cut("logs")!.depth} levels deep). <Download cut={cut("logs")!} />
+        </p>
+      )}
+      <Json title="Input" value={step.input} cut={cut("input")} />
+      <Json title="Output" value={step.output} byReference={step.outputRef !== null} testId="step-output" cut={cut("output")} />
+      {error && <Json title="Error" value={error} cut={cut("error")} />}
     </div>
   );
 }
@@ -66,10 +80,20 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function Json({ title, value, byReference, testId }: { title: string; value: unknown; byReference?: boolean; testId?: string }) {
+type Cut = { bytes: number; depth: number; href: string };
+
+function Download({ cut, testId }: { cut: Cut; testId?: string }) {
+  return (
+    <a href={cut.href} download data-testid={testId} className="text-xs text-blue-700 underline dark:text-blue-400">
+      Download whole value ({formatBytes(cut.bytes)})
+    </a>
+  );
+}
+
+function Json({ title, value, byReference, testId, cut }: { title: string; value: unknown; byReference?: boolean; testId?: string; cut?: Cut }) {
   const text = useMemo(() => prettyJson(value), [value]);
   const [copied, setCopied] = useState(false);
-  const size = new TextEncoder().encode(text).length;
+  const size = cut ? cut.bytes : new TextEncoder().encode(text).length;
   return (
     <section aria-label={title}>
       <div className="mb-1 flex items-center gap-2">
@@ -77,10 +101,11 @@ function Json({ title, value, byReference, testId }: { title: string; value: unk
         {value !== undefined && value !== null && (
           <span className="text-xs text-zinc-400" data-testid={testId ? `${testId}-size` : undefined}>
             {formatBytes(size)}
-            {byReference ? " · stored separately (over 256 KB), shown whole" : ""}
+            {cut ? ` · ${cut.depth} levels deep · truncated, shown to 20 levels and 64 KB` : byReference ? " · stored separately (over 256 KB), shown whole" : ""}
           </span>
         )}
-        {text && (
+        {cut && <Download cut={cut} testId={testId ? `${testId}-download` : undefined} />}
+        {text && !cut && (
           <Button
             variant="ghost"
             size="sm"

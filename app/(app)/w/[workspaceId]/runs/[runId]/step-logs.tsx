@@ -10,7 +10,8 @@ const TONE: Record<LogLine["level"], string> = {
 
 /** What an integration wrote with ctx.log during this attempt (run_steps.logs), oldest first. */
 export function StepLogs({ logs }: { logs: unknown }) {
-  const lines = Array.isArray(logs) ? (logs as LogLine[]) : [];
+  // A cut preview of the logs (run.get sends one when they are too large) ends with a "… N more" string: skip it.
+  const lines = Array.isArray(logs) ? (logs as unknown[]).filter((l): l is LogLine => typeof (l as LogLine | null)?.at === "string") : [];
   if (lines.length === 0) return null;
   return (
     <section aria-label="Logs">
