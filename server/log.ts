@@ -14,13 +14,12 @@ import { redactForLog, redactLogText } from "../db/redact";
  * Lines queued while a write is in flight go out together, and pino flushes what is left synchronously on exit.
  */
 export function createLogger(destination: pino.DestinationStream) {
-  return pino(
+  const logger = pino(
     {
       level: process.env.LOG_LEVEL ?? "info",
       base: { service: process.env.JUNCTION_SERVICE ?? "web" },
       // Errors arrive already made plain by redactArgs; pino's own serializer would rename their type "Object".
       serializers: { err: (err: unknown) => err },
-      formatters: { bindings: (bindings) => redactForLog(bindings) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
           method.apply(this, redactArgs(args) as Parameters<typeof method>);
@@ -29,6 +28,13 @@ export function createLogger(destination: pino.DestinationStream) {
     },
     destination,
   );
+  // A child's bindings are written on each of its lines. pino's bindings formatter sees only the root's, so child()
+  // itself redacts them; children are made with Object.create, so theirs inherit this one.
+  const child = logger.child;
+  logger.child = function (this: typeof logger, bindings, options) {
+    return child.call(this, redactForLog(bindings) as typeof bindings, options);
+  } as typeof logger.child;
+  return logger;
 }
 
 /** A log call's arguments, redacted: `log.error(err)` becomes `log.error({ err })` with the error made safe. */
