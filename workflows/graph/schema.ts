@@ -7,8 +7,9 @@ import { webhookConfig } from "./webhook-config";
  */
 export const GRAPH_SCHEMA_VERSION = 1;
 
-const nodeId = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "Node ids are snake_case slugs (a-z, 0-9, _)");
+export const nodeIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "Node ids are snake_case slugs (a-z, 0-9, _)");
 const position = z.object({ x: z.number(), y: z.number() }).optional();
+const nodeId = nodeIdSchema;
 const base = { id: nodeId, label: z.string().max(200).optional(), position };
 
 export const retrySettings = z.object({
@@ -114,17 +115,30 @@ export const graphEdge = z.object({
   target: z.string().min(1),
 });
 
+export const NODE_KINDS = ["trigger", "action", "branch", "loop", "merge", "delay", "stop"] as const;
+
+/** A sticky note on the canvas (Markdown): saved with the graph for people; validation and runs ignore it. */
+export const stickyNote = z.object({
+  id: z.string().min(1).max(100),
+  text: z.string().max(20_000, "A note holds at most 20,000 characters"),
+  position: z.object({ x: z.number(), y: z.number() }),
+  width: z.number().min(40).max(4000).optional(),
+  height: z.number().min(40).max(4000).optional(),
+});
+
 export const graphSchema = z.object({
   schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
   nodes: z.array(graphNode),
   edges: z.array(graphEdge),
   settings: z.object({ errorWorkflowId: z.string().optional() }).optional(),
+  notes: z.array(stickyNote).max(500, "A workflow holds at most 500 notes").optional(),
 });
 
 export type Graph = z.infer<typeof graphSchema>;
 export type GraphInput = z.input<typeof graphSchema>;
 export type GraphNode = z.infer<typeof graphNode>;
 export type GraphEdge = z.infer<typeof graphEdge>;
+export type StickyNote = z.infer<typeof stickyNote>;
 export type ActionNode = z.infer<typeof actionNode>;
 export type TriggerNode = z.infer<typeof triggerNode>;
 export type ScheduleSettings = z.infer<typeof scheduleSettings>;

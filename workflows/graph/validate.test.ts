@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { g } from "../testing/harness";
-import { graphIssues } from "./validate";
+import { graphIssues, inspectGraph } from "./validate";
 
 const graph = (nodes: unknown[], edges: unknown[]) => ({ schemaVersion: 1, nodes, edges });
 
@@ -51,5 +51,14 @@ describe("graph validation", () => {
     const issues = graphIssues(graph(nodes, [g.edge("start", "each"), g.edge("each", "inner", "each"), g.edge("inner", "after"), g.edge("each", "after", "done")]));
     expect(issues.some((i) => i.nodeId === "after" && i.message.includes("also reached from outside"))).toBe(true);
     expect(graphIssues(graph([{ id: "Bad Id", kind: "trigger" }], []))[0]).toMatchObject({ nodeId: "Bad Id", field: "id" });
+  });
+
+  it("keeps sticky notes with the graph (they are saved for people) and validation ignores them", () => {
+    const notes = [{ id: "n1", text: "# Why this waits\nThe API rate-limits us.", position: { x: 0, y: 200 }, width: 240 }];
+    const { issues, graph: saved } = inspectGraph({ ...graph([g.trigger()], []), notes });
+    expect(issues).toEqual([]);
+    expect(saved!.notes).toEqual(notes);
+    const bad = inspectGraph({ ...graph([g.trigger()], []), notes: [{ id: "n1", text: "x".repeat(20_001), position: { x: 0, y: 0 } }] });
+    expect(bad.issues.map((i) => i.message)).toEqual(["A note holds at most 20,000 characters"]);
   });
 });

@@ -29,6 +29,27 @@ const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([A-Z
 
 const TRAILING = /\s*$/y;
 
+/** One token of an expression and where it stands in the source (for edits that keep the rest of the text as is). */
+export type TokenSpan = { text: string; start: number; end: number };
+
+/** The expression's tokens with their offsets, by the same rules as the parser; throws ExpressionError like it. */
+export function tokenSpans(src: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < src.length) {
+    const at = TOKEN.lastIndex;
+    TRAILING.lastIndex = at;
+    if (TRAILING.test(src)) break;
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(src);
+    if (!m) throw new ExpressionError(`Unexpected character at position ${at + 1} in "${shorten(src)}"`);
+    const text = m[0].trim();
+    const end = TOKEN.lastIndex;
+    spans.push({ text, start: end - text.length, end });
+  }
+  return spans;
+}
+
 /** The expression as error messages quote it: whole when short, its start when long. */
 export const shorten = (src: string) => (src.length > 200 ? `${src.slice(0, 200)}…` : src);
 
