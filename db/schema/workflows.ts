@@ -14,6 +14,9 @@ export const workflows = pgTable(
     draftGraph: jsonb("draft_graph").notNull(),
     // Bumped on every draft save, so concurrent editors detect lost updates.
     draftRevision: integer("draft_revision").notNull().default(1),
+    // The editor's undo history for this draft (app/_lib/graph-edit/history.ts), saved with it so undo works after
+    // a reload; opaque to the server, bounded by the shared JSON limits, cleared by a save that sends none.
+    draftHistory: jsonb("draft_history"),
     active: boolean("active").notNull().default(false),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

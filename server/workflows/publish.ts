@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { checkJsonValue, jsonLimits } from "../../db/json";
 import { users, workflows, workflowVersions } from "../../db/schema";
 import { inspectGraph, type Graph, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
@@ -31,16 +32,23 @@ export async function checkedGraph(db: Database, graph: unknown): Promise<Graph>
 /**
  * Saves the draft if nobody saved since `draftRevision` (optimistic concurrency: a stale editor gets CONFLICT
  * instead of overwriting someone's work). The graph is validated first; every problem names its node and field.
+ *
+ * `history` is the editor's undo history for this draft, stored with it in the same update so the two always
+ * match (a save without one clears it). The server does not read it; it only bounds it by the shared JSON
+ * limits. A history over them is not stored, and the answer says so in `historyNote`: losing undo steps must
+ * not cost the person their save.
  */
-export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown) {
+export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown, history: unknown = null) {
   await requireRole(db, userId, workspaceId, "editor");
   const draftGraph = await checkedGraph(db, graph);
+  const tooBig = history === null ? null : checkJsonValue(history, jsonLimits(), "The undo history");
+  const draftHistory = tooBig ? null : history;
   const [saved] = await db
     .update(workflows)
-    .set({ draftGraph, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
+    .set({ draftGraph, draftHistory, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
     .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
     .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
-  if (saved) return saved;
+  if (saved) return { ...saved, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
   const exists = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!exists) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   throw new DomainError("CONFLICT", `Someone saved this workflow since you opened it (revision ${exists.draftRevision}, yours ${draftRevision}). Reload to see their changes.`);

@@ -119,3 +119,17 @@ describe("the history stored with the draft", () => {
     expect(serializeHistory(emptyHistory())).toBeNull();
   });
 });
+
+describe("the history and the server's defaults", () => {
+  it("still fits a draft the server stored with defaults filled in (a step re-added by undo, then saved)", () => {
+    const s = { doc: sampleDoc(), h: emptyHistory() };
+    edit(s, removeNodesOp(s.doc, ["notify"])!);
+    const u = must(undo(s.h, s.doc));
+    // What the server stores: the same steps with the schema's defaults (settings, input) filled in.
+    const saved: Doc = { ...u.doc, nodes: u.doc.nodes.map((n) => (n.kind === "action" ? { ...n, settings: { onError: "fail" }, connectionId: undefined } : n)) };
+    const { history, note } = restoreHistory(JSON.parse(JSON.stringify(serializeHistory(u.history))), JSON.parse(JSON.stringify(saved)) as Doc);
+    expect(note).toBeNull();
+    const again = must(redo(history, saved));
+    expect(again.doc.nodes.map((n) => n.id)).not.toContain("notify");
+  });
+});

@@ -1,4 +1,5 @@
 import { handleOfEdge, isObject, jsonEqual, type Doc, type DocEdge, type DocNode, type DocNote, type Point } from "./doc";
+import { equivalentDocs, equivalentNodes, fieldHolds } from "./equivalent";
 import { refersTo, renameRefsInNode } from "./references";
 
 /**
@@ -38,13 +39,13 @@ function insertAll<T>(list: readonly T[], items: At<T>[]): T[] {
   return out;
 }
 
-function removeAll<T extends { id: string }>(list: readonly T[], items: At<T>[], what: string): T[] {
+function removeAll<T extends { id: string }>(list: readonly T[], items: At<T>[], what: string, same: (a: unknown, b: unknown) => boolean = jsonEqual): T[] {
   const byId = new Map(items.map((i) => [i.value.id, i.value]));
   let found = 0;
   const out = list.filter((x) => {
     const expected = byId.get(x.id);
     if (expected === undefined) return true;
-    if (!jsonEqual(x, expected)) throw new OpConflict(`The ${what} "${x.id}" changed since this edit.`);
+    if (!same(x, expected)) throw new OpConflict(`The ${what} "${x.id}" changed since this edit.`);
     found += 1;
     return false;
   });
@@ -52,10 +53,10 @@ function removeAll<T extends { id: string }>(list: readonly T[], items: At<T>[],
   return out;
 }
 
-function withFields<T extends Record<string, unknown>>(value: T, fields: FieldChange[], what: string): T {
+function withFields<T extends Record<string, unknown>>(value: T, fields: FieldChange[], what: string, holds = (v: T, key: string, expected: unknown) => jsonEqual(v[key], expected)): T {
   const next: Record<string, unknown> = { ...value };
   for (const f of fields) {
-    if (!jsonEqual(value[f.key], f.before)) throw new OpConflict(`${what}'s "${f.key}" changed since this edit.`);
+    if (!holds(value, f.key, f.before)) throw new OpConflict(`${what}'s "${f.key}" changed since this edit.`);
     if ("after" in f && f.after !== undefined) next[f.key] = f.after;
     else delete next[f.key];
   }
@@ -74,7 +75,7 @@ export function apply(doc: Doc, op: Op): Doc {
       return { ...doc, nodes: insertAll(doc.nodes, op.nodes), edges: op.edges.length ? insertAll(doc.edges, op.edges) : doc.edges };
     }
     case "removeNodes":
-      return { ...doc, nodes: removeAll(doc.nodes, op.nodes, "step"), edges: op.edges.length ? removeAll(doc.edges, op.edges, "edge") : doc.edges };
+      return { ...doc, nodes: removeAll(doc.nodes, op.nodes, "step", equivalentNodes), edges: op.edges.length ? removeAll(doc.edges, op.edges, "edge") : doc.edges };
     case "addEdges": {
       const edgeIds = new Set(doc.edges.map((e) => e.id));
       for (const e of op.edges) if (edgeIds.has(e.value.id)) throw new OpConflict(`An edge "${e.value.id}" already exists.`);
@@ -101,7 +102,7 @@ export function apply(doc: Doc, op: Op): Doc {
       if (i < 0) throw new OpConflict(`The step "${op.id}" is no longer there.`);
       if (op.fields.some((f) => f.key === "id")) throw new OpConflict("A step's id changes by renaming it.");
       const nodes = [...doc.nodes];
-      nodes[i] = withFields(doc.nodes[i]!, op.fields, `The step "${op.id}"`);
+      nodes[i] = withFields(doc.nodes[i]!, op.fields, `The step "${op.id}"`, fieldHolds);
       return { ...doc, nodes };
     }
     case "renameNodeId":
@@ -115,7 +116,7 @@ export function apply(doc: Doc, op: Op): Doc {
       if (op.fields.some((f) => f.key === "nodes" || f.key === "edges" || f.key === "notes")) throw new OpConflict("Nodes, edges and notes change by their own edits.");
       return withFields(doc, op.fields, "The workflow");
     case "replaceDoc":
-      if (!jsonEqual(doc, op.before)) throw new OpConflict("The draft changed since this edit.");
+      if (!equivalentDocs(doc, op.before)) throw new OpConflict("The draft changed since this edit.");
       return op.after;
     case "batch":
       return op.ops.reduce(apply, doc);

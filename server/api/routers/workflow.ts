@@ -23,8 +23,9 @@ export const workflowRouter = router({
     .input(workflowId)
     .mutation(({ ctx, input }) => wf.duplicateWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
   saveDraft: workspaceProcedure
-    .input(workflowId.extend({ draftRevision: z.number().int().min(1), graph: z.unknown() }))
-    .mutation(({ ctx, input }) => pub.saveDraft(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.draftRevision, input.graph)),
+    // history: the editor's undo history (an object it alone reads), stored with the draft; null or absent clears it.
+    .input(workflowId.extend({ draftRevision: z.number().int().min(1), graph: z.unknown(), history: z.record(z.string(), z.unknown()).nullable().default(null) }))
+    .mutation(({ ctx, input }) => pub.saveDraft(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.draftRevision, input.graph, input.history)),
   publish: workspaceProcedure
     .input(workflowId.extend({ message: z.string().trim().max(500).default("") }))
     .mutation(({ ctx, input }) => pub.publish(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.message)),
