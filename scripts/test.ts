@@ -1,6 +1,6 @@
 /**
- * `npm test`: type-check, lint, vitest against a real PostgreSQL and Temporal started for this run, then a
- * production build and the Playwright tests against it. Stops at the first failing stage; always tears
+ * `npm test`: type-check, lint, a production build, vitest against a real PostgreSQL and Temporal started for
+ * this run, then the Playwright tests against the build. Stops at the first failing stage; always tears
  * down what it started; ends with the line "N passed, N failed" (vitest + Playwright) and stage timings.
  */
 import { randomBytes } from "node:crypto";
@@ -74,6 +74,11 @@ async function main(): Promise<void> {
   }
 
   const services = await startServices();
+  const e2e = runs("e2e") ? await e2eSetup(services) : undefined;
+
+  // Built before vitest when the browser tests will need it anyway: scripts/start-crash.test.ts runs the real npm
+  // start, which would otherwise build it there, on the cores the other test files are using.
+  if (e2e && runs("vitest")) await stage("Production build (next build, when stale)", () => buildIfStale(e2e.env));
 
   if (runs("vitest")) await stage("Unit and integration tests (vitest)", async () => {
     const report = path.join(runDir, "vitest.json");
@@ -91,28 +96,9 @@ async function main(): Promise<void> {
     }
   });
 
-  if (runs("e2e")) await stage("Browser tests (next build + playwright)", async () => {
-    // The build sees the same environment as the server it is for (server code may read it while prerendering).
-    await createDatabaseIfMissing(services.adminUrl("postgres"), "junction_e2e", TEMPLATE);
-    const [port, githubPort] = [await freePort(), await freePort()];
-    // GitHub sign-in runs against the loopback GitHub that e2e/github-sign-in.spec.ts starts on githubPort.
-    const github = { GITHUB_ID: "junction-e2e", GITHUB_SECRET: randomBytes(16).toString("hex"), GITHUB_URL: `http://127.0.0.1:${githubPort}` };
-    const env = {
-      ...services.env,
-      ...github,
-      DATABASE_URL: services.adminUrl("junction_e2e"),
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "info", // into .data/logs/test-web.log, for failures
-    };
-    const reason = staleReason(root);
-    if (reason) {
-      const log = path.join(logs, "next-build.log");
-      rmSync(log, { force: true });
-      console.log(`next build (${reason}); log: ${path.relative(root, log)}`);
-      await nextBuild(root, env, log, (child) => supervisor.add(child, { task: true }));
-    } else {
-      console.log("next build: .next is up to date");
-    }
+  if (e2e) await stage("Browser tests (next build + playwright)", async () => {
+    const { env, github, githubPort, port } = e2e;
+    await buildIfStale(env);
     const logTo = (name: string): Output => {
       const file = path.join(logs, `test-${name}.log`);
       rmSync(file, { force: true });
@@ -135,6 +121,35 @@ async function main(): Promise<void> {
       add(playwrightCounts(report));
     }
   });
+}
+
+/** The browser tests' database, ports and environment. */
+async function e2eSetup(services: Awaited<ReturnType<typeof startServices>>) {
+  await createDatabaseIfMissing(services.adminUrl("postgres"), "junction_e2e", TEMPLATE);
+  const [port, githubPort] = [await freePort(), await freePort()];
+  // GitHub sign-in runs against the loopback GitHub that e2e/github-sign-in.spec.ts starts on githubPort.
+  const github = { GITHUB_ID: "junction-e2e", GITHUB_SECRET: randomBytes(16).toString("hex"), GITHUB_URL: `http://127.0.0.1:${githubPort}` };
+  const env: NodeJS.ProcessEnv = {
+    ...services.env,
+    ...github,
+    DATABASE_URL: services.adminUrl("junction_e2e"),
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info", // into .data/logs/test-web.log, for failures
+  };
+  return { env, github, githubPort, port };
+}
+
+/** `next build` unless .next is current. The build sees the environment of the server it is for (server code may read it while prerendering). */
+async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
+  const reason = staleReason(root);
+  if (!reason) {
+    console.log("next build: .next is up to date");
+    return;
+  }
+  const log = path.join(logs, "next-build.log");
+  rmSync(log, { force: true });
+  console.log(`next build (${reason}); log: ${path.relative(root, log)}`);
+  await nextBuild(root, env, log, (child) => supervisor.add(child, { task: true }));
 }
 
 /** PostgreSQL in a throwaway data dir and an in-memory Temporal, on free ports; then the migrated template. */
