@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import { integrations } from "../db/schema";
 import { newUser } from "../server/testing/users";
+import { installationStore } from "./activities/capabilities";
 import { g, publishGraph, startTestWorker, waitForRun } from "./testing/harness";
 
 /**
@@ -35,5 +39,12 @@ describe("step records Postgres cannot store as they are", () => {
     expect(fail.status).toBe("failed");
     expect((fail.error as { message: string }).message).toContain("bad\u0000input");
     expect(run.status).toBe("failed");
+  });
+
+  it("a ctx.store value holding \\u0000 and a lone surrogate is kept exactly, not refused by the database", async () => {
+    const [code] = await getDb().select({ id: integrations.id }).from(integrations).where(eq(integrations.slug, "code"));
+    const store = installationStore(getDb(), { workspaceId: user.personalWorkspaceId, integrationId: code!.id });
+    await store.set("k", { s: "a\u0000b", ["key\u0000"]: ["\udc00"] });
+    expect(await store.get("k")).toEqual({ s: "a\u0000b", ["key\u0000"]: ["\udc00"] });
   });
 });

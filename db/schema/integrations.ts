@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { bytea } from "./columns";
+import { bytea, storableJsonb } from "./columns";
 import { users } from "./auth";
 import { workspaces } from "./workspaces";
 
@@ -70,7 +70,7 @@ export const integrationStore = pgTable(
     workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
     integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
-    value: jsonb("value").notNull(),
+    value: storableJsonb("value").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.integrationId, t.key] })],

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { bytea } from "./columns";
+import { bytea, storableJsonb } from "./columns";
 import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
 
@@ -31,7 +31,7 @@ export const pollingTriggers = pgTable("polling_triggers", {
   // When the source hash changes the cursor means nothing any more.
   ...triggerSourceColumns(),
   intervalSeconds: integer("interval_seconds").notNull(),
-  cursor: jsonb("cursor"),
+  cursor: storableJsonb("cursor"),
   seeded: boolean("seeded").notNull().default(false),
   lastPolledAt: timestamp("last_polled_at", { withTimezone: true }),
   lastError: text("last_error"),
@@ -74,7 +74,7 @@ export const appWebhookSubscriptions = pgTable(
     webhookUrl: text("webhook_url").notNull(),
     secretCiphertext: bytea("secret_ciphertext").notNull(),
     secretKeyVersion: integer("secret_key_version").notNull(),
-    state: jsonb("state"),
+    state: storableJsonb("state"),
     // pending: subscribe not yet confirmed; active: deliveries are accepted.
     status: text("status").notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
