@@ -46,3 +46,42 @@ test("a Code step runs in the sandbox; its output, log lines and resource use sh
   await expect(page.getByTestId("step-logs")).toContainText('"n": 21');
   await expect(page.getByTestId("step-detail").getByText("Peak memory").locator("..")).not.toContainText("—");
 });
+
+test("a Code step that throws is not retried, and its step says why; its flood of log lines ends in a dropped-bytes marker", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Rita Try");
+  await page.getByLabel("Email").fill(`e2e-retry-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`granite-harbor-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Thrower");
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name: "Thrower", exact: true }).click();
+
+  // 200 lines of 1 KB: three times the 64 KiB a step stores. Three attempts allowed; a throw uses one.
+  const code = "for (let i = 0; i < 200; i++) log.info('line ' + i + ' ' + 'x'.repeat(1000)); throw new Error('boom');";
+  const graph = {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger" },
+      { id: "boom", kind: "action", action: { integration: "code", version: "1.0.0", key: "run_code" }, input: { code }, settings: { retry: { maxAttempts: 3, initialIntervalMs: 100 } } },
+    ],
+    edges: [{ id: "start-boom", source: "start", target: "boom" }],
+  };
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+
+  await page.getByRole("button", { name: "Run…" }).click();
+  await page.getByRole("dialog", { name: "Run workflow" }).getByRole("button", { name: "Start test run" }).click();
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", { timeout: 60_000 });
+
+  await expect(page.getByTestId("step-boom")).toHaveCount(1);
+  await page.getByTestId("step-boom").getByRole("button").click();
+  await expect(page.getByTestId("step-retry-note")).toHaveText("Not retried: the step's code threw an error (user code).");
+  await expect(page.getByTestId("step-logs")).toContainText(/\d+ bytes of logs dropped \(limit JUNCTION_STEP_LOG_BYTES = 65536 bytes per step\)/);
+});
+
