@@ -259,3 +259,28 @@ test("cancel a long run, and a re-run that cannot start says why", async ({ page
   await rerun.getByRole("button", { name: "Re-run" }).click();
   await expect(rerun.getByRole("alert")).toContainText("Publish the workflow before running it");
 });
+
+test("a step output nested too deep to show opens truncated, with a link that downloads the whole value", async ({ page }) => {
+  await signUp(page, "Dee Nesting", "deep");
+  await createWorkflow(page, "Deep output");
+  // 40 levels: within the JSON depth limit (128), past what the run view shows whole (32).
+  let deep: Record<string, unknown> = { leaf: "bottom" };
+  for (let i = 1; i < 40; i++) deep = { a: deep };
+  await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("deep", deep)], edges: chain("start", "deep") });
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.getByRole("button", { name: "Run…" }).click();
+  const runDialog = page.getByRole("dialog", { name: "Run workflow" });
+  await runDialog.getByLabel("Input (JSON)").fill("{}");
+  await runDialog.getByRole("button", { name: "Start test run" }).click();
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
+
+  await page.getByTestId("step-deep").getByRole("button").click();
+  await expect(page.getByTestId("step-output-size")).toContainText("40 levels deep · truncated");
+  await expect(page.getByTestId("step-output")).toContainText('"{… 1 key}"');
+  const link = page.getByTestId("step-output-download");
+  await expect(link).toHaveText(/^Download whole value \(\d+ B\)$/);
+  await page.screenshot({ path: "test-results/deep-output-run-view.png", fullPage: true });
+  const whole = await page.request.get((await link.getAttribute("href"))!);
+  expect(whole.status()).toBe(200);
+  expect(JSON.parse(await whole.text())).toEqual(deep);
+});
