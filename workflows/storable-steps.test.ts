@@ -46,5 +46,10 @@ describe("step records Postgres cannot store as they are", () => {
     const store = installationStore(getDb(), { workspaceId: user.personalWorkspaceId, integrationId: code!.id });
     await store.set("k", { s: "a\u0000b", ["key\u0000"]: ["\udc00"] });
     expect(await store.get("k")).toEqual({ s: "a\u0000b", ["key\u0000"]: ["\udc00"] });
+    // A JSON string value reads back as that string, not as the JSON its text happens to spell.
+    for (const text of ["42", "[1]", "true", "\u0000", "not json"]) {
+      await store.set("s", text);
+      expect(await store.get("s")).toBe(text);
+    }
   });
 });

@@ -10,8 +10,9 @@ export const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
  * (db/json/storable.ts), so a value holding them is kept exactly instead of failing the write. Raw SQL that writes
  * or reads these columns must call encodeStorable / decodeStorable itself.
  */
-export const storableJsonb = customType<{ data: unknown; driverData: string }>({
+export const storableJsonb = customType<{ data: unknown; driverData: unknown }>({
   dataType: () => "jsonb",
   toDriver: (value) => JSON.stringify(encodeStorable(value)),
-  fromDriver: (value) => decodeStorable(typeof value === "string" ? (JSON.parse(value) as unknown) : value),
+  // node-postgres has parsed the jsonb already; a string here is a JSON string value, not JSON text to parse again.
+  fromDriver: (value) => decodeStorable(value),
 });
