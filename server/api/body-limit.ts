@@ -66,7 +66,7 @@ export function describeBytes(bytes: number): string {
 }
 
 /** JSON text nested deeper than the shared limit allows (plus the envelope), by message; null when within it. */
-export function depthProblem(text: string, limits: JsonLimits): string | null {
+export function depthProblem(text: string, limits: JsonLimits, what: string): string | null {
   const allowed = limits.maxDepth + ENVELOPE_DEPTH;
-  return jsonTextDepth(text, allowed) > allowed ? depthViolation("The request body", limits.maxDepth).message : null;
+  return jsonTextDepth(text, allowed) > allowed ? depthViolation(what, limits.maxDepth).message : null;
 }

@@ -31,7 +31,7 @@ export async function handleTrpc(req: Request, { requestId, userId }: Options): 
   }
   // A query's input is in the URL (capped by Node's header limit), a mutation's in the body: both are measured.
   const text = body ?? url.searchParams.get("input") ?? "";
-  const tooDeep = error ? null : depthProblem(text, jsonLimits());
+  const tooDeep = error ? null : depthProblem(text, jsonLimits(), body === undefined ? "The request's input" : "The request body");
   if (tooDeep) error = new TRPCError({ code: "BAD_REQUEST", message: tooDeep });
   const forwarded = new Request(url, { method: req.method, headers: req.headers, body: error ? undefined : body, signal: req.signal });
   return resolveResponse({

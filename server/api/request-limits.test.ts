@@ -111,6 +111,15 @@ describe("request limits on tRPC", () => {
     expect(await runCount()).toBe(before);
   });
 
+  it("a query whose input in the URL is nested 2000 deep is refused 400 with the depth limit", async () => {
+    const input = encodeURIComponent(`{"json":{"workspaceId":${"[".repeat(2000)}${"]".repeat(2000)}}}`);
+    const res = await fetch(`${base}/workflow.list?input=${input}`);
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect((JSON.parse(text) as ErrorBody).error.json.message).toBe("The request's input nested deeper than 128 levels (limit JUNCTION_JSON_MAX_DEPTH).");
+    expect(text).not.toMatch(/Maximum call stack/i);
+  });
+
   it("app config nested 5000 deep in a polling trigger is refused 400 with the depth limit, and the draft is unchanged", async () => {
     const save = (config: string) => {
       const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "1.0.0", key: "new_order", config: "RAW" } }], edges: [] };
