@@ -182,4 +182,13 @@ describe("graph structure", () => {
       expect.objectContaining({ nodeId: "outer", message: '"leaf" is in the body of loop "inner" and leads back to loop "outer"; a body can only lead back to its own loop' }),
     ]);
   });
+
+  it("two loops that are each other's body, beside a third loop, are refused instead of walked forever", () => {
+    // The old owner-chain walk went round p → q → p … for ever once a third loop was there to ask about.
+    const nodes = [g.trigger(), { id: "p", kind: "loop", items: "{{ x }}" }, { id: "q", kind: "loop", items: "{{ x }}" }, { id: "r", kind: "loop", items: "{{ x }}" }];
+    const edges = [g.edge("p", "q", "each"), g.edge("q", "p", "each"), g.edge("start", "r")];
+    expect(graphIssues({ schemaVersion: 1, nodes, edges })).toEqual([
+      expect.objectContaining({ nodeId: "p", edgeId: "q-each-p", message: '"p" is inside loop "q" (by way of "q") but is also reached from outside it' }),
+    ]);
+  });
 });

@@ -112,8 +112,10 @@ export function inspectGraph(input: unknown, catalog: ActionCatalog = builtinCat
 
 function conflictMessage(s: Structure, c: RegionConflict): string {
   const { nodeId, region, implied, edge } = c;
-  // An edge back to a loop further out than the body it leaves (the walk is bounded: nesting was checked).
-  for (let o = s.owner.get(implied); o !== undefined; o = s.owner.get(o)) {
+  // An edge (not an "each") back to a loop further out than the body it leaves (the walk is bounded: nesting
+  // was checked).
+  const each = implied === edge.source;
+  for (let o = each ? undefined : s.owner.get(implied); o !== undefined; o = s.owner.get(o)) {
     if (o === nodeId) return `"${edge.source}" is in the body of loop "${implied}" and leads back to loop "${nodeId}"; a body can only lead back to its own loop`;
   }
   if (implied !== TOP && s.nodes.get(implied)?.kind === "loop" && region !== implied) {
