@@ -144,7 +144,9 @@ describe("flooding the host", () => {
   });
 
   it("deeply nested output cannot be serialized and fails on the depth limit, non-retryable", async () => {
-    const error = await failure(run("() => { let v = []; for (let i = 0; i < 1e5; i++) v = [v]; return v }", { limits: { ...limits, cpuMs: 3_000 } }), SandboxLimitError);
+    // In a 32 MB heap the guest's own JSON.stringify of this spends 2-3 s of CPU before it runs out of stack:
+    // time limits well above that keep "depth" the limit this test sees on a loaded machine.
+    const error = await failure(run("() => { let v = []; for (let i = 0; i < 1e5; i++) v = [v]; return v }", { limits: { ...limits, cpuMs: 10_000, wallMs: 20_000 } }), SandboxLimitError);
     expect(error).toMatchObject({ limit: "depth", retryable: false, message: expect.stringMatching(/output nested deeper than \d+ levels/) });
   });
 });
