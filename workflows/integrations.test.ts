@@ -148,20 +148,27 @@ describe("integration actions through the sandbox", () => {
     expect(after.status).toBe("succeeded");
   });
 
-  it("refuses a node that asks for more than the 512 MB heap maximum, naming the field", async () => {
+  it("refuses to publish a node that asks for more than the 512 MB heap maximum, naming the field", async () => {
     const wf = await alice.caller.workflow.create({ workspaceId: alice.personalWorkspaceId, name: "Too big" });
     const graph = { schemaVersion: 1, nodes: [g.trigger(), probeNode("hog", "hog", {}, { settings: { limits: { heapMb: 1024 } } })], edges: g.chain("start", "hog") };
-    const error = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph }).catch((e: unknown) => e);
+    const saved = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph });
+    expect(saved.problems.map((p) => `${p.nodeId}.${p.field}`)).toEqual(["hog.settings.limits.heapMb"]);
+    const error = await alice.caller.workflow.publish({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, message: "" }).catch((e: unknown) => e);
     const fieldErrors = (error as { cause?: { fieldErrors?: Record<string, string[]> } }).cause?.fieldErrors;
     expect(Object.keys(fieldErrors ?? {})).toEqual(["nodes.hog.settings.limits.heapMb"]);
     expect(fieldErrors!["nodes.hog.settings.limits.heapMb"]![0]).toMatch(/512/);
   });
 
-  it("only lets declared actions into steps: an option loader's entry key is refused on save", async () => {
+  it("only lets declared actions into steps: an option loader's entry key is named on save and refused for a test run or publishing", async () => {
     const wf = await alice.caller.workflow.create({ workspaceId: alice.personalWorkspaceId, name: "Entry key" });
     const graph = { schemaVersion: 1, nodes: [g.trigger(), probeNode("sneaky", "pick_user:options:user")], edges: g.chain("start", "sneaky") };
-    const error = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph }).catch((e: unknown) => e);
-    expect((error as { cause?: { fieldErrors?: unknown } }).cause?.fieldErrors).toEqual({ "nodes.sneaky.action": ["Unknown action probe@1.0.0/pick_user:options:user"] });
+    const saved = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph });
+    expect(saved.problems).toEqual([{ nodeId: "sneaky", field: "action", message: "Unknown action probe@1.0.0/pick_user:options:user" }]);
+    const ids = { workspaceId: alice.personalWorkspaceId, workflowId: wf.id };
+    for (const attempt of [alice.caller.workflow.runManual({ ...ids, payload: {} }), alice.caller.workflow.publish({ ...ids, message: "" })]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect((error as { cause?: { fieldErrors?: unknown } }).cause?.fieldErrors).toEqual({ "nodes.sneaky.action": ["Unknown action probe@1.0.0/pick_user:options:user"] });
+    }
   });
 
   it("refuses fetch to a host the manifest does not declare", async () => {

@@ -5,7 +5,7 @@ import { runs, runSteps, stepBlobs, workflows } from "../../db/schema";
 import { temporal } from "../../workflows/client";
 import { type Graph } from "../../workflows/graph";
 import { DomainError, fieldError } from "../errors";
-import { checkedGraph } from "../workflows/publish";
+import { checkedGraph } from "../workflows/draft-check";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion } from "./launch";
 import { reuseChain } from "./reused";

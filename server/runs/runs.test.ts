@@ -14,14 +14,16 @@ beforeAll(async () => {
 afterAll(() => worker?.stop());
 
 describe("drafts and versions", () => {
-  it("saves with optimistic concurrency and names the node and field of a bad graph", async () => {
+  it("saves with optimistic concurrency, stores an incomplete graph naming the node and field of its problem, and will not publish it", async () => {
     const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Drafty" });
     const graph = { schemaVersion: 1, nodes: [g.trigger(), g.set("a", {})], edges: g.chain("start", "a") };
     expect(await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph })).toMatchObject({ draftRevision: 2 });
     const stale = await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph }).catch((e: TRPCError) => e);
     expect((stale as TRPCError).code).toBe("CONFLICT");
     const bad = { schemaVersion: 1, nodes: [g.trigger(), g.http("call", {})], edges: g.chain("start", "call") };
-    const err = (await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 2, graph: bad }).catch((e: TRPCError) => e)) as TRPCError;
+    const saved = await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 2, graph: bad });
+    expect(saved).toMatchObject({ draftRevision: 3, problems: [{ nodeId: "call", field: "input.url", message: '"url" is required' }] });
+    const err = (await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "" }).catch((e: TRPCError) => e)) as TRPCError;
     expect(err.code).toBe("BAD_REQUEST");
     expect((err.cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ "nodes.call.input.url": ['"url" is required'] });
   });

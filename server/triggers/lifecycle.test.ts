@@ -63,12 +63,12 @@ describe("trigger lifecycle", () => {
     expect(await endpointOf(wf.id)).toMatchObject({ active: false, hookId: on.hookId });
   });
 
-  it("names the field of a bad webhook setting when the draft is saved", async () => {
+  it("names the field of a bad webhook setting when the draft is saved, and will not publish it", async () => {
     const workspaceId = u.personalWorkspaceId;
     const wf = await u.caller.workflow.create({ workspaceId, name: "Bad settings" });
-    const err = await u.caller.workflow
-      .saveDraft({ workspaceId, workflowId: wf.id, draftRevision: 1, graph: graph({ trigger: "webhook", webhook: { methods: [], verification: { preset: "hmac", header: "bad header" } } }) })
-      .catch((e: TRPCError) => e);
+    const saved = await u.caller.workflow.saveDraft({ workspaceId, workflowId: wf.id, draftRevision: 1, graph: graph({ trigger: "webhook", webhook: { methods: [], verification: { preset: "hmac", header: "bad header" } } }) });
+    expect(saved.problems.map((p) => `${p.nodeId}.${p.field}`).sort()).toEqual(["start.webhook.methods", "start.webhook.verification.header"]);
+    const err = await u.caller.workflow.publish({ workspaceId, workflowId: wf.id, message: "" }).catch((e: TRPCError) => e);
     expect((err as TRPCError).code).toBe("BAD_REQUEST");
     const fields = ((err as TRPCError).cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors;
     expect(fields["nodes.start.webhook.methods"]).toEqual(["Allow at least one method"]);

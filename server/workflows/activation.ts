@@ -5,6 +5,7 @@ import type { Graph } from "../../workflows/graph";
 import { DomainError } from "../errors";
 import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
+import { checkedGraph } from "./draft-check";
 
 /** The latest published version of a workflow, or null when it was never published. */
 export async function latestVersion(db: Database, workflowId: string) {
@@ -28,6 +29,9 @@ export async function setActive(db: Database, userId: string, workspaceId: strin
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   const version = await latestVersion(db, workflowId);
   if (active && !version) throw new DomainError("BAD_REQUEST", "Publish the workflow before activating it: its triggers start the published version.");
+  // Publishing refuses a draft with problems, so a version has none unless the rules grew stricter since (or an
+  // integration version it uses was withdrawn): then its triggers would start runs that cannot work.
+  if (active && version) await checkedGraph(db, version.graph, `Published version ${version.number}`);
   await db.update(workflows).set({ active, updatedAt: new Date() }).where(eq(workflows.id, workflowId));
   try {
     await applyTriggerLifecycle({ db }, { workspaceId, workflowId, active, version });

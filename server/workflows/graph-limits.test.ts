@@ -24,7 +24,7 @@ describe("graph limits on save", () => {
     const { err, after } = await saveRefused(nestedLoopsGraph(1600));
     expect(err).toBeInstanceOf(TRPCError);
     expect(err.code).toBe("BAD_REQUEST");
-    expect(err.message).toBe('The workflow has 1 problem: "loop_34" is inside 33 nested loops, more than the limit of 32 (JUNCTION_GRAPH_MAX_LOOP_NESTING).');
+    expect(err.message).toBe('"loop_34" is inside 33 nested loops, more than the limit of 32 (JUNCTION_GRAPH_MAX_LOOP_NESTING).');
     expect(after).toMatchObject({ draftRevision: 1, draftGraph: { nodes: [] } });
   });
 

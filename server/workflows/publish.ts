@@ -2,36 +2,16 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { checkJsonValue, jsonLimits } from "../../db/json";
 import { users, workflows, workflowVersions } from "../../db/schema";
-import { inspectGraph, type Graph, type GraphIssue } from "../../workflows/graph";
 import { DomainError } from "../errors";
-import { catalogForGraph } from "../integrations/catalog";
 import { applyTriggerLifecycle } from "../triggers/lifecycle";
 import { requireRole } from "../workspaces/access";
-import { graphLimits, graphSizeProblem } from "./graph-limits";
-
-/** Graph problems as form errors: "nodes.<id>.<field>" → messages, so the editor marks the node. */
-export function graphError(issues: GraphIssue[]): DomainError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const i of issues) (fieldErrors[i.nodeId ? `nodes.${i.nodeId}.${i.field}` : i.field] ??= []).push(i.message);
-  return new DomainError("BAD_REQUEST", `The workflow has ${issues.length} problem${issues.length === 1 ? "" : "s"}: ${issues[0]!.message}`, fieldErrors);
-}
-
-/**
- * Checks a graph for saving, publishing or a test run: size limits first (bounded work, before the catalog query
- * walks it), then every problem by node and field. Returns the parsed graph; throws the problems as a form error.
- */
-export async function checkedGraph(db: Database, graph: unknown): Promise<Graph> {
-  const limits = graphLimits();
-  const tooBig = graphSizeProblem(graph, limits);
-  if (tooBig) throw new DomainError("BAD_REQUEST", tooBig, { graph: [tooBig] });
-  const { issues, graph: parsed } = inspectGraph(graph, await catalogForGraph(db, graph), limits);
-  if (issues.length > 0 || !parsed) throw graphError(issues);
-  return parsed;
-}
+import { checkDraft, checkedGraph } from "./draft-check";
 
 /**
  * Saves the draft if nobody saved since `draftRevision` (optimistic concurrency: a stale editor gets CONFLICT
- * instead of overwriting someone's work). The graph is validated first; every problem names its node and field.
+ * instead of overwriting someone's work). A draft may be incomplete: any graph that is structurally sound is
+ * stored (draft-check.ts), and its problems, each naming its node and field, come back with the save for the
+ * editor to show; publishing refuses while they remain. Only a graph that cannot be stored at all is refused.
  *
  * `history` is the editor's undo history for this draft, stored with it in the same update so the two always
  * match (a save without one clears it). The server does not read it; it only bounds it by the shared JSON
@@ -40,7 +20,7 @@ export async function checkedGraph(db: Database, graph: unknown): Promise<Graph>
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown, history: unknown = null) {
   await requireRole(db, userId, workspaceId, "editor");
-  const draftGraph = await checkedGraph(db, graph);
+  const { draft: draftGraph, problems } = await checkDraft(db, graph);
   const tooBig = history === null ? null : checkJsonValue(history, jsonLimits(), "The undo history");
   const draftHistory = tooBig ? null : history;
   const [saved] = await db
@@ -48,18 +28,21 @@ export async function saveDraft(db: Database, userId: string, workspaceId: strin
     .set({ draftGraph, draftHistory, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
     .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
     .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
-  if (saved) return { ...saved, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
+  if (saved) return { ...saved, problems, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
   const exists = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!exists) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   throw new DomainError("CONFLICT", `Someone saved this workflow since you opened it (revision ${exists.draftRevision}, yours ${draftRevision}). Reload to see their changes.`);
 }
 
-/** Freezes the current draft as the next immutable version; runs pin versions, so later edits never change them. */
+/**
+ * Freezes the current draft as the next immutable version; runs pin versions, so later edits never change them.
+ * Refused, listing every problem by node and field, while the draft has any.
+ */
 export async function publish(db: Database, userId: string, workspaceId: string, workflowId: string, message: string) {
   await requireRole(db, userId, workspaceId, "editor");
   const wf = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!wf) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
-  const graph = await checkedGraph(db, wf.draftGraph);
+  const graph = await checkedGraph(db, wf.draftGraph, "The draft");
   const version = await db.transaction(async (tx) => {
     // Serialises concurrent publishes of one workflow, so version numbers never collide.
     await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, workflowId)).for("update");

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { workflows } from "../../db/schema";
 import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
+import { problemsOf } from "./draft-check";
 
 /** A new workflow starts with an empty canvas in the graph format of ARCHITECTURE.md §4. */
 export const EMPTY_GRAPH = { schemaVersion: 1, nodes: [], edges: [] } as const;
@@ -27,9 +28,11 @@ async function findInWorkspace(db: Database, workspaceId: string, workflowId: st
   return wf;
 }
 
+/** The workflow with its draft's problems (what blocks publishing), so the editor shows them on opening too. */
 export async function getWorkflow(db: Database, userId: string, workspaceId: string, workflowId: string) {
   await requireRole(db, userId, workspaceId, "viewer");
-  return findInWorkspace(db, workspaceId, workflowId);
+  const wf = await findInWorkspace(db, workspaceId, workflowId);
+  return { ...wf, draftProblems: await problemsOf(db, wf.draftGraph) };
 }
 
 export async function createWorkflow(db: Database, userId: string, workspaceId: string, name: string) {

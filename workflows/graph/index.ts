@@ -5,3 +5,5 @@ export * from "./validate";
 export * from "./limits";
 export * from "./cron";
 export * from "./webhook-config";
+export * from "./storable";
+export * from "./diff";

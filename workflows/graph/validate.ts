@@ -1,8 +1,9 @@
 import { builtinCatalog, type ActionCatalog } from "../actions/catalog";
 import { checkTemplates } from "../mapping/template";
 import { parseExpression } from "../mapping/parser";
-import { graphSchema, handleOf, type Graph, type GraphNode } from "./schema";
-import { DEFAULT_GRAPH_LIMITS, graphCountProblem, loopNestingProblem, type GraphLimits } from "./limits";
+import { handleOf, type Graph, type GraphNode } from "./schema";
+import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from "./limits";
+import { checkStorable, type StoredGraph } from "./storable";
 import { analyse, cyclicNodes, TOP, type RegionConflict, type Structure } from "./structure";
 import { triggerIssues } from "./trigger-issues";
 
@@ -61,25 +62,25 @@ export function graphIssues(input: unknown, catalog: ActionCatalog = builtinCata
   return inspectGraph(input, catalog, limits).issues;
 }
 
-/** The problems and, when it parses, the parsed graph (so callers need not parse it again). */
-export function inspectGraph(input: unknown, catalog: ActionCatalog = builtinCatalog, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): { issues: GraphIssue[]; graph?: Graph } {
-  const tooMany = graphCountProblem(input, limits);
-  if (tooMany) return { issues: [{ nodeId: null, field: "graph", message: tooMany }] };
-  const parsed = graphSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => {
-      const [list, index, ...rest] = i.path;
-      const nodeId = list === "nodes" && typeof index === "number" ? ((input as Graph).nodes[index]?.id ?? `#${index}`) : null;
-      return { nodeId, field: (nodeId ? rest : i.path).join(".") || "graph", message: i.message };
-    });
-    return { issues };
-  }
-  const graph = parsed.data;
+/**
+ * The problems and, when it parses, the parsed graph (so callers need not parse it again). `structural` says
+ * the graph cannot even be stored as a draft (storable.ts says which errors those are); otherwise `draft` is
+ * what to store, problems or not.
+ */
+export function inspectGraph(
+  input: unknown,
+  catalog: ActionCatalog = builtinCatalog,
+  limits: GraphLimits = DEFAULT_GRAPH_LIMITS,
+): { issues: GraphIssue[]; structural: boolean; graph?: Graph; draft?: StoredGraph } {
+  const storable = checkStorable(input, limits);
+  if (!storable.ok) return { issues: storable.errors, structural: true };
+  const { draft, parsed: graph } = storable;
+  // A node that does not match its kind's schema is reported alone (like any schema error): what follows reads its fields.
+  if (!graph) return { issues: storable.nodeProblems, structural: false, draft };
   const issues: GraphIssue[] = [];
   const byId = new Map<string, GraphNode>();
   for (const n of graph.nodes) {
-    if (byId.has(n.id)) issues.push({ nodeId: n.id, field: "id", message: `Two nodes are called "${n.id}"` });
-    else byId.set(n.id, n);
+    byId.set(n.id, n);
     nodeIssues(n, catalog, issues);
   }
   const triggers = graph.nodes.filter((n) => n.kind === "trigger");
@@ -93,12 +94,8 @@ export function inspectGraph(input: unknown, catalog: ActionCatalog = builtinCat
     if (handles && !handles.includes(handleOf(e))) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `"${source.id}" has no "${handleOf(e)}" exit` });
     if (triggerIds.has(e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: "Nothing can lead into the trigger" });
   }
-  if (issues.length > 0) return { issues, graph };
-  const s = analyse(graph);
-  for (const n of graph.nodes) {
-    const nesting = s.nesting.get(n.id)!;
-    if (nesting > limits.maxLoopNesting) return { issues: [{ nodeId: n.id, field: "graph", message: loopNestingProblem(n.id, nesting, limits) }], graph };
-  }
+  if (issues.length > 0) return { issues, structural: false, graph, draft };
+  const s = analyse(graph); // loop nesting is within the limits: checkStorable checked it
   const cycles = cyclicNodes(s);
   for (const region of [TOP, ...graph.nodes.filter((n) => n.kind === "loop").map((n) => n.id)]) {
     const cyclic = cycles.get(region);
@@ -107,7 +104,7 @@ export function inspectGraph(input: unknown, catalog: ActionCatalog = builtinCat
   // A loop body is entered only through the loop's "each" exit: a node also reached from outside (say, by
   // the loop's "done" edge) would belong to the body and to what comes after it at once.
   for (const c of s.conflicts) issues.push({ nodeId: c.nodeId, edgeId: c.edge.id, field: "edges", message: conflictMessage(s, c) });
-  return { issues, graph };
+  return { issues, structural: false, graph, draft };
 }
 
 function conflictMessage(s: Structure, c: RegionConflict): string {

@@ -98,9 +98,11 @@ describe("schedule triggers", () => {
     await user.caller.workflow.setActive({ workspaceId: ws(), workflowId: wf.id, active: false });
   });
 
-  it("refuses a bad cron or timezone with the field named, on save and in the preview", async () => {
+  it("names the field of a bad cron or timezone on save, refuses to publish it, and refuses it in the preview", async () => {
     const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Broken" });
-    const err = (await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph: graph({ cron: "0 9 * *", timezone: "Berlin" }) }).catch((e: TRPCError) => e)) as TRPCError;
+    const saved = await user.caller.workflow.saveDraft({ workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph: graph({ cron: "0 9 * *", timezone: "Berlin" }) });
+    expect(saved.problems.map((p) => `${p.nodeId}.${p.field}`)).toEqual(["start.schedule.cron", "start.schedule.timezone"]);
+    const err = (await user.caller.workflow.publish({ workspaceId: ws(), workflowId: wf.id, message: "" }).catch((e: TRPCError) => e)) as TRPCError;
     expect(err.code).toBe("BAD_REQUEST");
     const fields = (err.cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors;
     expect(fields["nodes.start.schedule.cron"]).toEqual([expect.stringMatching(/has 5 fields .* this one has 4/)]);
