@@ -16,7 +16,7 @@ describe("graph diff", () => {
 
   it("a node that only moved, or whose keys were reordered, has not changed", () => {
     const before = { nodes: [node("a", { position: { x: 0, y: 0 } })], edges: [] };
-    const { id, kind, action, input } = node("a");
+    const { id, kind, input } = node("a");
     const after = { nodes: [{ input, action: { key: "set", version: "1.0.0", integration: "core" }, kind, id, position: { x: 300, y: 40 } }], edges: [] };
     expect(isEmptyDiff(diffGraphs(before, after))).toBe(true);
   });
