@@ -165,8 +165,8 @@ describe("integration actions through the sandbox", () => {
     const saved = await alice.caller.workflow.saveDraft({ workspaceId: alice.personalWorkspaceId, workflowId: wf.id, draftRevision: 1, graph });
     expect(saved.problems).toEqual([{ nodeId: "sneaky", field: "action", message: "Unknown action probe@1.0.0/pick_user:options:user" }]);
     const ids = { workspaceId: alice.personalWorkspaceId, workflowId: wf.id };
-    for (const attempt of [alice.caller.workflow.runManual({ ...ids, payload: {} }), alice.caller.workflow.publish({ ...ids, message: "" })]) {
-      const error = await attempt.catch((e: unknown) => e);
+    for (const attempt of [() => alice.caller.workflow.runManual({ ...ids, payload: {} }), () => alice.caller.workflow.publish({ ...ids, message: "" })]) {
+      const error = await attempt().catch((e: unknown) => e);
       expect((error as { cause?: { fieldErrors?: unknown } }).cause?.fieldErrors).toEqual({ "nodes.sneaky.action": ["Unknown action probe@1.0.0/pick_user:options:user"] });
     }
   });
