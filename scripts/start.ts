@@ -2,8 +2,8 @@
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL and the Temporal dev server unless
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; then migrations, `next build` when stale, the worker and
  * `next start` behind the edge on PORT (server/edge: webhooks answered there, the rest proxied). Once running, a
- * worker, web or edge process that dies is restarted with backoff; five crashes of one within a minute stop
- * everything (scripts/lib/supervisor.ts). Ctrl-C stops every child in reverse order and exits 0. Data lives in
+ * process that dies is restarted with backoff; five crashes of one within a minute stop everything
+ * (scripts/lib/supervisor.ts). Ctrl-C stops every child in reverse order and exits 0. Data lives in
  * .data/ and survives.
  * (scripts/setup.sh has already run: the npm script chains it.)
  */
@@ -50,7 +50,8 @@ async function main(): Promise<number> {
   mkdirSync(logs, { recursive: true });
   onShutdownSignal(() => shutdown(0), () => supervisor.killAll());
   // Until Junction runs, a crash stops everything: it is a start-up failure (a bad setting, a broken build) that
-  // restarting would only repeat. Once it runs, the worker, the web app and the edge are restarted (see startAll).
+  // restarting would only repeat. Once it runs, every process is restarted: embedded Postgres and Temporal, the
+  // worker, the web app and the edge (see startAll).
   supervisor.onCrash = (child, exit) => {
     console.error(`✗ ${child.name} ${describeExit(exit)}; stopping everything.`);
     shutdown(1);
@@ -115,7 +116,7 @@ async function startAll(): Promise<void> {
         persistent: true,
         logFile: path.join(logs, "postgres.log"),
       });
-      supervisor.add(postgres.child);
+      supervisor.keep(postgres.respawn, undefined, postgres.child);
       await createDatabaseIfMissing(postgres.adminUrl(), "junction");
       return postgres.adminUrl("junction");
     });
@@ -136,8 +137,7 @@ async function startAll(): Promise<void> {
         logFile: path.join(logs, "temporal.log"),
       }),
     );
-    supervisor.add(temporal.child);
-    lowerPriority("Temporal dev server", temporal.child.pid);
+    supervisor.keep(temporal.respawn, (child) => lowerPriority("Temporal dev server", child.pid), temporal.child);
     temporalAddress = temporal.address;
     uiUrl = temporal.uiUrl;
   }

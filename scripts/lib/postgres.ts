@@ -12,6 +12,11 @@ export type EmbeddedPostgres = {
   /** postgres:// URL for the `postgres` superuser and the given database. */
   adminUrl(dbName?: string): string;
   child: Child;
+  /**
+   * Starts the server again on the same data directory and port, without waiting (npm start after a crash: the
+   * web app, edge and worker reconnect by themselves; Postgres replays its WAL first).
+   */
+  respawn(): Child;
   /** Fast shutdown; with persistent: false also deletes the data directory. */
   stop(): Promise<void>;
 };
@@ -52,16 +57,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
   // A throwaway cluster need not survive a power cut; skipping fsync makes CREATE DATABASE per test file cheap.
   if (!durable) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-  const child = spawnChild({
-    name: "postgres",
-    command: binaries.postgres,
-    args: ["-D", dataDir, "-p", String(port), ...flags],
-    env: { ...process.env, LC_MESSAGES: "C" },
-    output: { kind: "log", file: logFile },
-    stopSignal: "SIGINT", // "fast shutdown": roll back open transactions, checkpoint, exit
-    graceMs: 30_000,
-    ...ids,
-  });
+  const spawnServer = () =>
+    spawnChild({
+      name: "postgres",
+      command: binaries.postgres,
+      args: ["-D", dataDir, "-p", String(port), ...flags],
+      env: { ...process.env, LC_MESSAGES: "C" },
+      output: { kind: "log", file: logFile },
+      stopSignal: "SIGINT", // "fast shutdown": roll back open transactions, checkpoint, exit
+      graceMs: 30_000,
+      ...ids,
+    });
+  const child = spawnServer();
   const adminUrl = (dbName = "postgres") =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(dbName)}`;
   await waitUntilReady(adminUrl(), child, logFile);
@@ -69,6 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     adminUrl,
     child,
+    respawn: spawnServer,
     async stop() {
       await child.stop();
       if (!persistent) rmSync(dataDir, { recursive: true, force: true });

@@ -85,9 +85,12 @@ export class Supervisor {
     return child;
   }
 
-  /** Adds the child `spawn` starts, and restarts it the same way after a crash (see restartCrashed). */
-  keep(spawn: () => Child, onStart: (child: Child) => void = () => {}): Child {
-    const child = spawn();
+  /**
+   * Adds the child `spawn` starts (or `first`, already started), and restarts it the same way after a crash (see
+   * restartCrashed). `onStart` runs for every process, the first included.
+   */
+  keep(spawn: () => Child, onStart: (child: Child) => void = () => {}, first?: Child): Child {
+    const child = first ?? spawn();
     this.children.push(child);
     onStart(child);
     this.watch(child, { spawn, onStart, crashes: [] });

@@ -12,6 +12,8 @@ export type TemporalDevServer = {
   /** undefined when headless. */
   uiUrl: string | undefined;
   child: Child;
+  /** Starts the server again with the same options, without waiting (npm start after a crash; see respawn in postgres.ts). */
+  respawn(): Child;
   stop(): Promise<void>;
 };
 
@@ -52,13 +54,15 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (headless) args.push("--headless");
   else if (uiPort) args.push("--ui-port", String(uiPort));
   if (dbFile) args.push("--db-filename", dbFile);
-  const child = spawnChild({ name: "temporal", command: temporalBinary(), args, output: { kind: "log", file: logFile } });
+  const spawnServer = () => spawnChild({ name: "temporal", command: temporalBinary(), args, output: { kind: "log", file: logFile } });
+  const child = spawnServer();
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, namespace, child, logFile);
   return {
     address,
     uiUrl: headless ? undefined : `http://localhost:${uiPort ?? port + 1000}`,
     child,
+    respawn: spawnServer,
     async stop() {
       await child.stop();
     },
