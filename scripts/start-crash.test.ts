@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,15 +9,16 @@ import { freePort } from "./lib/ports";
 import { launchStart, type NpmStart } from "./testing/npm-start";
 
 /**
- * The real `npm start` (scripts/start.ts) with processes killed under it by SIGKILL. It runs against the test's
- * own Postgres database and Temporal (DATABASE_URL, TEMPORAL_ADDRESS) on a task queue of this file's own, with the
- * test's keys, so the test can start runs through the services and read them back. The first start may run
- * `next build` (when .next is stale), hence the long start-up allowance.
+ * The real `npm start` (scripts/start.ts) with processes killed under it by SIGKILL. Mostly it runs against the
+ * test's own Postgres database and Temporal (DATABASE_URL, TEMPORAL_ADDRESS) on a task queue of this file's own,
+ * with the test's keys, so the test can start runs through the services and read them back; the last test gives
+ * it its embedded ones. The first start may run `next build` (when .next is stale: scripts/test.ts builds it
+ * before vitest), hence the long start-up allowance. One file, so that two starts never build at once.
  */
 const taskQueue = `test-start-crash-${crypto.randomUUID()}`;
 const STARTUP_MS = 8 * 60_000;
 type Check = { ok: boolean; detail?: string };
-type Health = { status: string; checks: { worker: Check } };
+type Health = { status: string; checks: { postgres: Check; temporal: Check; worker: Check } };
 
 const running: NpmStart[] = [];
 
@@ -198,4 +199,74 @@ describe("npm start when one of its processes keeps dying", () => {
     expect(others.filter(alive)).toEqual([]);
     expect(existsSync(path.join(dataDir, "pids.json"))).toBe(false);
   }, STARTUP_MS + 180_000);
+});
+
+describe("npm start when its embedded PostgreSQL or Temporal dies", () => {
+  it("each killed with -9 is restarted, health says which is down meanwhile, and a run started before completes", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "junction-start-services-"));
+    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must enter it
+    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const taskQueue = `test-start-services-${crypto.randomUUID()}`;
+    const pass = (name: string) => ({ [name]: process.env[name]! });
+    const app = launchStart({
+      JUNCTION_DATA_DIR: dataDir,
+      PORT: String(port),
+      JUNCTION_PG_PORT: String(pgPort),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      LOG_LEVEL: "warn",
+      ...pass("AUTH_SECRET"),
+      ...pass("JUNCTION_PAYLOAD_KEY"),
+      ...pass("JUNCTION_VAULT_KEYS"),
+      ...pass("JUNCTION_SIGNING_KEY"),
+    });
+    running.push(app);
+    await app.waitForOutput(/Junction is running/);
+    const password = readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
+    process.env.DATABASE_URL = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/junction`;
+    process.env.TEMPORAL_ADDRESS = `127.0.0.1:${temporalPort}`;
+    process.env.TEMPORAL_TASK_QUEUE = taskQueue;
+    // Last in this file: from here on the test's services talk to npm start's own PostgreSQL and Temporal.
+    const pidOf = (name: string) =>
+      (JSON.parse(readFileSync(path.join(dataDir, "pids.json"), "utf8")) as { children: { name: string; pid: number }[] }).children.find((c) => c.name === name)?.pid;
+    const health = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      return { http: res.status, body: (await res.json()) as Health };
+    };
+
+    const user = await newUser("Services");
+    const nodes = [g.trigger(), { id: "wait", kind: "delay", durationMs: 5_000 }, g.set("done", { ok: true })];
+    const { workspaceId, workflowId } = await publishGraph(user, { schemaVersion: 1, nodes, edges: g.chain("start", "wait", "done") });
+    const { runId } = await user.caller.run.start({ workspaceId, workflowId });
+    while ((await user.caller.run.get({ workspaceId, runId })).status !== "running") await sleep(100);
+
+    for (const [name, check] of [["temporal", "temporal"], ["postgres", "postgres"]] as const) {
+      const killed = pidOf(name)!;
+      const from = app.output().length;
+      process.kill(killed, "SIGKILL");
+      await app.waitForOutput(new RegExp(`⚠ ${name} was killed by SIGKILL; restarting in 0\\.5 s \\(crash 1 of 5 in the last 60 s\\)`), from);
+      // Paused (SIGSTOP) during the wait, npm start cannot restart it yet: the outage lasts while the test looks.
+      app.process.kill("SIGSTOP");
+      try {
+        const down = await health();
+        expect(down.http).toBe(503);
+        expect(down.body.status).toBe("down");
+        expect(down.body.checks[check].ok).toBe(false);
+      } finally {
+        app.process.kill("SIGCONT");
+      }
+      await app.waitForOutput(new RegExp(`▸ ${name} restarted \\(pid \\d+\\)`), from);
+      for (;;) {
+        const answer = await health().catch(() => undefined);
+        if (answer?.http === 200 && answer.body.checks.worker.ok) break;
+        await sleep(250);
+      }
+      expect(pidOf(name)).not.toBe(killed); // the new process, tracked
+    }
+
+    const run = await waitForRun(user, runId, 120_000);
+    expect(run.status).toBe("succeeded");
+    expect(app.output()).not.toMatch(/✗/);
+  }, STARTUP_MS + 240_000);
 });
