@@ -7,6 +7,7 @@ import { redactForLog, redactLogText } from "../db/redact";
 import { createSandboxHost, type SandboxHost, type SandboxHostOptions } from "../integrations/runtime";
 import { startOutboxRelay } from "../server/triggers/webhook/outbox-relay";
 import { createActivities, type ActivityDeps } from "./activities";
+import { logCaps } from "./activities/step-logs";
 import { temporalConfig } from "./config";
 import { workerDataConverter } from "./data-converter";
 
@@ -36,6 +37,8 @@ export type WorkerOptions = {
 
 /** A worker for every Junction workflow type, on one task queue, with encrypted payloads. */
 export async function createWorker({ connection, namespace, taskQueue, deps, sandboxOptions, workflowBundle, tuning, outboxRelay = true }: WorkerOptions): Promise<Worker> {
+  // Read again by every step; a bad setting stops the worker here, naming it, instead of failing every step.
+  logCaps();
   const owned: SandboxHost | undefined = deps?.sandbox ? undefined : createSandboxHost({ ...sandboxOptions, onProcessExit: logSandboxProcessExit });
   const activityDeps: ActivityDeps = { db: getDbOr(deps), ...deps, sandbox: deps?.sandbox ?? owned };
   let worker: Worker;

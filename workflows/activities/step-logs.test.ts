@@ -1,4 +1,6 @@
+import type { NativeConnection } from "@temporalio/worker";
 import { describe, expect, it } from "vitest";
+import { createWorker } from "../worker";
 import { fitLogs, lineBytes, logCaps, StepLogCollector, type StepLogLine } from "./step-logs";
 
 const total = (lines: StepLogLine[]) => lines.reduce((n, l) => n + lineBytes(l), 0);
@@ -61,3 +63,18 @@ describe("log caps", () => {
     expect(() => logCaps({ JUNCTION_STEP_LOG_BYTES: "12" })).toThrow('JUNCTION_STEP_LOG_BYTES must be an integer from 1024 to 16777216; got "12".');
   });
 });
+
+describe("a worker started with a bad log cap", () => {
+  it("refuses to start, naming the setting, before connecting to anything", async () => {
+    const before = process.env.JUNCTION_RUN_LOG_BYTES;
+    process.env.JUNCTION_RUN_LOG_BYTES = "lots";
+    try {
+      const start = createWorker({ connection: null as unknown as NativeConnection, namespace: "default", taskQueue: "never", outboxRelay: false });
+      await expect(start).rejects.toThrow('JUNCTION_RUN_LOG_BYTES must be an integer from 1024 to 1073741824; got "lots".');
+    } finally {
+      if (before === undefined) delete process.env.JUNCTION_RUN_LOG_BYTES;
+      else process.env.JUNCTION_RUN_LOG_BYTES = before;
+    }
+  });
+});
+
