@@ -62,7 +62,9 @@ describe("step log volume", () => {
     const items = Array.from({ length: 24 }, (_, i) => i);
     const nodes = [{ id: "each", kind: "loop", items: "{{ trigger.body.items }}", concurrency: 4 }, probeNode("chatty", "chatty", { lines: 100, bytes: 2000 })];
     const r = await start(nodes, [g.edge("start", "each"), g.edge("each", "chatty", "each")], { items });
-    expect(r.status).toBe("succeeded");
+    // The whole outcome at once, so a failure says which step failed and why.
+    const failed = r.steps.filter((s) => s.status === "failed").map((s) => ({ step: s.stepKey, error: s.error }));
+    expect({ status: r.status, error: r.error, failed }).toEqual({ status: "succeeded", error: null, failed: [] });
     const steps = (await storedLogs(r.id)).filter((s) => s.stepKey.includes("chatty"));
     expect(steps).toHaveLength(24);
     const stored = steps.reduce((n, s) => n + bytesOf(s.logs), 0);
