@@ -1,10 +1,10 @@
 "use client";
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type ReactFlowInstance } from "@xyflow/react";
+import { Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { IssuesByNode } from "../../../../_lib/graph-issues";
 import type { StepState } from "../_runs/status-badge";
-import { layoutGraph, NODE_HEIGHT } from "./graph-layout";
+import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
 
@@ -39,30 +39,73 @@ type Props = {
   dimUnreached?: boolean;
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
+  /** Editing: several steps selected (click with Shift/Ctrl/Cmd, or drag a box with Shift), reported as a whole. */
+  selectedIds?: ReadonlySet<string>;
+  onSelectionChange?: (ids: string[]) => void;
+  /** Editing: steps can be dragged; called once per drag, with the position of every step (so a graph laid out automatically gets its positions). */
+  onMove?: (positions: Map<string, Point>) => void;
+  /** Editing: a new value fits the view to the graph (the "fit view" shortcut). */
+  fitViewSignal?: number;
   label: string;
   className?: string;
 };
 
 /**
- * The workflow drawn read-only with React Flow. Positions come from the graph when every node has one (a
- * future visual editor saves them), else from the auto layout. Handles other than "out" label their edges.
+ * The workflow drawn with React Flow: read-only in the run view, and in the editor with selection and dragging
+ * (every change reported to the editor, which owns the draft). Positions come from the graph when every node has
+ * one, else from the auto layout. Handles other than "out" label their edges.
  */
-export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, label, className = "h-[420px]" }: Props) {
+export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, label, className = "h-[420px]" }: Props) {
   const positions = useMemo(() => {
     if (graph.nodes.length > 0 && graph.nodes.every((n) => n.position)) return new Map(graph.nodes.map((n) => [n.id, n.position!]));
     return layoutGraph(graph.nodes, graph.edges);
   }, [graph]);
-  const nodes = useMemo<StepFlowNode[]>(
-    () =>
-      graph.nodes.map((n) => ({
-        id: n.id,
-        type: "step",
-        position: positions.get(n.id) ?? { x: 0, y: 0 },
-        data: { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected: selectedId === n.id },
-        selected: selectedId === n.id,
-      })),
-    [graph, positions, issues, states, dimUnreached, selectedId],
-  );
+  // Where steps are while a drag is under way; the editor hears of it once, when the drag ends.
+  const [dragging, setDragging] = useState<Map<string, Point>>(() => new Map());
+  const isSelected = (id: string) => (selectedIds ? selectedIds.has(id) : selectedId === id);
+  // Flow nodes are reused while their step, position and marks are unchanged, so React Flow re-renders only changed steps.
+  const previous = useRef(new Map<string, StepFlowNode>());
+  const nodes = useMemo<StepFlowNode[]>(() => {
+    const next = new Map<string, StepFlowNode>();
+    const list = graph.nodes.map((n) => {
+      const position = dragging.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 };
+      const selected = selectedIds ? selectedIds.has(n.id) : selectedId === n.id;
+      const data = { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
+      const old = previous.current.get(n.id);
+      const same =
+        old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.unreached === data.unreached;
+      const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected };
+      next.set(n.id, flow);
+      return flow;
+    });
+    previous.current = next;
+    return list;
+  }, [graph, positions, dragging, issues, states, dimUnreached, selectedId, selectedIds]);
+  const flowRef = useRef<ReactFlowInstance<StepFlowNode, Edge> | null>(null);
+  useEffect(() => {
+    if (fitViewSignal) void flowRef.current?.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
+  }, [fitViewSignal]);
+
+  const onNodesChange = (changes: NodeChange<StepFlowNode>[]) => {
+    let selection: Set<string> | null = null;
+    let moved: Map<string, Point> | null = null;
+    for (const c of changes) {
+      if (c.type === "select" && onSelectionChange) {
+        selection ??= new Set(graph.nodes.filter((n) => isSelected(n.id)).map((n) => n.id));
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      } else if (c.type === "position" && c.position && c.dragging && onMove) {
+        (moved ??= new Map(dragging)).set(c.id, c.position);
+      }
+    }
+    if (selection) onSelectionChange!(graph.nodes.filter((n) => selection!.has(n.id)).map((n) => n.id));
+    if (moved) setDragging(moved);
+  };
+  const onNodeDragStop = () => {
+    if (!onMove || dragging.size === 0) return;
+    onMove(new Map([...positions, ...dragging]));
+    setDragging(new Map());
+  };
   const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
   const edges = useMemo<Edge[]>(
     () =>
@@ -91,14 +134,23 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          nodesDraggable={false}
+          nodesDraggable={Boolean(onMove)}
           nodesConnectable={false}
           edgesFocusable={false}
-          onNodeClick={(_, n) => onSelect?.(n.id)}
-          onPaneClick={() => onSelect?.(null)}
+          // The editor handles Delete itself (through its undo history), and selection through onNodesChange.
+          deleteKeyCode={null}
+          onNodesChange={onSelectionChange || onMove ? onNodesChange : undefined}
+          onNodeDragStop={onNodeDragStop}
+          selectionKeyCode={onSelectionChange ? "Shift" : null}
+          multiSelectionKeyCode={onSelectionChange ? ["Meta", "Control", "Shift"] : null}
+          onNodeClick={onSelectionChange ? undefined : (_, n) => onSelect?.(n.id)}
+          onPaneClick={onSelectionChange ? () => onSelectionChange([]) : () => onSelect?.(null)}
           fitView
           fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-          onInit={readableStart}
+          onInit={(flow) => {
+            flowRef.current = flow;
+            readableStart(flow);
+          }}
           minZoom={0.2}
           colorMode="system"
         >

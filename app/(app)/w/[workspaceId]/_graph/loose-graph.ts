@@ -9,6 +9,10 @@ export type LooseGraph = { nodes: LooseNode[]; edges: LooseEdge[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+// The editor redraws after every edit; a node object that did not change maps to the same LooseNode, so the
+// canvas can tell which steps changed by identity and React Flow re-renders only those.
+const nodeCache = new WeakMap<object, LooseNode>();
+
 export function looseGraph(value: unknown): LooseGraph {
   const g = isObject(value) ? value : {};
   const nodes: LooseNode[] = [];
@@ -16,14 +20,21 @@ export function looseGraph(value: unknown): LooseGraph {
   for (const n of Array.isArray(g.nodes) ? g.nodes : []) {
     if (!isObject(n) || typeof n.id !== "string" || n.id === "" || seen.has(n.id)) continue;
     seen.add(n.id);
+    const cached = nodeCache.get(n);
+    if (cached) {
+      nodes.push(cached);
+      continue;
+    }
     const p = n.position;
-    nodes.push({
+    const loose: LooseNode = {
       id: n.id,
       kind: typeof n.kind === "string" ? n.kind : "unknown",
       label: typeof n.label === "string" && n.label ? n.label : undefined,
       position: isObject(p) && typeof p.x === "number" && typeof p.y === "number" ? { x: p.x, y: p.y } : undefined,
       raw: n,
-    });
+    };
+    nodeCache.set(n, loose);
+    nodes.push(loose);
   }
   const edges: LooseEdge[] = [];
   (Array.isArray(g.edges) ? g.edges : []).forEach((e, i) => {

@@ -4,7 +4,14 @@ import type { NodeIssue } from "../../../../../../_lib/graph-issues";
 import { prettyJson } from "../../../../../../_lib/json-input";
 import { nodeSummary, type LooseNode } from "../../../_graph/loose-graph";
 
-type Props = { nodes: LooseNode[]; selectedId: string | null; onSelect: (id: string | null) => void; issues: NodeIssue[] };
+type Props = {
+  nodes: LooseNode[];
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  issues: NodeIssue[];
+  /** The step edited (its whole next value, same id); the editor records it as one undoable change. Absent: read-only. */
+  onChange?: (next: { id: string; [field: string]: unknown }) => void;
+};
 
 const SHOWN_ELSEWHERE = new Set(["id", "kind", "label", "position", "input", "settings"]);
 

@@ -1,34 +1,35 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useReducer, useState } from "react";
 import { Button } from "../../../../../../_components/button";
 import { useToast } from "../../../../../../_components/toast";
+import { copySelection, parseSelection, pasteSelection, selectionText } from "../../../../../../_lib/graph-edit/clipboard";
+import { toDoc, type Doc, type DocNode } from "../../../../../../_lib/graph-edit/doc";
+import { serializeHistory } from "../../../../../../_lib/graph-edit/history";
+import { mergeDocs, type MergeResult } from "../../../../../../_lib/graph-edit/merge";
+import { moveNodesOp, removeNodesOp, setNodeOp, type Op } from "../../../../../../_lib/graph-edit/ops";
 import { splitIssues } from "../../../../../../_lib/graph-issues";
-import { prettyJson } from "../../../../../../_lib/json-input";
 import { codeOf, fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
 import { useTRPC } from "../../../../../../_trpc/react";
 import { GraphCanvas } from "../../../_graph/graph-canvas";
+import { layoutGraph, type Point } from "../../../_graph/graph-layout";
 import { looseGraph, type LooseGraph } from "../../../_graph/loose-graph";
 import { useWorkspace } from "../../../workspace-context";
 import { useWorkflowPage } from "../_page/workflow-page-context";
+import { draftReducer, initialDraft } from "./draft-document";
 import { DraftJsonPanel } from "./draft-json-panel";
+import { EditorToolbar } from "./editor-toolbar";
+import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
+import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
-type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
-
-function parse(text: string): Parsed {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
-  }
-}
-
 /**
- * The Editor tab: the draft drawn as a graph next to its JSON. The canvas follows the text as it is typed
- * (the last version that parsed), so a problem the server names on save is marked on the node it belongs to.
+ * The Editor tab: the draft drawn as a graph next to its JSON. Both edit one document through operations (see
+ * draft-document.ts), so every edit — a step deleted on the canvas, a paste, a field typed in the JSON — can be
+ * undone, and the undo history is saved with the draft. A problem the server names on save is marked on its node.
  */
 export function WorkflowEditor() {
   const trpc = useTRPC();
@@ -36,53 +37,122 @@ export function WorkflowEditor() {
   const toast = useToast();
   const ws = useWorkspace();
   const { workflow, setDirty } = useWorkflowPage();
-  const saved = useMemo(() => prettyJson(workflow.draftGraph), [workflow.draftGraph]);
-  const [baseline, setBaseline] = useState(saved);
-  const [text, setText] = useState(saved);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const parsed = useMemo(() => parse(text), [text]);
+  const [state, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(workflow.draftGraph, workflow.draftRevision, workflow.draftHistory));
+  const [selection, setSelection] = useState<string[]>([]);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [fitSignal, setFitSignal] = useState(0);
+  const [merge, setMerge] = useState<{ result: MergeResult; revision: number; value: unknown; history: unknown } | null>(null);
   const [lastGood, setLastGood] = useState<LooseGraph>(() => looseGraph(workflow.draftGraph));
-  const fromText = useMemo(() => (parsed.ok ? looseGraph(parsed.value) : null), [parsed]);
+  const fromDoc = useMemo(() => (state.doc && !state.problem ? looseGraph(state.doc) : null), [state.doc, state.problem]);
   // While the text does not parse, the canvas keeps showing the last graph that did.
-  if (fromText && fromText !== lastGood) setLastGood(fromText);
-  const graph = fromText ?? lastGood;
-  const dirty = text !== baseline;
+  if (fromDoc && fromDoc !== lastGood) setLastGood(fromDoc);
+  const graph = fromDoc ?? lastGood;
+  const dirty = state.text !== state.base.text;
+  const editable = ws.canEdit && state.problem === null;
+  const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
+  const selectedId = selected.size === 1 ? [...selected][0]! : null;
 
   // Someone else saved (the workflow query refetched with a new draft) and we have nothing unsaved: follow it.
-  if (saved !== baseline && !dirty) {
-    setBaseline(saved);
-    setText(saved);
+  if (workflow.draftRevision !== state.base.revision && !dirty && !merge) {
+    dispatch({ type: "load", value: workflow.draftGraph, revision: workflow.draftRevision, history: workflow.draftHistory });
   }
 
   useEffect(() => setDirty(dirty), [dirty, setDirty]);
   useEffect(() => () => setDirty(false), [setDirty]);
   useUnsavedGuard(dirty);
+  // Each notice once: the reducer makes a new notice object only for a new message.
+  const notice = state.notice;
+  useEffect(() => {
+    if (notice) toast.show(notice.text, notice.tone);
+  }, [notice, toast]);
 
   const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  const fetchLatest = () => queryClient.fetchQuery({ ...trpc.workflow.get.queryOptions(ids), staleTime: 0 });
   const save = useMutation(
     trpc.workflow.saveDraft.mutationOptions({
-      onSuccess: async () => {
-        toast.show("Draft saved");
-        const fresh = await queryClient.fetchQuery({ ...trpc.workflow.get.queryOptions(ids), staleTime: 0 });
-        // The server stores the graph with its defaults filled in: show exactly what was saved.
-        const savedText = prettyJson(fresh.draftGraph);
-        setBaseline(savedText);
-        setText(savedText);
+      onSuccess: async (saved) => {
+        toast.show(saved.historyNote ?? "Draft saved", saved.historyNote ? "error" : "success");
+        const fresh = await fetchLatest();
+        dispatch({ type: "saved", value: fresh.draftGraph, revision: fresh.draftRevision });
+      },
+      onError: async (error) => {
+        // A stale revision: merge with what was saved, per step, and ask about steps both sides changed.
+        if (codeOf(error) !== "CONFLICT" || !state.doc || state.problem) return;
+        const fresh = await fetchLatest();
+        const theirs = toDoc(fresh.draftGraph);
+        const base = toDoc(state.base.value);
+        if (!theirs.ok || !base.ok) return;
+        setMerge({ result: mergeDocs(base.doc, state.doc, theirs.doc), revision: fresh.draftRevision, value: fresh.draftGraph, history: fresh.draftHistory });
       },
     }),
   );
-  const onSave = () => parsed.ok && save.mutate({ ...ids, draftRevision: workflow.draftRevision, graph: parsed.value });
+  const canSave = ws.canEdit && dirty && !save.isPending && state.parses;
+  const onSave = () => {
+    let value: unknown;
+    try {
+      value = JSON.parse(state.text);
+    } catch {
+      return;
+    }
+    save.mutate({ ...ids, draftRevision: state.base.revision, graph: value, history: state.problem ? null : serializeHistory(state.history) });
+  };
   const onRevert = () => {
-    setText(baseline);
+    dispatch({ type: "load", value: state.base.value, revision: state.base.revision, history: null });
     save.reset();
   };
   const reloadLatest = async () => {
-    const fresh = await queryClient.fetchQuery({ ...trpc.workflow.get.queryOptions(ids), staleTime: 0 });
-    const savedText = prettyJson(fresh.draftGraph);
-    setBaseline(savedText);
-    setText(savedText);
+    const fresh = await fetchLatest();
+    dispatch({ type: "load", value: fresh.draftGraph, revision: fresh.draftRevision, history: fresh.draftHistory });
+    setMerge(null);
     save.reset();
   };
+
+  const edit = (build: (doc: Doc) => Op | null | { error: string }, options: { key?: string; done?: string } = {}) => {
+    if (!ws.canEdit) return;
+    dispatch({ type: "edit", build, now: Date.now(), ...options });
+  };
+  const pasteText = (text: string) => {
+    if (!ws.canEdit) return;
+    const parsed = parseSelection(text);
+    if (!parsed.ok) return dispatch({ type: "notice", text: parsed.error });
+    if (!state.doc || state.problem) return edit(() => null);
+    const p = pasteSelection(state.doc, parsed.selection);
+    if (!p.ok) return dispatch({ type: "notice", text: p.error });
+    // Built against this render's draft; if the draft moved on meanwhile, applying it reports a conflict instead.
+    edit(() => p.op);
+    if (p.notes.length) dispatch({ type: "notice", text: p.notes.join(" ") });
+    setSelection(p.ids);
+  };
+  const copyText = () => (state.doc && selected.size ? selectionText(copySelection(state.doc, selected)) : null);
+  const remove = () => edit((doc) => removeNodesOp(doc, selected));
+  const commands = {
+    undo: () => ws.canEdit && dispatch({ type: "undo" }),
+    redo: () => ws.canEdit && dispatch({ type: "redo" }),
+    copyText,
+    cut: remove,
+    paste: pasteText,
+    duplicate: () => {
+      const text = copyText();
+      if (text) pasteText(text);
+    },
+    remove,
+    selectAll: () => setSelection(graph.nodes.map((n) => n.id)),
+    save: () => canSave && onSave(),
+    fitView: () => setFitSignal((n) => n + 1),
+    showShortcuts: () => setSheetOpen(true),
+  };
+  useCanvasShortcuts(commands, true);
+
+  const onMove = (positions: Map<string, Point>) => edit((doc) => moveNodesOp(doc, positions));
+  const tidyUp = () => edit((doc) => moveNodesOp(doc, layoutGraph(doc.nodes, doc.edges)), { done: "Tidied up" });
+  // The step form (node inspector) edits one step: a field typed in it is one undo step per pause.
+  const onNodeChange = (next: DocNode) => edit((doc) => setNodeOp(doc, next), { key: `node:${next.id}` });
+  // The webhook section's preset picker edits the trigger like any other field.
+  const setWebhookPreset = (preset: string) =>
+    edit((doc) => {
+      const t = doc.nodes.find((n) => n.kind === "trigger");
+      return t ? setNodeOp(doc, { ...t, webhook: { ...(t.webhook as object | undefined), verification: { preset } } }) : null;
+    });
 
   const fieldErrors = fieldErrorsOf(save.error);
   const { byNode } = useMemo(() => splitIssues(fieldErrors), [fieldErrors]);
@@ -98,35 +168,70 @@ export function WorkflowEditor() {
     messageOf(save.error)
   );
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
-  // The webhook section's preset picker edits the draft's JSON like typing would (only while it parses).
-  const setWebhookPreset = (preset: string) => {
-    if (!parsed.ok) return;
-    const g = parsed.value as { nodes?: Record<string, unknown>[] };
-    const nodes = (g.nodes ?? []).map((n) => (n.kind === "trigger" ? { ...n, webhook: { ...(n.webhook as object | undefined), verification: { preset } } } : n));
-    setText(prettyJson({ ...g, nodes }));
-  };
 
   return (
     <div className="space-y-4">
-      <GraphCanvas key={graph.nodes.map((n) => n.id).join(",")} graph={graph} issues={byNode} selectedId={selectedId} onSelect={setSelectedId} label="Workflow canvas" />
+      <div className="space-y-2">
+        <EditorToolbar
+          canEdit={editable}
+          canUndo={editable && state.history.undo.length > 0}
+          canRedo={editable && state.history.redo.length > 0}
+          hasSelection={selected.size > 0}
+          onUndo={commands.undo}
+          onRedo={commands.redo}
+          onDelete={remove}
+          onDuplicate={commands.duplicate}
+          onTidy={tidyUp}
+          onShortcuts={() => setSheetOpen(true)}
+          problem={ws.canEdit && state.parses ? state.problem : null}
+        />
+        <GraphCanvas
+          graph={graph}
+          issues={byNode}
+          selectedIds={selected}
+          onSelectionChange={setSelection}
+          onMove={editable ? onMove : undefined}
+          fitViewSignal={fitSignal}
+          label="Workflow canvas"
+        />
+      </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <DraftJsonPanel
-          text={text}
-          onChange={setText}
+          text={state.text}
+          onChange={(text) => dispatch({ type: "typed", text, now: Date.now() })}
           readOnly={!ws.canEdit}
           dirty={dirty}
           saving={save.isPending}
           onSave={onSave}
           onRevert={onRevert}
-          syntaxError={parsed.ok ? null : parsed.error}
+          syntaxError={state.parses ? null : state.problem}
           fieldErrors={fieldErrors}
           message={message}
         />
         <div className="min-w-0 space-y-4">
-          <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={ws.canEdit && parsed.ok ? setWebhookPreset : undefined} />
-          <NodeInspector nodes={graph.nodes} selectedId={selectedId} onSelect={setSelectedId} issues={(selectedId && byNode.get(selectedId)) || []} />
+          <TriggerPanel trigger={trigger} ids={ids} onWebhookPreset={editable ? setWebhookPreset : undefined} />
+          <NodeInspector
+            nodes={graph.nodes}
+            selectedId={selectedId}
+            onSelect={(id) => setSelection(id ? [id] : [])}
+            issues={(selectedId && byNode.get(selectedId)) || []}
+            onChange={editable ? onNodeChange : undefined}
+          />
         </div>
       </div>
+      <ShortcutsDialog open={sheetOpen} onClose={() => setSheetOpen(false)} />
+      <MergeDialog
+        key={merge?.revision ?? 0}
+        result={merge?.result ?? null}
+        onClose={() => setMerge(null)}
+        onTakeTheirs={reloadLatest}
+        onApply={(merged) => {
+          if (!merge) return;
+          dispatch({ type: "rebase", merged, revision: merge.revision, value: merge.value, now: Date.now() });
+          setMerge(null);
+          save.reset();
+        }}
+      />
     </div>
   );
 }

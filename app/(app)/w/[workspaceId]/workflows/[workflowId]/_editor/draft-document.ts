@@ -1,0 +1,105 @@
+import { diffDocs } from "../../../../../../_lib/graph-edit/diff";
+import { toDoc, type Doc } from "../../../../../../_lib/graph-edit/doc";
+import { emptyHistory, record, redo, restoreHistory, undo, type History } from "../../../../../../_lib/graph-edit/history";
+import { apply, OpConflict, type Op } from "../../../../../../_lib/graph-edit/ops";
+import { prettyJson } from "../../../../../../_lib/json-input";
+
+/**
+ * The draft being edited, one state for the canvas and the JSON panel: the text as typed, the document it last
+ * parsed to, the undo history, and the saved draft it started from (`base`: what a stale save is merged
+ * against). Every change goes through here as an operation, so the canvas, the text and undo never disagree.
+ * A reducer (pure; the clock comes in with the action) so rapid key repeats each see the latest state.
+ */
+export type DraftState = {
+  text: string;
+  /** The last text that parsed to an editable document; null while the draft is not one (the JSON panel still edits it). */
+  doc: Doc | null;
+  /** Why the canvas cannot edit the current text (it does not parse, or is not a graph), else null. */
+  problem: string | null;
+  /** The text is JSON (it may still not be a graph the canvas can edit: then the server names the problems on save). */
+  parses: boolean;
+  history: History;
+  base: { revision: number; text: string; value: unknown };
+  /** A message for the person (a paste refused, history dropped); `seq` makes a repeat of one message show again. */
+  notice: { seq: number; text: string; tone: "success" | "error" } | null;
+};
+
+export type DraftAction =
+  | { type: "load"; value: unknown; revision: number; history: unknown }
+  | { type: "typed"; text: string; now: number }
+  | { type: "edit"; build: (doc: Doc) => Op | null | { error: string }; key?: string; now: number; done?: string }
+  | { type: "undo" }
+  | { type: "redo" }
+  | { type: "saved"; value: unknown; revision: number }
+  | { type: "rebase"; merged: Doc; revision: number; value: unknown; now: number }
+  | { type: "notice"; text: string; tone?: "success" | "error" };
+
+function parse(text: string): { doc: Doc | null; problem: string | null; parses: boolean } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { doc: null, problem: `Not valid JSON: ${(e as Error).message}`, parses: false };
+  }
+  const d = toDoc(value);
+  return d.ok ? { doc: d.doc, problem: null, parses: true } : { doc: null, problem: d.error, parses: true };
+}
+
+const notice = (s: DraftState, text: string, tone: "success" | "error" = "error"): DraftState["notice"] => ({ seq: (s.notice?.seq ?? 0) + 1, text, tone });
+
+export function initialDraft(value: unknown, revision: number, storedHistory: unknown): DraftState {
+  return draftReducer({ text: "", doc: null, problem: null, parses: true, history: emptyHistory(), base: { revision, text: "", value }, notice: null }, { type: "load", value, revision, history: storedHistory });
+}
+
+export function draftReducer(s: DraftState, a: DraftAction): DraftState {
+  switch (a.type) {
+    case "load": {
+      const text = prettyJson(a.value);
+      const p = parse(text);
+      const restored = p.doc ? restoreHistory(a.history, p.doc) : { history: emptyHistory(), note: null };
+      return { text, doc: p.doc, problem: p.problem, parses: p.parses, history: restored.history, base: { revision: a.revision, text, value: a.value }, notice: restored.note ? notice(s, restored.note) : s.notice };
+    }
+    case "typed": {
+      const p = parse(a.text);
+      if (!p.doc) return { ...s, text: a.text, problem: p.problem, parses: p.parses };
+      const op = s.doc ? diffDocs(s.doc, p.doc) : null;
+      // Typing is one undo step per pause, like a text editor's.
+      return { ...s, text: a.text, doc: p.doc, problem: null, parses: true, history: op ? record(s.history, op, { key: "text", now: a.now }) : s.history };
+    }
+    case "edit": {
+      if (!s.doc || s.problem) return { ...s, notice: notice(s, `Fix the draft's JSON first: ${s.problem ?? "it is not a graph"}`) };
+      const built = a.build(s.doc);
+      if (built === null) return s;
+      if ("error" in built) return { ...s, notice: notice(s, built.error) };
+      try {
+        const doc = apply(s.doc, built);
+        return { ...s, doc, text: prettyJson(doc), history: record(s.history, built, { key: a.key, now: a.now }), notice: a.done ? notice(s, a.done, "success") : s.notice };
+      } catch (e) {
+        if (e instanceof OpConflict) return { ...s, notice: notice(s, e.message) };
+        throw e;
+      }
+    }
+    case "undo":
+    case "redo": {
+      if (!s.doc || s.problem) return { ...s, notice: notice(s, `Fix the draft's JSON first: ${s.problem ?? "it is not a graph"}`) };
+      const r = a.type === "undo" ? undo(s.history, s.doc) : redo(s.history, s.doc);
+      if (!r.ok) return { ...s, history: r.history, notice: notice(s, r.error) };
+      return { ...s, doc: r.doc, text: prettyJson(r.doc), history: r.history };
+    }
+    case "saved": {
+      // The server stores the graph with its defaults filled in: show exactly what was saved. The history still
+      // fits it (operations compare steps up to defaults), so undo carries on across the save.
+      const text = prettyJson(a.value);
+      const p = parse(text);
+      return { ...s, text, doc: p.doc, problem: p.problem, parses: p.parses, history: p.doc ? s.history : emptyHistory(), base: { revision: a.revision, text, value: a.value } };
+    }
+    case "rebase": {
+      // After merging with what another tab saved: theirs becomes the base, the merge is one undoable edit.
+      const op = s.doc ? diffDocs(s.doc, a.merged) : null;
+      const text = prettyJson(a.merged);
+      return { ...s, text, doc: a.merged, problem: null, parses: true, history: op ? record(s.history, op, { now: a.now }) : s.history, base: { revision: a.revision, text: prettyJson(a.value), value: a.value } };
+    }
+    case "notice":
+      return { ...s, notice: notice(s, a.text, a.tone) };
+  }
+}

@@ -1,0 +1,141 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The canvas as an editor: delete, undo and redo with the usual keys, an undo history that survives a reload,
+// copy and paste of steps through the clipboard, and a clear message for a clipboard that holds no steps.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+
+async function signUpWithWorkflow(page: Page, name: string) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Ada Editor");
+  await page.getByLabel("Email").fill(`e2e-editor-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
+const graph = {
+  schemaVersion: 1,
+  nodes: [{ id: "start", kind: "trigger" }, set("greet", { text: "Hello {{ trigger.body.name }}" }), set("shout", { text: "{{ steps.greet.output.text }}!" })],
+  edges: [
+    { id: "start-out-greet", source: "start", target: "greet" },
+    { id: "greet-out-shout", source: "greet", target: "shout" },
+  ],
+};
+
+const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas" });
+
+async function save(page: Page) {
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+}
+
+/** Clipboard events as the browser fires them for Ctrl+C / Ctrl+V, with a real DataTransfer. */
+async function copyEvent(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const data = new DataTransfer();
+    document.body.dispatchEvent(new ClipboardEvent("copy", { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData("text/plain");
+  });
+}
+async function pasteEvent(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", t);
+    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z deletes it again and Ctrl+Z restores it", async ({ page }) => {
+  await signUpWithWorkflow(page, "Undoable");
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await save(page);
+
+  await canvas(page).getByTestId("graph-node-shout").click();
+  await page.keyboard.press("Delete");
+  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
+  await save(page);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
+  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"greet-out-shout"/);
+  await save(page);
+
+  // The history was saved with the draft: after a reload, redo and undo carry on where they were.
+  await page.reload();
+  await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Redo" })).toBeEnabled();
+  await page.getByRole("heading", { level: 1, name: "Undoable" }).click();
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
+  await expect(page.getByLabel("Draft graph JSON")).not.toHaveValue(/"greet-out-shout"/);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
+  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"greet-out-shout"/);
+});
+
+test("copy and paste steps: ids renamed, references follow; a clipboard without steps gets a clear message; ? shows the shortcuts", async ({ page }) => {
+  await signUpWithWorkflow(page, "Paste");
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await save(page);
+
+  await canvas(page).getByTestId("graph-node-greet").click();
+  await canvas(page).getByTestId("graph-node-shout").click({ modifiers: ["Shift"] });
+  const copied = await copyEvent(page);
+  expect(JSON.parse(copied)).toMatchObject({ junction: "selection", version: 1, edges: [{ id: "greet-out-shout" }] });
+  await pasteEvent(page, copied);
+  await expect(canvas(page).getByTestId("graph-node-greet_2")).toBeVisible();
+  await expect(canvas(page).getByTestId("graph-node-shout_2")).toBeVisible();
+  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"\{\{ steps\.greet_2\.output\.text \}\}!"/);
+  await save(page);
+  // One undo takes the whole paste away.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(canvas(page).getByTestId("graph-node-greet_2")).toHaveCount(0);
+  await expect(canvas(page).getByTestId("graph-node-shout_2")).toHaveCount(0);
+
+  await pasteEvent(page, "https://example.com/not-steps");
+  await expect(page.getByText("The clipboard does not hold Junction steps.", { exact: false })).toBeVisible();
+  await expect(canvas(page).getByTestId("graph-node-greet")).toBeVisible();
+
+  await page.getByRole("heading", { level: 1, name: "Paste" }).click();
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts-sheet")).toContainText("Duplicate the selected steps");
+});
+
+test("a stale save merges per step: another tab relabelled one step, this tab deleted another; both survive, nothing overwritten", async ({ page, context }) => {
+  await signUpWithWorkflow(page, "Two tabs");
+  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await save(page);
+
+  // This tab deletes "shout" (unsaved) ...
+  await canvas(page).getByTestId("graph-node-shout").click();
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+
+  // ... while another tab loads the same draft and saves a change to "greet".
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const theirs = JSON.parse(await other.getByLabel("Draft graph JSON").inputValue()) as typeof graph;
+  theirs.nodes = theirs.nodes.map((n) => (n.id === "greet" ? { ...n, label: "Greeting (theirs)" } : n));
+  await other.getByLabel("Draft graph JSON").fill(JSON.stringify(theirs, null, 2));
+  await save(other);
+  await other.close();
+
+  // This tab, still on the old revision, saves: the server refuses, the editor merges per step.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const dialog = page.getByTestId("merge-dialog");
+  await expect(dialog).toContainText("Your changes touch other steps, so they were merged");
+  await dialog.getByRole("button", { name: "Use the merged draft" }).click();
+  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
+  await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Greeting (theirs)");
+  await save(page);
+  await page.reload();
+  await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Greeting (theirs)");
+  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
+});
