@@ -64,7 +64,8 @@ async function main(): Promise<number> {
     const tail = child.tail(15).trim();
     console.error(
       `✗ ${child.name} crashed ${crashes} times in ${supervisor.policy.windowMs / 1000} s (the last time it ${describeExit(exit)}); stopping everything.` +
-        (tail ? ` Its last output:\n${tail}` : " It printed nothing."),
+        (tail ? ` Its last output:\n${tail}` : " It printed nothing.") +
+        (child.logFile ? `\n(all of it: ${path.relative(root, child.logFile)})` : ""),
     );
     shutdown(1);
   };

@@ -33,6 +33,8 @@ export type Child = {
   stopping: boolean;
   /** The last lines of output, for showing why it failed. */
   tail(lines?: number): string;
+  /** Where all of its output is, when it goes to a log file. */
+  logFile?: string;
   stop(): Promise<Exit>;
 };
 
@@ -89,6 +91,7 @@ export function spawnChild(options: SpawnOptions): Child {
     exited,
     stopping: false,
     tail: (lines = 30) => recent.slice(-lines).join("\n"),
+    logFile: output.kind === "log" ? output.file : undefined,
     async stop() {
       child.stopping = true;
       if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return exited;
