@@ -133,3 +133,17 @@ describe("the history and the server's defaults", () => {
     expect(again.doc.nodes.map((n) => n.id)).not.toContain("notify");
   });
 });
+
+describe("coalescing stays flat", () => {
+  it("a long run of coalesced multi-step edits is one flat batch, not nested once per edit (the server bounds JSON depth)", () => {
+    const s = { doc: sampleDoc(), h: emptyHistory() };
+    for (let i = 1; i <= 300; i++) {
+      const op = batch("Edit JSON", [moveNodesOp(s.doc, new Map([["start", { x: i, y: 0 }]]))!, setNodeOp(s.doc, { ...s.doc.nodes[4]!, message: `m${i}` })!]);
+      edit(s, op, { key: "text", now: i * 10 });
+    }
+    expect(s.h.undo).toHaveLength(1);
+    const depth = (v: unknown): number => (v && typeof v === "object" ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0);
+    expect(depth(serializeHistory(s.h))).toBeLessThan(12);
+    expect(must(undo(s.h, s.doc)).doc).toEqual(sampleDoc());
+  });
+});

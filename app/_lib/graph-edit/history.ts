@@ -62,7 +62,20 @@ export function compose(a: Op, b: Op): Op {
     }
     return { t: "moveNodes", moves: [...moves.values()] };
   }
-  return { t: "batch", label: "Edit", ops: [a, b] };
+  // Flat, never nested: a long run of coalesced edits must not grow the JSON depth (the server bounds it).
+  const flat = (op: Op) => (op.t === "batch" ? op.ops : [op]);
+  return { t: "batch", label: a.t === "batch" ? a.label : "Edit", ops: [...flat(a), ...flat(b)] };
+}
+
+/**
+ * Replaces the newest entry's operation with `op` (its whole effect recomputed by the caller, e.g. the JSON
+ * panel diffing against the text before a burst of typing), or drops the entry when the burst undid itself.
+ */
+export function amendTop(h: History, op: Op | null, now: number): History {
+  const top = h.undo.at(-1);
+  if (!top) return op ? record(h, op, { now }) : h;
+  const rest = h.undo.slice(0, -1);
+  return { undo: op ? bounded([...rest, { ...top, op, time: now, bytes: sizeOf(op) }]) : rest, redo: [] };
 }
 
 export type Step = { ok: true; doc: Doc; history: History; op: Op } | { ok: false; error: string; history: History };

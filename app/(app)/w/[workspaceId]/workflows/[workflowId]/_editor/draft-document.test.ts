@@ -46,3 +46,16 @@ describe("the editor's draft state", () => {
     expect(elsewhere.notice?.text).toMatch(/^The undo history was not restored/);
   });
 });
+
+describe("a burst of typing in the JSON", () => {
+  it("is one undo step no bigger than the change itself, however many keystrokes", () => {
+    let s = initialDraft(sampleDoc(), 1, null);
+    for (let i = 1; i <= 200; i++) {
+      const doc = { ...sampleDoc(), nodes: sampleDoc().nodes.map((n) => (n.id === "stop" || n.id === "known" ? { ...n, label: "x".repeat(i) } : n)) };
+      s = draftReducer(s, { type: "typed", text: prettyJson(doc), now: i * 50 });
+    }
+    expect(s.history.undo).toHaveLength(1);
+    expect(s.history.undo[0]!.bytes).toBeLessThan(1000);
+    expect(JSON.parse(draftReducer(s, { type: "undo" }).text)).toEqual(sampleDoc());
+  });
+});

@@ -1,7 +1,7 @@
 import { diffDocs } from "../../../../../../_lib/graph-edit/diff";
 import { toDoc, type Doc } from "../../../../../../_lib/graph-edit/doc";
-import { emptyHistory, record, redo, restoreHistory, undo, type History } from "../../../../../../_lib/graph-edit/history";
-import { apply, OpConflict, type Op } from "../../../../../../_lib/graph-edit/ops";
+import { amendTop, COALESCE_MS, emptyHistory, record, redo, restoreHistory, undo, type History } from "../../../../../../_lib/graph-edit/history";
+import { apply, invert, OpConflict, type Op } from "../../../../../../_lib/graph-edit/ops";
 import { prettyJson } from "../../../../../../_lib/json-input";
 
 /**
@@ -45,6 +45,23 @@ function parse(text: string): { doc: Doc | null; problem: string | null; parses:
   return d.ok ? { doc: d.doc, problem: null, parses: true } : { doc: null, problem: d.error, parses: true };
 }
 
+/**
+ * Typing is one undo step per pause, like a text editor's. Within a burst the step is recomputed as the whole
+ * change since the burst began (one diff, not a keystroke each), so it stays as small as the change itself.
+ */
+function typedHistory(h: History, before: Doc, after: Doc, now: number): History {
+  const top = h.undo.at(-1);
+  if (top?.key === "text" && now - top.time < COALESCE_MS) {
+    try {
+      return amendTop(h, diffDocs(apply(before, invert(top.op)), after), now);
+    } catch (e) {
+      if (!(e instanceof OpConflict)) throw e;
+    }
+  }
+  const op = diffDocs(before, after);
+  return op ? record(h, op, { key: "text", now }) : h;
+}
+
 const notice = (s: DraftState, text: string, tone: "success" | "error" = "error"): DraftState["notice"] => ({ seq: (s.notice?.seq ?? 0) + 1, text, tone });
 
 export function initialDraft(value: unknown, revision: number, storedHistory: unknown): DraftState {
@@ -62,9 +79,7 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
     case "typed": {
       const p = parse(a.text);
       if (!p.doc) return { ...s, text: a.text, problem: p.problem, parses: p.parses };
-      const op = s.doc ? diffDocs(s.doc, p.doc) : null;
-      // Typing is one undo step per pause, like a text editor's.
-      return { ...s, text: a.text, doc: p.doc, problem: null, parses: true, history: op ? record(s.history, op, { key: "text", now: a.now }) : s.history };
+      return { ...s, text: a.text, doc: p.doc, problem: null, parses: true, history: s.doc ? typedHistory(s.history, s.doc, p.doc, a.now) : s.history };
     }
     case "edit": {
       if (!s.doc || s.problem) return { ...s, notice: notice(s, `Fix the draft's JSON first: ${s.problem ?? "it is not a graph"}`) };

@@ -7,7 +7,7 @@ import { copySelection, parseSelection, pasteSelection, selectionText } from "..
 import { toDoc, type Doc, type DocNode } from "../../../../../../_lib/graph-edit/doc";
 import { serializeHistory } from "../../../../../../_lib/graph-edit/history";
 import { mergeDocs, type MergeResult } from "../../../../../../_lib/graph-edit/merge";
-import { moveNodesOp, removeNodesOp, setNodeOp, type Op } from "../../../../../../_lib/graph-edit/ops";
+import { fieldChanges, moveNodesOp, removeNodesOp, setNodeOp, type Op } from "../../../../../../_lib/graph-edit/ops";
 import { splitIssues } from "../../../../../../_lib/graph-issues";
 import { codeOf, fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
 import { useTRPC } from "../../../../../../_trpc/react";
@@ -145,8 +145,12 @@ export function WorkflowEditor() {
 
   const onMove = (positions: Map<string, Point>) => edit((doc) => moveNodesOp(doc, positions));
   const tidyUp = () => edit((doc) => moveNodesOp(doc, layoutGraph(doc.nodes, doc.edges)), { done: "Tidied up" });
-  // The step form (node inspector) edits one step: a field typed in it is one undo step per pause.
-  const onNodeChange = (next: DocNode) => edit((doc) => setNodeOp(doc, next), { key: `node:${next.id}` });
+  // The step form (node inspector) edits one step: typing in one field is one undo step per pause.
+  const onNodeChange = (next: DocNode) => {
+    const current = state.doc?.nodes.find((n) => n.id === next.id);
+    const fields = current ? fieldChanges(current, next).map((f) => f.key) : [];
+    edit((doc) => setNodeOp(doc, next), { key: `field:${next.id}:${fields.join(",")}` });
+  };
   // The webhook section's preset picker edits the trigger like any other field.
   const setWebhookPreset = (preset: string) =>
     edit((doc) => {
