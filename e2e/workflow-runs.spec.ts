@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 // The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
 // watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
@@ -17,6 +17,16 @@ async function signUp(page: Page, name: string, tag: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
   return { email, workspaceId: new URL(page.url()).pathname.split("/")[2]! };
+}
+
+/** The page at 1280×800 in light and dark, kept with the test's results for a person to look at. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: null });
 }
 
 async function createWorkflow(page: Page, name: string) {
@@ -38,52 +48,75 @@ async function saveDraft(page: Page, graph: unknown) {
 const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
 const chain = (...ids: string[]) => ids.slice(1).map((id, i) => ({ id: `${ids[i]}-${id}`, source: ids[i], target: id }));
 
-test("draft with an error marked on its node, fix, publish, run and watch it succeed live, read the output", async ({ page }) => {
+test("a draft with a problem saves, marked on its node and listed; publish waits for the fix and shows what changed; run it live", async ({ page }, testInfo) => {
   await signUp(page, "Ada Runner", "runs");
   await createWorkflow(page, "Greeter");
   const tabs = page.getByRole("navigation", { name: "Workflow" });
   await expect(tabs.getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("graph-canvas")).toContainText("no nodes");
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
 
-  // An unterminated template: the server refuses the save and names the node and field; the canvas marks it.
+  // An unterminated template: the draft saves all the same; the problem names node and field, on the node and in the list.
   const broken = {
     schemaVersion: 1,
     nodes: [{ id: "start", kind: "trigger" }, { id: "wait", kind: "delay", durationMs: 2500 }, set("greet", { text: "Hello {{ trigger.body.name + }}" })],
     edges: chain("start", "wait", "greet"),
   };
   await saveDraft(page, broken);
-  await expect(page.getByTestId("draft-issues")).toContainText("greet › input.text");
-  await expect(page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-greet")).toHaveAttribute("data-invalid", "true");
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await expect(page.getByTestId("toasts")).toContainText("Draft saved with 1 problem to fix before publishing");
+  const problems = page.getByRole("region", { name: "Problems to fix before publishing" });
+  await expect(problems).toContainText("greet · input.text ·");
+  await expect(canvas.getByTestId("graph-node-greet")).toHaveAttribute("data-invalid", "true");
+  await expect(canvas.getByRole("img", { name: /^1 problem: input\.text: / })).toBeVisible();
   await expect(page.getByTestId("node-issue-greet")).toContainText("input.text");
-  await expect(page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-wait")).not.toHaveAttribute("data-invalid", "true");
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+  await expect(canvas.getByTestId("graph-node-wait")).not.toHaveAttribute("data-invalid", "true");
+  await expect(page.getByTestId("draft-issues")).toHaveCount(0);
 
-  // Selecting the node shows its input read-only, with the problem beside it.
-  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-greet").click();
+  // Clicking the problem selects its node: the inspector shows its input, with the problem beside it.
+  await problems.getByRole("button", { name: /^greet · input\.text/ }).click();
   const inspector = page.getByTestId("node-inspector");
   await expect(inspector.getByLabel("Node")).toHaveValue("greet");
   await expect(inspector).toContainText("Hello {{ trigger.body.name + }}");
   await expect(inspector.getByRole("alert")).toContainText("input.text");
+  await expect(canvas.getByTestId("graph-node-greet")).toHaveClass(/outline-indigo-500/);
 
-  // Leaving with unsaved changes asks first; staying keeps the text.
+  // Publishing waits: the dialog lists the problem, and clicking it takes you back to the node.
+  await inspector.getByLabel("Node").selectOption("wait");
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const publish = page.getByRole("dialog", { name: "Publish workflow" });
+  await expect(publish.getByTestId("publish-problems")).toContainText("greet · input.text");
+  await expect(publish.getByRole("button", { name: "Publish version 1" })).toBeDisabled();
+  await expect(publish.getByTestId("publish-changes")).toContainText("Added");
+  await shoot(page, testInfo, "publish-with-problems");
+  await publish.getByRole("button", { name: /^greet · input\.text/ }).click();
+  await expect(publish).toBeHidden();
+  await expect(inspector.getByLabel("Node")).toHaveValue("greet");
+  await shoot(page, testInfo, "editor-with-problems");
+
+  // Fix it in the JSON; leaving with unsaved changes asks first, and staying keeps the text.
+  const fixed = { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("greet", { text: "Hello {{ trigger.body.name }}" })] };
+  await draft(page).fill(JSON.stringify(fixed, null, 2));
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   page.once("dialog", (d) => void d.dismiss());
   await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
   await expect(page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
-  await expect(draft(page)).toHaveValue(/trigger\.body\.name \+/);
+  await expect(draft(page)).toHaveValue(/Hello \{\{ trigger\.body\.name \}\}/);
 
-  // Fix and save from the keyboard: the marks go, the text shows what the server stored.
-  const fixed = { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("greet", { text: "Hello {{ trigger.body.name }}" })] };
-  await draft(page).fill(JSON.stringify(fixed, null, 2));
+  // Save from the keyboard: the marks and the list go, the text shows what the server stored.
   await draft(page).press("Control+s");
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-  await expect(page.getByTestId("draft-issues")).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
+  await expect(problems).toHaveCount(0);
+  await expect(canvas.getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
   await expect(page.getByTestId("trigger-panel")).toContainText("manual");
 
-  // Publish version 1 with a message.
+  // Publish version 1 with a message; the dialog says what it adds.
   await page.getByRole("button", { name: "Publish…" }).click();
-  const publish = page.getByRole("dialog", { name: "Publish workflow" });
   await expect(publish.getByTestId("next-version")).toHaveText("This becomes version 1.");
+  await expect(publish.getByTestId("publish-problems")).toHaveCount(0);
+  const changes = publish.getByTestId("publish-changes");
+  await expect(changes).toContainText("Changes in this first version");
+  await expect(changes.getByRole("definition")).toHaveText(["start, wait, greet"]);
   await publish.getByLabel("What changed").fill("Say hello");
   await publish.getByRole("button", { name: "Publish version 1" }).click();
   await expect(publish).toBeHidden();
@@ -95,6 +128,7 @@ test("draft with an error marked on its node, fix, publish, run and watch it suc
   await active.click();
   await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
   await expect(active).toHaveAttribute("aria-checked", "true");
+  await expect(active).toHaveText("Active — runs on every trigger");
 
   // Run it: input that is not an object is refused next to the field, then a real one starts the run.
   await page.getByRole("button", { name: "Run…" }).click();

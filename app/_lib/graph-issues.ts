@@ -32,3 +32,23 @@ export function issueLines(fieldErrors: Record<string, string[] | undefined>): s
   for (const i of general) lines.push(`${i.field}: ${i.message}`);
   return lines;
 }
+
+/** A draft problem as the server lists it (workflows/graph GraphIssue): the node (null for the whole graph), the field, why. */
+export type DraftProblem = { nodeId: string | null; edgeId?: string; field: string; message: string };
+
+/** The draft's problems per node, for the canvas badges and the inspector. */
+export function problemsByNode(problems: readonly DraftProblem[]): IssuesByNode {
+  const byNode: IssuesByNode = new Map();
+  for (const p of problems) {
+    if (!p.nodeId) continue;
+    const list = byNode.get(p.nodeId) ?? [];
+    list.push({ field: p.field, message: p.message });
+    byNode.set(p.nodeId, list);
+  }
+  return byNode;
+}
+
+/** "greet · input.text · "text" is required": the node (or "workflow"), the field, the message. */
+export function problemLine(p: DraftProblem): string {
+  return [p.nodeId ?? "workflow", p.field && p.field !== "graph" ? p.field : null, p.message].filter(Boolean).join(" · ");
+}

@@ -44,7 +44,6 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       data-testid={`graph-node-${node.id}`}
       data-state={state ?? (unreached ? "unreached" : "")}
       data-invalid={invalid || undefined}
-      title={invalid ? issues.map((i) => `${i.field || node.id}: ${i.message}`).join("\n") : undefined}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
       className={`rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
     >
@@ -53,6 +52,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
         <span className={`rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
         <span className="min-w-0 flex-1 truncate text-sm font-medium">{node.label ?? node.id}</span>
         {state && <span aria-label={state} title={state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+        {invalid && <ProblemBadge nodeId={node.id} issues={issues} />}
       </div>
       <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>
       {invalid && (
@@ -64,5 +64,25 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       )}
       {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
     </div>
+  );
+}
+
+/**
+ * How many problems the node has, on the node itself. Its accessible name (and tooltip) holds every message, so a
+ * screen reader user hears them without opening anything; sighted users see the count and the first message below.
+ */
+function ProblemBadge({ nodeId, issues }: { nodeId: string; issues: NodeIssue[] }) {
+  const text = issues.map((i) => `${i.field ? `${i.field}: ` : ""}${i.message}`).join("; ");
+  const label = `${issues.length} problem${issues.length === 1 ? "" : "s"}: ${text}`;
+  return (
+    <span
+      role="img"
+      aria-label={label}
+      title={label}
+      data-testid={`node-problems-${nodeId}`}
+      className="inline-flex h-4 min-w-4 shrink-0 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-bold leading-none text-white dark:bg-red-500"
+    >
+      {issues.length}
+    </span>
   );
 }

@@ -68,7 +68,7 @@ export function DraftJsonPanel({ text, onChange, readOnly, dirty, saving, onSave
         )}
         <FormError message={typeof message === "string" ? message : null} testId="draft-error" />
         {typeof message !== "string" && message}
-        <IssueList fieldErrors={fieldErrors} title="The draft was not saved. Fix these problems:" testId="draft-issues" />
+        <IssueList fieldErrors={fieldErrors} title="The draft was not saved: it cannot be stored as it is. Fix these first:" testId="draft-issues" />
       </div>
     </section>
   );

@@ -8,13 +8,14 @@ import { toDoc, type Doc, type DocNode } from "../../../../../../_lib/graph-edit
 import { serializeHistory } from "../../../../../../_lib/graph-edit/history";
 import { mergeDocs, type MergeResult } from "../../../../../../_lib/graph-edit/merge";
 import { fieldChanges, moveNodesOp, removeNodesOp, setNodeOp, type Op } from "../../../../../../_lib/graph-edit/ops";
-import { splitIssues } from "../../../../../../_lib/graph-issues";
+import { problemsByNode, splitIssues } from "../../../../../../_lib/graph-issues";
 import { codeOf, fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
 import { useTRPC } from "../../../../../../_trpc/react";
 import { GraphCanvas } from "../../../_graph/graph-canvas";
 import { layoutGraph, type Point } from "../../../_graph/graph-layout";
 import { looseGraph, type LooseGraph } from "../../../_graph/loose-graph";
 import { useWorkspace } from "../../../workspace-context";
+import { ProblemList } from "../_page/problem-list";
 import { useWorkflowPage } from "../_page/workflow-page-context";
 import { draftReducer, initialDraft } from "./draft-document";
 import { DraftJsonPanel } from "./draft-json-panel";
@@ -36,9 +37,9 @@ export function WorkflowEditor() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const ws = useWorkspace();
-  const { workflow, setDirty } = useWorkflowPage();
+  // The selection lives with the page: the publish dialog's problems list selects the node a problem names.
+  const { workflow, setDirty, selection, setSelection } = useWorkflowPage();
   const [state, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(workflow.draftGraph, workflow.draftRevision, workflow.draftHistory));
-  const [selection, setSelection] = useState<string[]>([]);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [fitSignal, setFitSignal] = useState(0);
   const [merge, setMerge] = useState<{ result: MergeResult; revision: number; value: unknown; history: unknown } | null>(null);
@@ -71,7 +72,10 @@ export function WorkflowEditor() {
   const save = useMutation(
     trpc.workflow.saveDraft.mutationOptions({
       onSuccess: async (saved) => {
-        toast.show(saved.historyNote ?? "Draft saved", saved.historyNote ? "error" : "success");
+        // A draft with problems is saved all the same; publishing waits until they are fixed.
+        const problems = saved.problems.length;
+        const note = problems === 0 ? "Draft saved" : `Draft saved with ${problems} problem${problems === 1 ? "" : "s"} to fix before publishing`;
+        toast.show(saved.historyNote ?? note, saved.historyNote ? "error" : "success");
         const fresh = await fetchLatest();
         dispatch({ type: "saved", value: fresh.draftGraph, revision: fresh.draftRevision });
       },
@@ -159,7 +163,12 @@ export function WorkflowEditor() {
     });
 
   const fieldErrors = fieldErrorsOf(save.error);
-  const { byNode } = useMemo(() => splitIssues(fieldErrors), [fieldErrors]);
+  // The saved draft's problems (they block publishing), and a refused save's errors (a graph that cannot be stored).
+  const byNode = useMemo(() => {
+    const merged = problemsByNode(workflow.draftProblems);
+    for (const [id, issues] of splitIssues(fieldErrors).byNode) merged.set(id, [...(merged.get(id) ?? []), ...issues]);
+    return merged;
+  }, [workflow.draftProblems, fieldErrors]);
   const conflict = codeOf(save.error) === "CONFLICT";
   const message = !save.error || Object.keys(fieldErrors).length > 0 ? null : conflict ? (
     <div role="alert" data-testid="draft-conflict" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
@@ -198,6 +207,7 @@ export function WorkflowEditor() {
           fitViewSignal={fitSignal}
           label="Workflow canvas"
         />
+        <ProblemList problems={workflow.draftProblems} title="Problems to fix before publishing" onSelect={(id) => setSelection([id])} />
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <DraftJsonPanel

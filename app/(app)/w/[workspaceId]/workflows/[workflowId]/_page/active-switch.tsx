@@ -7,7 +7,8 @@ import { useWorkflowPage } from "./workflow-page-context";
 
 /**
  * Turns the workflow's triggers on and off (the latest published version is what they start). The server
- * refuses with a reason (nothing published, a trigger that cannot be set up), shown as a toast.
+ * refuses with a reason (nothing published, problems in the published version, a trigger that cannot be set up),
+ * shown as a toast. The label says what the state means, not just on or off.
  */
 export function ActiveSwitch() {
   const trpc = useTRPC();
@@ -40,7 +41,7 @@ export function ActiveSwitch() {
       <span aria-hidden className={`relative inline-flex h-5 w-9 items-center rounded-full transition-colors ${on ? "bg-emerald-500" : "bg-zinc-300 dark:bg-zinc-700"}`}>
         <span className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${on ? "translate-x-4.5" : "translate-x-0.5"}`} />
       </span>
-      {on ? "Active" : "Inactive"}
+      <span data-testid="active-state">{on ? "Active — runs on every trigger" : "Inactive"}</span>
     </button>
   );
 }

@@ -10,6 +10,9 @@ type Value = {
   /** The editor's JSON differs from the saved draft: Run and Publish warn that they use the saved one. */
   dirty: boolean;
   setDirty: (dirty: boolean) => void;
+  /** The nodes selected in the editor; the publish dialog's problems list selects the node a problem names. */
+  selection: string[];
+  setSelection: (ids: string[]) => void;
 };
 
 const Ctx = createContext<Value | null>(null);
@@ -20,7 +23,8 @@ export function WorkflowPageProvider({ initial, children }: { initial: Workflow;
   // staleTime 0: the server's copy may come from a prefetch made before a rename or save, so check it on mount.
   const { data = initial } = useQuery({ ...trpc.workflow.get.queryOptions({ workspaceId: initial.workspaceId, workflowId: initial.id }), initialData: initial, staleTime: 0 });
   const [dirty, setDirty] = useState(false);
-  const value = useMemo(() => ({ workflow: data, dirty, setDirty }), [data, dirty]);
+  const [selection, setSelection] = useState<string[]>([]);
+  const value = useMemo(() => ({ workflow: data, dirty, setDirty, selection, setSelection }), [data, dirty, selection]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
