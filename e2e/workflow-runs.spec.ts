@@ -116,7 +116,8 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
   await expect(publish.getByTestId("publish-problems")).toHaveCount(0);
   const changes = publish.getByTestId("publish-changes");
   await expect(changes).toContainText("Changes in this first version");
-  await expect(changes.getByRole("definition")).toHaveText(["start, wait, greet"]);
+  await expect(changes.getByRole("definition")).toHaveText(["start, wait, greet", "2 added"]);
+  await shoot(page, testInfo, "publish-changes");
   await publish.getByLabel("What changed").fill("Say hello");
   await publish.getByRole("button", { name: "Publish version 1" }).click();
   await expect(publish).toBeHidden();
