@@ -1,5 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import { workflows, workflowVersions } from "../../db/schema";
 import { g } from "../../workflows/testing/harness";
 import { contextForUser } from "../api/context";
 import { appRouter } from "../api/root";
@@ -87,6 +90,19 @@ describe("incomplete drafts", () => {
     expect((await call("workflow.saveDraft", { workspaceId: ws(), workflowId: wf.id, draftRevision: 3, graph: missingUrl })).status).toBe(200);
     expect((await call("workflow.get", { workspaceId: ws(), workflowId: wf.id }, "GET")).data).toMatchObject({ active: true, draftRevision: 4 });
     await call("workflow.setActive", { workspaceId: ws(), workflowId: wf.id, active: false });
+  });
+
+  it("activating a published version that has problems (the rules grew stricter since) is refused listing them, and it stays inactive", async () => {
+    const wf = await newWorkflow("Stricter now");
+    await call("workflow.saveDraft", { workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph: fixed });
+    const v = (await call("workflow.publish", { workspaceId: ws(), workflowId: wf.id, message: "v1" })).data as { id: string };
+    // What publishing checked at the time no longer holds: stand in for a rule added since by rewriting the version.
+    await getDb().update(workflowVersions).set({ graph: missingUrl }).where(eq(workflowVersions.id, v.id));
+    const refused = await call("workflow.setActive", { workspaceId: ws(), workflowId: wf.id, active: true });
+    expect(refused.status).toBe(400);
+    expect(refused.error!.message).toBe('Published version 1 has 1 problem: "url" is required');
+    expect(refused.error!.data.fieldErrors).toEqual({ "nodes.call.input.url": ['"url" is required'] });
+    expect((await getDb().select({ active: workflows.active }).from(workflows).where(eq(workflows.id, wf.id)))[0]!.active).toBe(false);
   });
 
   it("a test run of a draft with problems is refused listing them, and no run starts", async () => {
