@@ -20,6 +20,8 @@ export type DraftState = {
   parses: boolean;
   history: History;
   base: { revision: number; text: string; value: unknown };
+  /** Where the last change came from: the canvas keeps its view; a graph typed or loaded is fitted again. */
+  origin: "canvas" | "text" | "load";
   /** A message for the person (a paste refused, history dropped); `seq` makes a repeat of one message show again. */
   notice: { seq: number; text: string; tone: "success" | "error" } | null;
 };
@@ -65,7 +67,7 @@ function typedHistory(h: History, before: Doc, after: Doc, now: number): History
 const notice = (s: DraftState, text: string, tone: "success" | "error" = "error"): DraftState["notice"] => ({ seq: (s.notice?.seq ?? 0) + 1, text, tone });
 
 export function initialDraft(value: unknown, revision: number, storedHistory: unknown): DraftState {
-  return draftReducer({ text: "", doc: null, problem: null, parses: true, history: emptyHistory(), base: { revision, text: "", value }, notice: null }, { type: "load", value, revision, history: storedHistory });
+  return draftReducer({ text: "", doc: null, problem: null, parses: true, origin: "load", history: emptyHistory(), base: { revision, text: "", value }, notice: null }, { type: "load", value, revision, history: storedHistory });
 }
 
 export function draftReducer(s: DraftState, a: DraftAction): DraftState {
@@ -74,12 +76,12 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       const text = prettyJson(a.value);
       const p = parse(text);
       const restored = p.doc ? restoreHistory(a.history, p.doc) : { history: emptyHistory(), note: null };
-      return { text, doc: p.doc, problem: p.problem, parses: p.parses, history: restored.history, base: { revision: a.revision, text, value: a.value }, notice: restored.note ? notice(s, restored.note) : s.notice };
+      return { text, doc: p.doc, problem: p.problem, parses: p.parses, origin: "load", history: restored.history, base: { revision: a.revision, text, value: a.value }, notice: restored.note ? notice(s, restored.note) : s.notice };
     }
     case "typed": {
       const p = parse(a.text);
-      if (!p.doc) return { ...s, text: a.text, problem: p.problem, parses: p.parses };
-      return { ...s, text: a.text, doc: p.doc, problem: null, parses: true, history: s.doc ? typedHistory(s.history, s.doc, p.doc, a.now) : s.history };
+      if (!p.doc) return { ...s, text: a.text, problem: p.problem, parses: p.parses, origin: "text" };
+      return { ...s, text: a.text, doc: p.doc, problem: null, parses: true, origin: "text", history: s.doc ? typedHistory(s.history, s.doc, p.doc, a.now) : s.history };
     }
     case "edit": {
       if (!s.doc || s.problem) return { ...s, notice: notice(s, `Fix the draft's JSON first: ${s.problem ?? "it is not a graph"}`) };
@@ -88,7 +90,7 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       if ("error" in built) return { ...s, notice: notice(s, built.error) };
       try {
         const doc = apply(s.doc, built);
-        return { ...s, doc, text: prettyJson(doc), history: record(s.history, built, { key: a.key, now: a.now }), notice: a.done ? notice(s, a.done, "success") : s.notice };
+        return { ...s, doc, text: prettyJson(doc), origin: "canvas", history: record(s.history, built, { key: a.key, now: a.now }), notice: a.done ? notice(s, a.done, "success") : s.notice };
       } catch (e) {
         if (e instanceof OpConflict) return { ...s, notice: notice(s, e.message) };
         throw e;
@@ -99,7 +101,7 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       if (!s.doc || s.problem) return { ...s, notice: notice(s, `Fix the draft's JSON first: ${s.problem ?? "it is not a graph"}`) };
       const r = a.type === "undo" ? undo(s.history, s.doc) : redo(s.history, s.doc);
       if (!r.ok) return { ...s, history: r.history, notice: notice(s, r.error) };
-      return { ...s, doc: r.doc, text: prettyJson(r.doc), history: r.history };
+      return { ...s, doc: r.doc, text: prettyJson(r.doc), origin: "canvas", history: r.history };
     }
     case "saved": {
       // The server stores the graph with its defaults filled in: show exactly what was saved. The history still
@@ -112,7 +114,7 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       // After merging with what another tab saved: theirs becomes the base, the merge is one undoable edit.
       const op = s.doc ? diffDocs(s.doc, a.merged) : null;
       const text = prettyJson(a.merged);
-      return { ...s, text, doc: a.merged, problem: null, parses: true, history: op ? record(s.history, op, { now: a.now }) : s.history, base: { revision: a.revision, text: prettyJson(a.value), value: a.value } };
+      return { ...s, text, doc: a.merged, problem: null, parses: true, origin: "load", history: op ? record(s.history, op, { now: a.now }) : s.history, base: { revision: a.revision, text: prettyJson(a.value), value: a.value } };
     }
     case "notice":
       return { ...s, notice: notice(s, a.text, a.tone) };

@@ -49,6 +49,12 @@ export function WorkflowEditor() {
   if (fromDoc && fromDoc !== lastGood) setLastGood(fromDoc);
   const graph = fromDoc ?? lastGood;
   const dirty = state.text !== state.base.text;
+  // A graph typed or loaded with a different number of steps is fitted in view again (canvas edits keep the view).
+  const [fittedCount, setFittedCount] = useState(graph.nodes.length);
+  if (graph.nodes.length !== fittedCount) {
+    setFittedCount(graph.nodes.length);
+    if (state.origin !== "canvas") setFitSignal((n) => n + 1);
+  }
   const editable = ws.canEdit && state.problem === null;
   const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
