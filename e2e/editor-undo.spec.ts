@@ -123,7 +123,11 @@ test("a stale save merges per step: another tab relabelled one step, this tab de
   await other.goto(page.url());
   const theirs = JSON.parse(await other.getByLabel("Draft graph JSON").inputValue()) as typeof graph;
   theirs.nodes = theirs.nodes.map((n) => (n.id === "greet" ? { ...n, label: "Greeting (theirs)" } : n));
-  await other.getByLabel("Draft graph JSON").fill(JSON.stringify(theirs, null, 2));
+  // Typed before the page is hydrated, the text would be reset by it: type until the editor has it.
+  await expect(async () => {
+    await other.getByLabel("Draft graph JSON").fill(JSON.stringify(theirs, null, 2));
+    await expect(other.getByTestId("draft-state")).toHaveText("Unsaved changes", { timeout: 1000 });
+  }).toPass();
   await save(other);
   await other.close();
 
