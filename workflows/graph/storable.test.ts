@@ -21,7 +21,7 @@ describe("structural errors and problems", () => {
     expect(inspectGraph(graph([]))).toMatchObject({ structural: false, issues: [{ field: "kind", message: "A workflow needs exactly one trigger" }] });
   });
 
-  it("what cannot be stored: outer shape, node id and kind, duplicate ids, size and loop nesting", () => {
+  it("what cannot be stored: outer shape, node id and kind, duplicate node or edge ids, size and loop nesting", () => {
     const structural = (input: unknown, limits = DEFAULT_GRAPH_LIMITS) => {
       const r = inspectGraph(input, undefined, limits);
       return r.structural ? r.issues.map((i) => `${i.nodeId ?? "-"} ${i.field}`) : null;
@@ -30,6 +30,7 @@ describe("structural errors and problems", () => {
     expect(structural(graph([g.trigger(), { id: "x", kind: "portal" }]))).toEqual(["x kind"]);
     expect(structural(graph([{ id: "Start", kind: "trigger" }]))).toEqual(["Start id"]);
     expect(structural(graph([g.trigger(), g.trigger()]))).toEqual(["start id"]);
+    expect(structural(graph([g.trigger(), g.set("a", {})], [g.edge("start", "a"), g.edge("start", "a")]))).toEqual(["- edges.1.id"]);
     expect(structural(graph([g.trigger()], [{ id: "e", source: "start" }]))).toEqual(["- edges.0.target"]);
     const loops = [g.trigger(), { id: "a", kind: "loop", items: "{{ x }}" }, { id: "b", kind: "loop", items: "{{ x }}" }];
     expect(structural(graph(loops, [g.edge("start", "a"), g.edge("a", "b", "each")]), { ...DEFAULT_GRAPH_LIMITS, maxLoopNesting: 1 })).toBeNull();

@@ -13,7 +13,8 @@ import type { GraphIssue } from "./validate";
  *  - not the graph's outer shape: schemaVersion, a nodes array and an edges array; each node an object with a
  *    snake_case id and a known kind; each edge an id, a source and a target (strings); the graph's settings
  *    and sticky notes (they are for people; nothing checks them later);
- *  - two nodes with the same id: problems, selection and edits are addressed by node id.
+ *  - two nodes, or two edges, with the same id: problems, selection and edits (the editor's operations,
+ *    app/_lib/graph-edit) are addressed by id.
  * Everything else is a problem that only blocks publishing, activation and test runs: a node whose own fields
  * do not match its kind's schema (an empty branch expression, a retry count of 0, ...), missing required inputs,
  * unknown actions, edges to or from nodes that do not exist, exits a node does not have, cycles, template and
@@ -59,6 +60,11 @@ export function checkStorable(input: unknown, limits: GraphLimits): StorableChec
     if (seen.has(n.id)) errors.push({ nodeId: n.id, field: "id", message: `Two nodes are called "${n.id}"` });
     seen.add(n.id);
   }
+  const edgeIds = new Set<string>();
+  shape.data.edges.forEach((e, index) => {
+    if (edgeIds.has(e.id)) errors.push({ nodeId: null, edgeId: e.id, field: `edges.${index}.id`, message: `Two edges are called "${e.id}"` });
+    edgeIds.add(e.id);
+  });
   if (errors.length > 0) return { ok: false, errors };
   const structure = analyse(shape.data as Pick<Graph, "nodes" | "edges">);
   for (const n of shape.data.nodes) {
