@@ -11,6 +11,7 @@ type ActionManifest = Manifest["actions"][number];
 const specOf = (a: ActionManifest): ActionSpec => ({
   requiredInputs: Array.isArray(a.input.required) ? (a.input.required as string[]) : [],
   description: a.description,
+  inputSchema: a.input,
 });
 
 /** The (slug, version) pairs of the integration actions a graph uses. */

@@ -5,6 +5,8 @@
  */
 export type ActionSpec = {
   requiredInputs: string[];
+  /** The input's JSON Schema (integration actions, from the manifest): validation checks every field against it. */
+  inputSchema?: Record<string, unknown>;
   description: string;
   /**
    * Run as a Temporal local activity: in the worker that runs the interpreter, skipping the task-queue round

@@ -7,3 +7,4 @@ export * from "./cron";
 export * from "./webhook-config";
 export * from "./storable";
 export * from "./diff";
+export * from "./input-schema";

@@ -1,6 +1,7 @@
 import { builtinCatalog, type ActionCatalog } from "../actions/catalog";
 import { checkTemplates } from "../mapping/template";
 import { parseExpression } from "../mapping/parser";
+import { inputIssues } from "./input-schema";
 import { handleOf, type Graph, type GraphNode } from "./schema";
 import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from "./limits";
 import { checkStorable, type StoredGraph } from "./storable";
@@ -39,7 +40,10 @@ function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[]) 
   if (n.kind === "action") {
     const spec = catalog(n.action);
     if (!spec) issues.push({ nodeId: n.id, field: "action", message: `Unknown action ${n.action.integration}@${n.action.version}/${n.action.key}` });
-    for (const key of spec?.requiredInputs ?? []) {
+    if (spec?.inputSchema) {
+      for (const i of inputIssues(n.input, spec.inputSchema)) issues.push({ nodeId: n.id, field: i.path ? `input.${i.path}` : "input", message: i.message });
+    }
+    for (const key of spec?.inputSchema ? [] : (spec?.requiredInputs ?? [])) {
       const v = n.input[key];
       if (v === undefined || v === null || v === "") issues.push({ nodeId: n.id, field: `input.${key}`, message: `"${key}" is required` });
     }
