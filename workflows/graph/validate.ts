@@ -36,7 +36,8 @@ function syntax(issues: GraphIssue[], nodeId: string, field: string, check: () =
   }
 }
 
-function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[]) {
+/** One node's own problems (its fields, not its edges): what the editor's step form shows as you type. */
+export function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[] = []): GraphIssue[] {
   if (n.kind === "action") {
     const spec = catalog(n.action);
     if (!spec) issues.push({ nodeId: n.id, field: "action", message: `Unknown action ${n.action.integration}@${n.action.version}/${n.action.key}` });
@@ -56,6 +57,7 @@ function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIssue[]) 
     if (n.durationMs === undefined && !n.until) issues.push({ nodeId: n.id, field: "durationMs", message: "Give a duration or a time to wait until" });
     if (n.until) syntax(issues, n.id, "until", () => checkTemplates(n.until));
   }
+  return issues;
 }
 
 /**
