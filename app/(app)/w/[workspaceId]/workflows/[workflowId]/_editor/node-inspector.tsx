@@ -1,8 +1,9 @@
 "use client";
-import { SelectField } from "../../../../../../_components/field";
+import { SelectField, TextField } from "../../../../../../_components/field";
 import type { NodeIssue } from "../../../../../../_lib/graph-issues";
 import { prettyJson } from "../../../../../../_lib/json-input";
 import { nodeSummary, type LooseNode } from "../../../_graph/loose-graph";
+import { StepConfig } from "../_config/step-config";
 
 type Props = {
   nodes: LooseNode[];
@@ -11,14 +12,21 @@ type Props = {
   issues: NodeIssue[];
   /** The step edited (its whole next value, same id); the editor records it as one undoable change. Absent: read-only. */
   onChange?: (next: { id: string; [field: string]: unknown }) => void;
+  workspaceId: string;
+  /** Why the form is read-only while the user could otherwise edit (the draft has a problem the form cannot show). */
+  readOnlyReason?: string;
 };
 
 const SHOWN_ELSEWHERE = new Set(["id", "kind", "label", "position", "input", "settings"]);
+/** Kinds with a form; the trigger has its own panel, and merge only its mode (shown as configuration). */
+const WITH_FORM = new Set(["action", "branch", "loop", "delay", "stop"]);
+const FORM_KEYS = new Set(["action", "connectionId", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message"]);
 
-/** The selected node, read-only: what it is, its problems, its input and its settings. (A form editor comes later.) */
-export function NodeInspector({ nodes, selectedId, onSelect, issues }: Props) {
+/** The selected node: what it is, its problems, and a form for its configuration (the JSON view edits the same draft). */
+export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId, onChange, readOnlyReason }: Props) {
   const node = nodes.find((n) => n.id === selectedId) ?? null;
-  const rest = node ? Object.fromEntries(Object.entries(node.raw).filter(([k]) => !SHOWN_ELSEWHERE.has(k))) : {};
+  const hasForm = node !== null && WITH_FORM.has(node.kind);
+  const rest = node ? Object.fromEntries(Object.entries(node.raw).filter(([k]) => !SHOWN_ELSEWHERE.has(k) && !(hasForm && FORM_KEYS.has(k)))) : {};
   return (
     <section aria-label="Node details" data-testid="node-inspector" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/40">
       <SelectField
@@ -42,8 +50,23 @@ export function NodeInspector({ nodes, selectedId, onSelect, issues }: Props) {
               ))}
             </ul>
           )}
-          <JsonBlock title="Input" value={node.raw.input} empty="No input." />
-          <JsonBlock title="Settings" value={node.raw.settings} empty="Defaults (fail on error, no retries beyond the engine's)." />
+          <TextField
+            label="Name"
+            value={typeof node.raw.label === "string" ? node.raw.label : ""}
+            placeholder={node.id}
+            maxLength={200}
+            disabled={!onChange}
+            onChange={(e) => onChange?.({ ...withLabel(node.raw, e.target.value), id: node.id })}
+          />
+          {readOnlyReason && <p className="text-xs text-amber-700 dark:text-amber-300">{readOnlyReason}</p>}
+          {hasForm ? (
+            <StepConfig key={node.id} node={node.raw} workspaceId={workspaceId} onChange={(next) => onChange?.({ ...next, id: node.id })} readOnly={!onChange} showAll={issues.length > 0} />
+          ) : (
+            <>
+              <JsonBlock title="Input" value={node.raw.input} empty="No input." />
+              <JsonBlock title="Settings" value={node.raw.settings} empty="Defaults (fail on error, no retries beyond the engine's)." />
+            </>
+          )}
           {Object.keys(rest).length > 0 && <JsonBlock title="Configuration" value={rest} empty="" />}
         </div>
       )}
@@ -62,4 +85,11 @@ function JsonBlock({ title, value, empty }: { title: string; value: unknown; emp
       )}
     </div>
   );
+}
+
+function withLabel(raw: Record<string, unknown>, label: string): Record<string, unknown> {
+  const next = { ...raw };
+  if (label === "") delete next.label;
+  else next.label = label;
+  return next;
 }

@@ -215,7 +215,7 @@ export function WorkflowEditor() {
         />
         <ProblemList problems={workflow.draftProblems} title="Problems to fix before publishing" onSelect={(id) => setSelection([id])} />
       </div>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <DraftJsonPanel
           text={state.text}
           onChange={(text) => dispatch({ type: "typed", text, now: Date.now() })}
@@ -236,6 +236,8 @@ export function WorkflowEditor() {
             onSelect={(id) => setSelection(id ? [id] : [])}
             issues={(selectedId && byNode.get(selectedId)) || []}
             onChange={editable ? onNodeChange : undefined}
+            workspaceId={workflow.workspaceId}
+            readOnlyReason={ws.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
           />
         </div>
       </div>
