@@ -15,14 +15,15 @@ export function FieldShell({ id, label, required, description, error, children, 
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          {label}
+        <span className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          <label htmlFor={id}>{label}</label>
+          {/* Outside the label, so the field's name is its label alone; aria-required says it to assistive tech. */}
           {required && (
             <span aria-hidden className="ml-0.5 text-red-600 dark:text-red-400" title="Required">
               *
             </span>
           )}
-        </label>
+        </span>
         {aside}
       </div>
       {children}

@@ -9,6 +9,12 @@ import { TemplateInput } from "./template-input";
 
 type P<F extends Field> = { field: F; at: Path; value: unknown; label?: string };
 
+/**
+ * What clearing a field stores: nothing (the key goes: "not given") for a named field, but empty text for a
+ * list item or a map value, whose place would otherwise vanish from under the cursor.
+ */
+const cleared = (f: Field, v: unknown) => (v === undefined || v === "" ? (f.path.at(-1) === "*" ? "" : undefined) : v);
+
 const placeholderOf = (f: Field) => (f.default !== undefined && typeof f.default !== "object" ? `Default: ${String(f.default)}` : undefined);
 
 /** Text, multi-line text and date-time: template-aware text (a date-time also gets a picker). */
@@ -32,7 +38,7 @@ export function TextControl({ field, at, value, label }: P<TextField>) {
         value={text}
         multiline={field.kind === "textarea"}
         placeholder={field.kind === "datetime" ? "2026-01-31T09:30:00Z or {{ … }}" : placeholderOf(field)}
-        onChange={(t) => form.set(at, t === "" ? undefined : t)}
+        onChange={(t) => form.set(at, cleared(field, t))}
         onBlur={() => form.touch(at)}
         error={error}
         describedBy={describedBy(id, field.description, error)}
@@ -67,7 +73,7 @@ export function SecretControl({ field, at, value, label }: P<TextField>) {
         type={shown ? "text" : "password"}
         autoComplete="off"
         value={typeof value === "string" ? value : ""}
-        onChange={(e) => form.set(at, e.target.value === "" ? undefined : e.target.value)}
+        onChange={(e) => form.set(at, cleared(field, e.target.value))}
         onBlur={() => form.touch(at)}
         disabled={form.readOnly}
         aria-required={field.required || undefined}
@@ -100,7 +106,7 @@ export function NumberControl({ field, at, value, label }: P<NumberField>) {
         placeholder={placeholderOf(field) ?? (range ? `A ${field.kind === "integer" ? "whole number" : "number"}, ${range}` : undefined)}
         onChange={(t) => {
           setTyped(t);
-          form.set(at, numberFromText(t));
+          form.set(at, cleared(field, numberFromText(t)));
         }}
         onBlur={() => form.touch(at)}
         error={error}
@@ -197,7 +203,7 @@ export function CodeControl({ field, at, value, label }: P<CodeField>) {
         id={id}
         value={typeof value === "string" ? value : ""}
         language={field.language}
-        onChange={(code) => form.set(at, code === "" ? undefined : code)}
+        onChange={(code) => form.set(at, cleared(field, code))}
         onBlur={() => form.touch(at)}
         error={error}
         describedBy={describedBy(id, field.description, error)}
@@ -230,7 +236,7 @@ export function JsonControl({ field, at, value, label }: P<JsonField>) {
         placeholder={placeholderOf(field) ?? '"text", 42, {"key": "value"} or {{ … }}'}
         onChange={(t) => {
           setTyped(t);
-          form.set(at, jsonFromText(t));
+          form.set(at, cleared(field, jsonFromText(t)));
         }}
         onBlur={() => form.touch(at)}
         error={error ?? hint}

@@ -46,9 +46,9 @@ describe("JSON Schema → field tree", () => {
       required: ["userId"],
     });
     expect(fields.map((f) => [f.label, f.required, f.description, f.default])).toEqual([
+      ["User ID", true, undefined, undefined],
       ["Fail on HTTP error", false, "Fail on 4xx/5xx", true],
       ["Key", false, undefined, undefined],
-      ["User ID", true, undefined, undefined],
     ]);
     expect(humanise("max_items")).toBe("Max items");
   });
@@ -60,6 +60,15 @@ describe("JSON Schema → field tree", () => {
     expect(one({ anyOf: [{ type: "integer" }, { type: "null" }], description: "n" })).toMatchObject({ kind: "integer", description: "n" });
     expect(one({ anyOf: [{ type: "object" }, { type: "array" }] })).toMatchObject({ kind: "json" });
     expect(one({})).toMatchObject({ kind: "json" });
+  });
+
+  it("fields come required first, then single values, then groups, whatever order the (jsonb-stored) schema lists them in", () => {
+    const { fields } = buildFields({
+      type: "object",
+      properties: { url: { type: "string" }, body: { type: "object" }, query: { type: "object" }, method: { type: "string", enum: ["GET"] }, headers: { type: "object" }, code: { type: "string" } },
+      required: ["code", "url"],
+    });
+    expect(fields.map((f) => f.key)).toEqual(["url", "code", "method", "body", "query", "headers"]);
   });
 
   it("dynamic options: the manifest's dynamicOptions make the field a live select with its dependsOn", () => {
@@ -98,7 +107,7 @@ describe("every official integration's input schemas", () => {
       for (const a of [...m.actions, ...m.triggers]) {
         const tree = buildFields(a.input);
         expect(tree.truncated).toBe(false);
-        expect(tree.fields.map((f) => f.key)).toEqual(Object.keys((a.input.properties as object | undefined) ?? {}));
+        expect(tree.fields.map((f) => f.key).sort()).toEqual(Object.keys((a.input.properties as object | undefined) ?? {}).sort());
         const walk = (f: Field): void => {
           expect(f).toBeDefined();
           if (f.kind === "object") f.fields.forEach(walk);

@@ -80,7 +80,7 @@ export function buildFields(schema: unknown, options: { dynamicOptions?: { field
   const dynamic = new Map((options.dynamicOptions ?? []).map((d) => [d.field, { dependsOn: d.dependsOn ?? [], searchable: d.searchable ?? false }]));
   const required = new Set(Array.isArray(top.required) ? top.required.filter((r): r is string => typeof r === "string") : []);
   const w: Walk = { root, stack: [], created: 0, truncated: false };
-  const keys = take(w, Object.keys(top.properties));
+  const keys = take(w, ordered(top.properties, required, root));
   // Pushed in reverse so fields are built in schema order (the stack pops the last first).
   for (let i = keys.length - 1; i >= 0; i--) {
     const key = keys[i]!;
@@ -108,6 +108,23 @@ function take(w: Walk, keys: string[]): string[] {
 function child(w: Walk, job: Job, put: (f: Field) => void) {
   if (take(w, ["x"]).length === 1) w.stack.push({ ...job, put });
   else put(common(job, {}, "json") as JsonField);
+}
+
+/**
+ * The order fields are shown in: required first, then single values, then groups (lists, maps, objects), each
+ * group in the schema's order. The schema's own order cannot be relied on: manifests are stored as jsonb, which
+ * keeps object keys sorted by length, so "url" would always come before "method".
+ */
+function ordered(props: Record<string, unknown>, required: Set<unknown>, root: JsonSchema): string[] {
+  const rank = (k: string) => {
+    const s = resolveRef(props[k], root);
+    const types = isObject(s) ? typesOf(s) : [];
+    const single = isObject(s) && (Array.isArray(s.enum) || "const" in s || (types.length > 0 && types.every((t) => SCALARS.has(t) || t === "null")));
+    return (required.has(k) ? 0 : 2) + (single ? 0 : 1);
+  };
+  const keys = Object.keys(props);
+  const ranks = new Map(keys.map((k) => [k, rank(k)]));
+  return keys.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
 }
 
 function common(job: Job, s: JsonSchema, kind: FieldKind): Common & { kind: FieldKind } {
@@ -161,7 +178,7 @@ function fieldOf(job: Job, schema: JsonSchema, w: Walk): Field {
       branches.forEach((b, i) => {
         const props = isObject(b.properties) ? b.properties : {};
         const req = new Set(Array.isArray(b.required) ? b.required : []);
-        const keys = take(w, Object.keys(props).filter((k) => k !== d.key));
+        const keys = take(w, ordered(props, req, root).filter((k) => k !== d.key));
         for (let j = keys.length - 1; j >= 0; j--) {
           const k = keys[j]!;
           w.stack.push({ schema: props[k], depth: job.depth + 1, path: [...job.path, k], key: k, required: req.has(k), put: (f) => (variants[i]!.fields[j] = f) });
@@ -214,7 +231,7 @@ function objectField(job: Job, s: JsonSchema, w: Walk): ObjectField | MapField {
   }
   const field: ObjectField = { ...common(job, s, "object"), kind: "object", fields: [] };
   const req = new Set(Array.isArray(s.required) ? s.required : []);
-  const keys = take(w, Object.keys(props));
+  const keys = take(w, ordered(props, req, w.root));
   for (let i = keys.length - 1; i >= 0; i--) {
     const k = keys[i]!;
     w.stack.push({ schema: props[k], depth: job.depth + 1, path: [...job.path, k], key: k, required: req.has(k), put: (f) => (field.fields[i] = f) });
