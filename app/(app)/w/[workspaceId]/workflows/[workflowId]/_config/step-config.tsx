@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { OptionsLoader } from "../../../../../../_components/schema-form/form-context";
 import { SchemaForm } from "../../../../../../_components/schema-form/schema-form";
+import { prettyJson } from "../../../../../../_lib/json-input";
 import { buildFields, type Option } from "../../../../../../_lib/schema-form/fields";
 import { hintsFor } from "../../../../../../_lib/schema-form/hints";
 import { issuesUnder, stepIssues } from "../../../../../../_lib/schema-form/step-issues";
@@ -98,15 +99,18 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
             {tree ? (
               <SchemaForm fields={tree.fields} truncated={tree.truncated} value={input} onChange={setInput} issues={issuesUnder(issues, "input.")} showAll={showAll} readOnly={readOnly} loadOptions={readOnly ? undefined : loadOptions} />
             ) : (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-input-form">
-                {integration === "core"
-                  ? "A built-in step: edit its input in the JSON view."
-                  : catalog.isPending
-                    ? "Loading the step's fields…"
-                    : entry
-                      ? `This step uses version ${version}; the workspace offers ${entry.version}. Edit its input in the JSON view.`
-                      : "This integration is not available in this workspace; edit its input in the JSON view."}
-              </p>
+              <div className="space-y-2">
+                <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(input)}</pre>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-input-form">
+                  {integration === "core"
+                    ? "A built-in step: edit its input in the JSON view."
+                    : catalog.isPending
+                      ? "Loading the step's fields…"
+                      : entry
+                        ? `This step uses version ${version}; the workspace offers ${entry.version}. Edit its input in the JSON view.`
+                        : "This integration is not available in this workspace; edit its input in the JSON view."}
+                </p>
+              </div>
             )}
           </>
         ) : (
