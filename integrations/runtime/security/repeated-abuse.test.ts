@@ -25,7 +25,9 @@ async function abuse(round: number): Promise<void> {
   const bomb = round % 2 === 0;
   const request = requestFor(kit, bomb ? "bomb" : "loop", { limits: bomb ? { heapMb: 8, cpuMs: 3_000, wallMs: 5_000 } : { cpuMs: 30, wallMs: 5_000 } });
   const error = await failure(host.execute(request), SandboxLimitError);
-  expect(error.limit).toBe(bomb ? "heap" : "cpu");
+  // A bomb usually meets its 8 MB heap first; on a loaded machine its GC thrash near the limit can use up the
+  // 3 s of CPU first (seen once in a full run at load ~20). Either limit ends it; memory staying flat is the point.
+  expect(bomb ? ["heap", "cpu"] : ["cpu"]).toContain(error.limit);
 }
 
 it.runIf(process.platform === "linux")(
