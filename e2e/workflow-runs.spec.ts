@@ -81,6 +81,10 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
   await expect(inspector.getByRole("alert")).toContainText("input.text");
   await expect(canvas.getByTestId("graph-node-greet")).toHaveClass(/outline-indigo-500/);
 
+  // Nothing is published yet, so there is nothing to activate; the switch says so.
+  await expect(page.getByRole("switch", { name: "Active" })).toBeDisabled();
+  await expect(page.getByRole("switch", { name: "Active" })).toHaveAccessibleDescription("publish a version to activate");
+
   // Publishing waits: the dialog lists the problem, and clicking it takes you back to the node.
   await inspector.getByLabel("Node").selectOption("wait");
   await page.getByRole("button", { name: "Publish…" }).click();

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "../../../../../../_components/toast";
 import { messageOf } from "../../../../../../_trpc/errors";
 import { useTRPC } from "../../../../../../_trpc/react";
@@ -8,7 +8,8 @@ import { useWorkflowPage } from "./workflow-page-context";
 /**
  * Turns the workflow's triggers on and off (the latest published version is what they start). The server
  * refuses with a reason (nothing published, problems in the published version, a trigger that cannot be set up),
- * shown as a toast. The label says what the state means, not just on or off.
+ * shown as a toast. The label says what the state means, not just on or off; with nothing published yet the
+ * switch waits, saying why.
  */
 export function ActiveSwitch() {
   const trpc = useTRPC();
@@ -28,13 +29,17 @@ export function ActiveSwitch() {
     }),
   );
   const on = toggle.isPending ? !workflow.active : workflow.active;
+  // The publish dialog refreshes this list, so the switch comes alive as the first version is published.
+  const versions = useQuery(trpc.workflow.versions.queryOptions(ids));
+  const unpublished = versions.data?.length === 0 && !workflow.active;
   return (
     <button
       type="button"
       role="switch"
       aria-checked={on}
       aria-label="Active"
-      disabled={toggle.isPending}
+      disabled={toggle.isPending || unpublished}
+      aria-describedby={unpublished ? "active-hint" : undefined}
       onClick={() => toggle.mutate({ ...ids, active: !workflow.active })}
       className="inline-flex items-center gap-2 rounded-md px-1.5 py-1 text-sm font-medium text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-60 dark:text-zinc-300"
     >
@@ -42,6 +47,12 @@ export function ActiveSwitch() {
         <span className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${on ? "translate-x-4.5" : "translate-x-0.5"}`} />
       </span>
       <span data-testid="active-state">{on ? "Active — runs on every trigger" : "Inactive"}</span>
+      {unpublished && (
+        <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
+          <span aria-hidden>· </span>
+          <span id="active-hint">publish a version to activate</span>
+        </span>
+      )}
     </button>
   );
 }
