@@ -24,7 +24,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`) });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: null });
 }
