@@ -135,6 +135,16 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
   await expect(active).toHaveAttribute("aria-checked", "true");
   await expect(active).toHaveText("Active — runs on every trigger");
 
+  // A changed step in the draft: the publish dialog names it, against version 1.
+  await saveDraft(page, { ...fixed, nodes: [fixed.nodes[0], { id: "wait", kind: "delay", durationMs: 2000 }, fixed.nodes[2]] });
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.getByRole("button", { name: "Publish…" }).click();
+  await expect(changes).toContainText("Changes since version 1");
+  await expect(changes.getByRole("term")).toHaveText(["Changed"]);
+  await expect(changes.getByRole("definition")).toHaveText(["wait"]);
+  await publish.getByRole("button", { name: "Cancel" }).click();
+  await expect(publish).toBeHidden();
+
   // Run it: input that is not an object is refused next to the field, then a real one starts the run.
   await page.getByRole("button", { name: "Run…" }).click();
   const runDialog = page.getByRole("dialog", { name: "Run workflow" });
