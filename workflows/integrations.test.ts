@@ -140,7 +140,9 @@ describe("integration actions through the sandbox", () => {
     expect(burn.status).toBe("failed");
     expect(burn.steps.filter((s) => s.stepKey === "burn")).toHaveLength(1);
     expect(step(burn, "burn").error).toMatchObject({ type: "LimitExceeded", message: expect.stringContaining("limit cpu") });
-    const hog = await run(alice, [probeNode("hog", "hog", {}, { settings: { retry: { maxAttempts: 3 }, limits: { heapMb: 16 } } })]);
+    // A generous CPU limit for the hog: near a 16 MB heap its GC thrash once used up the manifest's 1.5 s of CPU
+    // first on a loaded machine, and this step is about the heap limit.
+    const hog = await run(alice, [probeNode("hog", "hog", {}, { settings: { retry: { maxAttempts: 3 }, limits: { heapMb: 16, cpuMs: 20_000 } } })]);
     expect(hog.status).toBe("failed");
     expect(hog.steps.filter((s) => s.stepKey === "hog")).toHaveLength(1);
     expect(step(hog, "hog").error).toMatchObject({ type: "LimitExceeded", message: expect.stringContaining("limit heap") });
