@@ -56,10 +56,13 @@ export function spawnChild(options: SpawnOptions): Child {
   });
   const recent: string[] = [];
   const log: WriteStream | undefined = output.kind === "log" ? createWriteStream(output.file, { flags: "a" }) : undefined;
+  // A log file that cannot be written (disk full, removed folder) must not take the supervisor down with it.
+  log?.on("error", () => undefined);
   const forward = (stream: NodeJS.WriteStream) => {
     let partial = "";
     return (chunk: Buffer) => {
-      log?.write(chunk);
+      // Output can arrive after "exit": a killed postmaster's backends still hold its stdout for a moment.
+      if (log && !log.writableEnded) log.write(chunk);
       const lines = (partial + chunk.toString("utf8")).split("\n");
       partial = lines.pop() ?? "";
       for (const line of lines) {
@@ -78,10 +81,9 @@ export function spawnChild(options: SpawnOptions): Child {
       recent.push(`${name}: ${error.message}`);
       resolve({ code: 127, signal: null });
     });
-    proc.once("exit", (code, signal) => {
-      log?.end();
-      resolve({ code, signal });
-    });
+    proc.once("exit", (code, signal) => resolve({ code, signal }));
+    // "close" comes once every holder of the child's stdout and stderr has let go (grandchildren too).
+    proc.once("close", () => log?.end());
   });
 
   const child: Child = {
