@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newUser } from "../server/testing/users";
 import { g, publishGraph, waitForRun } from "../workflows/testing/harness";
 import { freePort } from "./lib/ports";
+import { reapLeftovers } from "./lib/supervisor";
 import { launchStart, type NpmStart } from "./testing/npm-start";
 
 /**
@@ -20,7 +21,8 @@ const STARTUP_MS = 8 * 60_000;
 type Check = { ok: boolean; detail?: string };
 type Health = { status: string; checks: { postgres: Check; temporal: Check; worker: Check } };
 
-const running: NpmStart[] = [];
+// Each npm start with its data folder: if it died instead of stopping, afterAll reaps what it left running.
+const running: { app: NpmStart; dataDir: string }[] = [];
 
 async function startJunction(extra: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "junction-start-crash-"));
@@ -39,7 +41,7 @@ async function startJunction(extra: Record<string, string> = {}) {
     ...pass("JUNCTION_SIGNING_KEY"),
     ...extra,
   });
-  running.push(app);
+  running.push({ app, dataDir });
   await app.waitForOutput(/Junction is running/);
   const pids = () => JSON.parse(readFileSync(path.join(dataDir, "pids.json"), "utf8")) as { children: { name: string; pid: number }[] };
   return {
@@ -73,9 +75,10 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const app of running) {
+  for (const { app, dataDir } of running) {
     if (app.process.exitCode === null && app.process.signalCode === null) app.process.kill("SIGINT");
     await app.exited;
+    await reapLeftovers(path.join(dataDir, "pids.json"));
   }
 }, 120_000);
 
@@ -221,7 +224,7 @@ describe("npm start when its embedded PostgreSQL or Temporal dies", () => {
       ...pass("JUNCTION_VAULT_KEYS"),
       ...pass("JUNCTION_SIGNING_KEY"),
     });
-    running.push(app);
+    running.push({ app, dataDir });
     await app.waitForOutput(/Junction is running/);
     const password = readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
     process.env.DATABASE_URL = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/junction`;
