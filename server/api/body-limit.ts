@@ -1,4 +1,5 @@
 import { depthViolation, jsonTextDepth, type JsonLimits } from "../../db/json";
+import { readCappedBody } from "../http/capped-body";
 
 /**
  * The limits on a tRPC request, checked on the raw bytes before superjson parses anything: a 10 MB run input
@@ -30,26 +31,8 @@ export type BodyRead = { ok: true; text: string } | { ok: false; status: 413 | 4
  * (the rest is never read) when a body without one runs past the limit.
  */
 export async function readBodyCapped(req: Request, max: number): Promise<BodyRead> {
-  const declared = Number(req.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    await req.body?.cancel().catch(() => {});
-    return tooLarge(declared, max);
-  }
-  if (!req.body) return { ok: true, text: "" };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      return tooLarge(null, max);
-    }
-    chunks.push(value);
-  }
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks, total)) };
+  const read = await readCappedBody(req, max);
+  return read.ok ? { ok: true, text: new TextDecoder().decode(read.bytes) } : tooLarge(read.declared, max);
 }
 
 /** `bytes` is the declared size; null when the body had none and was cut off at the limit. */

@@ -2,6 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { jsonLimits, parseJsonBounded } from "../../../db/json";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
+import { readCappedBody } from "../../http/capped-body";
 
 type BodyType = LiveEndpoint["bodyType"];
 
@@ -22,23 +23,10 @@ export function checkContentType(bodyType: BodyType, headers: Headers): void {
 
 /** Reads the body up to the hook's limit; a declared or streamed size above it is 413 before any signature work. */
 export async function readRawBody(req: Request, maxBytes: number): Promise<Buffer> {
-  const declared = req.headers.get("content-length");
-  if (declared && Number(declared) > maxBytes) throw new HookHttpError(413, `The body (${declared} bytes) is larger than this hook's limit of ${maxBytes} bytes`);
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new HookHttpError(413, `The body is larger than this hook's limit of ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+  const read = await readCappedBody(req, maxBytes);
+  if (read.ok) return read.bytes;
+  const size = read.declared === null ? "The body is" : `The body (${read.declared} bytes) is`;
+  throw new HookHttpError(413, `${size} larger than this hook's limit of ${maxBytes} bytes`);
 }
 
 /** Undoes Content-Encoding with a cap on the output, so a small compressed bomb cannot fill memory. */
