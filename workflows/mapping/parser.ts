@@ -38,6 +38,7 @@ export function tokenSpans(src: string): TokenSpan[] {
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < src.length) {
     const at = TOKEN.lastIndex;
+    // Trailing spaces end the input (sticky, from here on: slicing the rest for every token was quadratic).
     TRAILING.lastIndex = at;
     if (TRAILING.test(src)) break;
     TOKEN.lastIndex = at;
@@ -54,19 +55,7 @@ export function tokenSpans(src: string): TokenSpan[] {
 export const shorten = (src: string) => (src.length > 200 ? `${src.slice(0, 200)}…` : src);
 
 function tokenize(src: string): string[] {
-  const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < src.length) {
-    const at = TOKEN.lastIndex;
-    // Trailing spaces end the input (sticky, from here on: slicing the rest for every token was quadratic).
-    TRAILING.lastIndex = at;
-    if (TRAILING.test(src)) break;
-    TOKEN.lastIndex = at;
-    const m = TOKEN.exec(src);
-    if (!m) throw new ExpressionError(`Unexpected character at position ${at + 1} in "${shorten(src)}"`);
-    tokens.push(m[0].trim());
-  }
-  return tokens;
+  return tokenSpans(src).map((span) => span.text);
 }
 
 const LEVELS: string[][] = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
