@@ -1,8 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // `npm test` (scripts/test.ts) starts PostgreSQL and a Temporal dev server and passes them in as
 // TEST_PG_ADMIN_URL / TEMPORAL_ADDRESS; db/testing/per-file-database.ts gives every test file its own database.
 export default defineConfig({
+  // The `@/` path alias of tsconfig.json (repository root), so tests import app code the way the app does.
+  resolve: { alias: { "@/": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     environment: "node",
     include: ["**/*.test.ts"],

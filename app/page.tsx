@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { contextForUser } from "../server/api/context";
-import { createCaller } from "../server/api/root";
-import { currentUserId } from "../server/auth";
+import { contextForUser } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { currentUserId } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 

@@ -9,6 +9,7 @@ import { startOutboxRelay } from "../server/triggers/webhook/outbox-relay";
 import { createActivities, type ActivityDeps } from "./activities";
 import { logCaps } from "./activities/step-logs";
 import { temporalConfig } from "./config";
+import { workflowBundlerOptions } from "./bundle-options";
 import { workerDataConverter } from "./data-converter";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,7 +48,7 @@ export async function createWorker({ connection, namespace, taskQueue, deps, san
       connection,
       namespace,
       taskQueue,
-      ...(workflowBundle ? { workflowBundle } : { workflowsPath: path.join(here, "index.ts") }),
+      ...(workflowBundle ? { workflowBundle } : { workflowsPath: path.join(here, "index.ts"), bundlerOptions: workflowBundlerOptions }),
       activities: createActivities(activityDeps),
       dataConverter: workerDataConverter(),
       ...tuning,

@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "../_components/button";
-import { EmptyState } from "../_components/empty-state";
+import { Button } from "@/app/_components/button";
+import { EmptyState } from "@/app/_components/empty-state";
 
 /** Unexpected failures inside the shell: keep the sidebar, explain, and offer a retry instead of a blank page. */
 export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

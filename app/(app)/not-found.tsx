@@ -1,5 +1,5 @@
-import { ButtonLink } from "../_components/button";
-import { EmptyState } from "../_components/empty-state";
+import { ButtonLink } from "@/app/_components/button";
+import { EmptyState } from "@/app/_components/empty-state";
 
 /** Shown inside the app shell for a bad workspace or workflow id, or one the user is not a member of. */
 export default function AppNotFound() {

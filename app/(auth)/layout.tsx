@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { contextForUser } from "../../server/api/context";
-import { currentUserId } from "../../server/auth";
-import { Logo } from "../_components/logo";
+import { contextForUser } from "@/server/api/context";
+import { currentUserId } from "@/server/auth";
+import { Logo } from "@/app/_components/logo";
 
 // Reads the session cookie on every request; never prerender.
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, type FormEvent, type FormHTMLAttributes, type ReactNode } from "react";
-import { useHydrated } from "../_lib/hydrated";
+import { useHydrated } from "@/app/_lib/hydrated";
 
 type FormProps = Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "method"> & {
   onSubmit: () => void;

@@ -1,5 +1,5 @@
 "use client";
-import { formatAbsolute, formatRelative, useNow } from "../_lib/time";
+import { formatAbsolute, formatRelative, useNow } from "@/app/_lib/time";
 
 /** "3 minutes ago", with the exact time on hover and in the machine-readable attribute. */
 export function RelativeTime({ date, prefix = "" }: { date: Date; prefix?: string }) {

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "../../server/api/root";
+import type { AppRouter } from "@/server/api/root";
 
 /** Shapes of procedure results, derived from the router so they never drift from the server. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -3,8 +3,8 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import type { AppRouter } from "../../server/api/root";
-import { ToastProvider } from "../_components/toast";
+import type { AppRouter } from "@/server/api/root";
+import { ToastProvider } from "@/app/_components/toast";
 import { codeOf } from "./errors";
 import { TRPCProvider } from "./react";
 

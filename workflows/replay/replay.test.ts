@@ -3,6 +3,7 @@ import path from "node:path";
 import { temporal as proto } from "@temporalio/proto";
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from "@temporalio/worker";
 import { beforeAll, describe, expect, it } from "vitest";
+import { workflowBundlerOptions } from "../bundle-options";
 import { workerDataConverter } from "../data-converter";
 import { FIXTURE_PAYLOAD_KEY, HISTORIES_DIR } from "./fixtures";
 
@@ -22,8 +23,8 @@ let altered: { code: string };
 beforeAll(async () => {
   if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger("ERROR") });
   [current, altered] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: path.join(here, "../index.ts"), failureConverterPath: path.join(here, "../failure-converter.ts") }),
-    bundleWorkflowCode({ workflowsPath: path.join(here, "altered.ts"), failureConverterPath: path.join(here, "../failure-converter.ts") }),
+    bundleWorkflowCode({ workflowsPath: path.join(here, "../index.ts"), failureConverterPath: path.join(here, "../failure-converter.ts"), ...workflowBundlerOptions }),
+    bundleWorkflowCode({ workflowsPath: path.join(here, "altered.ts"), failureConverterPath: path.join(here, "../failure-converter.ts"), ...workflowBundlerOptions }),
   ]);
 }, 120_000);
 

@@ -1,7 +1,7 @@
 import { cache } from "react";
-import { contextForUser } from "../../../server/api/context";
-import { createCaller } from "../../../server/api/root";
-import { currentUserId } from "../../../server/auth";
+import { contextForUser } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { currentUserId } from "@/server/auth";
 
 /**
  * The signed-in user's tRPC context, read once per request however many layouts and pages ask

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { Me, WorkspaceSummary } from "../../_lib/types";
-import { useTRPC } from "../../_trpc/react";
+import type { Me, WorkspaceSummary } from "@/app/_lib/types";
+import { useTRPC } from "@/app/_trpc/react";
 import { MobileNav } from "./mobile-nav";
 import { Sidebar } from "./sidebar";
 import { useWorkspaces } from "./use-current-workspace";

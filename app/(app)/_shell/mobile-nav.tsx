@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { CloseIcon, MenuIcon } from "../../_components/icons";
-import { Logo } from "../../_components/logo";
+import { CloseIcon, MenuIcon } from "@/app/_components/icons";
+import { Logo } from "@/app/_components/logo";
 import { Sidebar } from "./sidebar";
 
 /** The narrow-screen top bar; the sidebar opens as a modal drawer (native <dialog>: Escape and focus for free). */

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType, SVGProps } from "react";
-import { CodeIcon, PlugIcon, RunsIcon, SettingsIcon, ShieldIcon, StoreIcon, WorkflowIcon } from "../../_components/icons";
-import { useTRPC } from "../../_trpc/react";
+import { CodeIcon, PlugIcon, RunsIcon, SettingsIcon, ShieldIcon, StoreIcon, WorkflowIcon } from "@/app/_components/icons";
+import { useTRPC } from "@/app/_trpc/react";
 import { useWorkspaces } from "./use-current-workspace";
 
 type Item = {

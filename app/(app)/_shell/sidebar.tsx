@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { Logo } from "../../_components/logo";
+import { Logo } from "@/app/_components/logo";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";

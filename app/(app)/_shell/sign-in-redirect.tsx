@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { Spinner } from "../../_components/spinner";
+import { Spinner } from "@/app/_components/spinner";
 
 export function SignInRedirect() {
   useEffect(() => {

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "next/navigation";
-import { useTRPC } from "../../_trpc/react";
-import type { WorkspaceSummary } from "../../_lib/types";
+import { useTRPC } from "@/app/_trpc/react";
+import type { WorkspaceSummary } from "@/app/_lib/types";
 
 /**
  * The workspaces list (seeded by the server layout) and the one the shell treats as current: the one in the

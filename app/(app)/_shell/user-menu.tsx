@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { Avatar } from "../../_components/avatar";
-import { ChevronUpDownIcon } from "../../_components/icons";
-import { Menu, MenuItem, MenuSeparator } from "../../_components/menu";
-import { useTRPC } from "../../_trpc/react";
+import { Avatar } from "@/app/_components/avatar";
+import { ChevronUpDownIcon } from "@/app/_components/icons";
+import { Menu, MenuItem, MenuSeparator } from "@/app/_components/menu";
+import { useTRPC } from "@/app/_trpc/react";
 
 export function UserMenu() {
   const trpc = useTRPC();

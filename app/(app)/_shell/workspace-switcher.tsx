@@ -1,9 +1,9 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckIcon, ChevronUpDownIcon, PlusIcon } from "../../_components/icons";
-import { Menu, MenuItem, MenuSeparator } from "../../_components/menu";
-import { roleLabel } from "../../_lib/roles";
+import { CheckIcon, ChevronUpDownIcon, PlusIcon } from "@/app/_components/icons";
+import { Menu, MenuItem, MenuSeparator } from "@/app/_components/menu";
+import { roleLabel } from "@/app/_lib/roles";
 import { CreateWorkspaceDialog } from "./create-workspace-dialog";
 import { useWorkspaces } from "./use-current-workspace";
 

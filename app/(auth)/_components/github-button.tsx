@@ -1,7 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Button } from "../../_components/button";
+import { Button } from "@/app/_components/button";
 
 /** Shown only when the install has GitHub credentials configured (the page asks the server). */
 export function GitHubButton({ callbackUrl }: { callbackUrl: string }) {

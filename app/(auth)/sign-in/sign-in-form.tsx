@@ -2,10 +2,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Form } from "../../_components/form";
-import { Button } from "../../_components/button";
-import { TextField } from "../../_components/field";
-import { FormError } from "../../_components/form-error";
+import { Form } from "@/app/_components/form";
+import { Button } from "@/app/_components/button";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { githubEnabled } from "../../../server/auth";
-import { safeCallbackUrl } from "../../_lib/callback-url";
-import { AuthHeading } from "../_components/auth-heading";
-import { GitHubButton } from "../_components/github-button";
+import { githubEnabled } from "@/server/auth";
+import { safeCallbackUrl } from "@/app/_lib/callback-url";
+import { AuthHeading } from "@/app/(auth)/_components/auth-heading";
+import { GitHubButton } from "@/app/(auth)/_components/github-button";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };

@@ -3,12 +3,12 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
-import { Form } from "../../_components/form";
-import { Button } from "../../_components/button";
-import { TextField } from "../../_components/field";
-import { FormError } from "../../_components/form-error";
-import { fieldErrorsOf, formMessageOf } from "../../_trpc/errors";
-import { useTRPC } from "../../_trpc/react";
+import { Form } from "@/app/_components/form";
+import { Button } from "@/app/_components/button";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useRef } from "react";
-import { highlight, type TokenKind } from "../../_lib/schema-form/highlight";
+import { highlight, type TokenKind } from "@/app/_lib/schema-form/highlight";
 import { borderClass } from "./field-shell";
 
 const COLOURS: Record<TokenKind, string> = {

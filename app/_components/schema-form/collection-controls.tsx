@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { ArrayField, MapField, ObjectField, VariantField } from "../../_lib/schema-form/fields";
-import { move, pathKey, type Path } from "../../_lib/schema-form/values";
+import type { ArrayField, MapField, ObjectField, VariantField } from "@/app/_lib/schema-form/fields";
+import { move, pathKey, type Path } from "@/app/_lib/schema-form/values";
 import { borderClass, controlClass, describedBy, FieldGroup, FieldShell, smallButton } from "./field-shell";
 import { useForm } from "./form-context";
 import { FieldControl } from "./schema-form";

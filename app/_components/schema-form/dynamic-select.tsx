@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { EnumField, Field, Option } from "../../_lib/schema-form/fields";
-import type { Path } from "../../_lib/schema-form/values";
+import type { EnumField, Field, Option } from "@/app/_lib/schema-form/fields";
+import type { Path } from "@/app/_lib/schema-form/values";
 import { borderClass, controlClass, describedBy, FieldShell, smallButton } from "./field-shell";
 import { useForm } from "./form-context";
 

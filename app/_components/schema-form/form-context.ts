@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { Option } from "../../_lib/schema-form/fields";
-import type { Path } from "../../_lib/schema-form/values";
+import type { Option } from "@/app/_lib/schema-form/fields";
+import type { Path } from "@/app/_lib/schema-form/values";
 
 /** Loads a dynamic field's choices through the integration (integration.options), with the input so far. */
 export type OptionsLoader = (field: string, input: Record<string, unknown>, search?: string) => Promise<Option[]>;

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { BooleanField, CodeField, EnumField, Field, JsonField, NumberField, TextField } from "../../_lib/schema-form/fields";
-import { jsonFromText, jsonToText, numberFromText, type Path } from "../../_lib/schema-form/values";
+import type { BooleanField, CodeField, EnumField, Field, JsonField, NumberField, TextField } from "@/app/_lib/schema-form/fields";
+import { jsonFromText, jsonToText, numberFromText, type Path } from "@/app/_lib/schema-form/values";
 import { CodeEditor } from "./code-editor";
 import { borderClass, controlClass, describedBy, FieldShell, smallButton } from "./field-shell";
 import { useForm } from "./form-context";

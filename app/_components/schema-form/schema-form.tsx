@@ -1,7 +1,7 @@
 "use client";
 import { useId, useMemo, useState } from "react";
-import type { Field } from "../../_lib/schema-form/fields";
-import { getAt, pathKey, setAt, type Path } from "../../_lib/schema-form/values";
+import type { Field } from "@/app/_lib/schema-form/fields";
+import { getAt, pathKey, setAt, type Path } from "@/app/_lib/schema-form/values";
 import { ArrayControl, MapControl, ObjectControl, VariantControl } from "./collection-controls";
 import { DynamicSelect } from "./dynamic-select";
 import { FormContext, useForm, type FormContextValue, type OptionsLoader } from "./form-context";

@@ -1,6 +1,6 @@
 "use client";
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from "react";
-import { insertText, templateParts } from "../../_lib/schema-form/values";
+import { insertText, templateParts } from "@/app/_lib/schema-form/values";
 import { borderClass } from "./field-shell";
 
 /** What the mapping picker (later) uses to drop a reference where the caret is. */

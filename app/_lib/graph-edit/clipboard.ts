@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DEFAULT_JSON_LIMITS, parseJsonBounded } from "../../../db/json";
-import { DEFAULT_GRAPH_LIMITS } from "../../../workflows/graph/limits";
-import { graphEdge, NODE_KINDS, nodeIdSchema } from "../../../workflows/graph/schema";
+import { DEFAULT_JSON_LIMITS, parseJsonBounded } from "@/db/json";
+import { DEFAULT_GRAPH_LIMITS } from "@/workflows/graph/limits";
+import { graphEdge, NODE_KINDS, nodeIdSchema } from "@/workflows/graph/schema";
 import { handleOfEdge, isObject, type Doc, type DocEdge, type DocNode, type Point } from "./doc";
 import { addNodesOp, uniqueId, type Op } from "./ops";
 import { renameRefsInNode } from "./references";

@@ -1,4 +1,4 @@
-import { graphNode } from "../../../workflows/graph/schema";
+import { graphNode } from "@/workflows/graph/schema";
 import { jsonEqual, type Doc, type DocNode } from "./doc";
 
 /**

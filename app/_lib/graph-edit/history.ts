@@ -1,4 +1,4 @@
-import { utf8Length } from "../../../db/json/measure";
+import { utf8Length } from "@/db/json/measure";
 import { isObject, type Doc } from "./doc";
 import { apply, invert, OpConflict, type FieldChange, type Move, type Op } from "./ops";
 

@@ -1,4 +1,4 @@
-import { renameStepsInExpression, renameStepsInTemplate, renameStepsInValue, type Renames } from "../../../workflows/mapping/rename";
+import { renameStepsInExpression, renameStepsInTemplate, renameStepsInValue, type Renames } from "@/workflows/mapping/rename";
 import type { DocNode } from "./doc";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { manifestOf } from "@junction/sdk";
-import code from "../../../integrations/official/code/src/index";
-import http from "../../../integrations/official/http-request/src/index";
-import transform from "../../../integrations/official/transform/src/index";
+import code from "@/integrations/official/code/src/index";
+import http from "@/integrations/official/http-request/src/index";
+import transform from "@/integrations/official/transform/src/index";
 import { buildFields, humanise, MAX_DEPTH, MAX_FIELDS, type Field } from "./fields";
 import { CODE_STEP_HINTS } from "./hints";
 

@@ -1,4 +1,4 @@
-import { resolveRef, typesOf, type JsonSchema } from "../../../workflows/graph/input-schema";
+import { resolveRef, typesOf, type JsonSchema } from "@/workflows/graph/input-schema";
 
 /**
  * Turns an action's (or trigger's) input JSON Schema into the tree of fields the step form draws. Pure, no React.

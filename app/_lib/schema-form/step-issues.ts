@@ -1,7 +1,7 @@
-import { builtinCatalog, type ActionCatalog } from "../../../workflows/actions/catalog";
-import { inputIssues, type JsonSchema } from "../../../workflows/graph/input-schema";
-import { graphNode } from "../../../workflows/graph/schema";
-import { nodeIssues } from "../../../workflows/graph/validate";
+import { builtinCatalog, type ActionCatalog } from "@/workflows/actions/catalog";
+import { inputIssues, type JsonSchema } from "@/workflows/graph/input-schema";
+import { graphNode } from "@/workflows/graph/schema";
+import { nodeIssues } from "@/workflows/graph/validate";
 
 /**
  * One node's problems as the step form shows them while you type, keyed by field ("input.url",

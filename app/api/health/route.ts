@@ -1,4 +1,4 @@
-import { checkHealth } from "../../../server/ops/health";
+import { checkHealth } from "@/server/ops/health";
 
 export const dynamic = "force-dynamic";
 

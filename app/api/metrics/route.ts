@@ -1,4 +1,4 @@
-import { registry } from "../../../server/metrics";
+import { registry } from "@/server/metrics";
 
 export const dynamic = "force-dynamic";
 

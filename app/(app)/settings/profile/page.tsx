@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "./profile-form";
-import { PageHeader } from "../../../_components/page-header";
+import { PageHeader } from "@/app/_components/page-header";
 
 export const metadata: Metadata = { title: "Profile" };
 

@@ -1,17 +1,17 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Form } from "../../../_components/form";
-import { Avatar } from "../../../_components/avatar";
-import { Badge } from "../../../_components/badge";
-import { Button } from "../../../_components/button";
-import { TextField } from "../../../_components/field";
-import { FormError } from "../../../_components/form-error";
-import { Section } from "../../../_components/page-header";
-import { useToast } from "../../../_components/toast";
-import type { Me } from "../../../_lib/types";
-import { fieldErrorsOf, formMessageOf } from "../../../_trpc/errors";
-import { useTRPC } from "../../../_trpc/react";
+import { Form } from "@/app/_components/form";
+import { Avatar } from "@/app/_components/avatar";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { Section } from "@/app/_components/page-header";
+import { useToast } from "@/app/_components/toast";
+import type { Me } from "@/app/_lib/types";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 
 const PLATFORM_ROLES: Record<Me["platformRole"], { label: string; tone: "neutral" | "indigo" | "amber"; note: string }> = {
   user: { label: "User", tone: "neutral", note: "Builds and runs workflows in their workspaces." },

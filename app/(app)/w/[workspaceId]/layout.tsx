@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { orNotFound } from "../../_server/not-found-on";
-import { requestContext, serverCaller } from "../../_server/session";
+import { orNotFound } from "@/app/(app)/_server/not-found-on";
+import { requestContext, serverCaller } from "@/app/(app)/_server/session";
 import { WorkspaceProvider } from "./workspace-context";
 
 type Params = Promise<{ workspaceId: string }>;

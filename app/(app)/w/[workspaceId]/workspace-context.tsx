@@ -1,9 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, type ReactNode } from "react";
-import { canEdit, canManage } from "../../../_lib/roles";
-import type { RouterOutputs } from "../../../_lib/types";
-import { useTRPC } from "../../../_trpc/react";
+import { canEdit, canManage } from "@/app/_lib/roles";
+import type { RouterOutputs } from "@/app/_lib/types";
+import { useTRPC } from "@/app/_trpc/react";
 
 type Workspace = RouterOutputs["workspace"]["get"];
 type WorkspaceValue = Workspace & { canEdit: boolean; canManage: boolean };

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "../../../../server/auth";
-import { withAccessLog } from "../../../../server/ops/access-log";
+import { authOptions } from "@/server/auth";
+import { withAccessLog } from "@/server/ops/access-log";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { getDb } from "../../../../db/client";
-import { handleWebhook } from "../../../../server/triggers/webhook/ingest";
+import { getDb } from "@/db/client";
+import { handleWebhook } from "@/server/triggers/webhook/ingest";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { getDb } from "../../../../db/client";
-import { currentUserId } from "../../../../server/auth";
-import { completeOAuth, OAuthCallbackError } from "../../../../server/connections/oauth/callback";
-import { log } from "../../../../server/log";
-import { withAccessLog } from "../../../../server/ops/access-log";
+import { getDb } from "@/db/client";
+import { currentUserId } from "@/server/auth";
+import { completeOAuth, OAuthCallbackError } from "@/server/connections/oauth/callback";
+import { log } from "@/server/log";
+import { withAccessLog } from "@/server/ops/access-log";
 
 export const dynamic = "force-dynamic";
 

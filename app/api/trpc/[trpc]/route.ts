@@ -1,6 +1,6 @@
-import { handleTrpc } from "../../../../server/api/handler";
-import { currentUserId } from "../../../../server/auth";
-import { withAccessLog } from "../../../../server/ops/access-log";
+import { handleTrpc } from "@/server/api/handler";
+import { currentUserId } from "@/server/auth";
+import { withAccessLog } from "@/server/ops/access-log";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { IssuesByNode } from "../../../../_lib/graph-issues";
-import type { StepState } from "../_runs/status-badge";
+import type { IssuesByNode } from "@/app/_lib/graph-issues";
+import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";

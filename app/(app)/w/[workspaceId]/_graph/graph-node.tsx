@@ -1,7 +1,7 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import type { NodeIssue } from "../../../../_lib/graph-issues";
-import type { StepState } from "../_runs/status-badge";
+import type { NodeIssue } from "@/app/_lib/graph-issues";
+import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 

@@ -1,5 +1,5 @@
 "use client";
-import { SelectField } from "../../../../_components/field";
+import { SelectField } from "@/app/_components/field";
 import { RANGES, type RangeKey, type RunFilterState } from "./run-filters";
 
 type Props = {

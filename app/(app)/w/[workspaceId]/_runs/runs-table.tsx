@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
-import { RelativeTime } from "../../../../_components/relative-time";
-import { Skeleton } from "../../../../_components/spinner";
-import { elapsed, formatDuration } from "../../../../_lib/duration";
-import { useNow } from "../../../../_lib/time";
-import type { RouterOutputs } from "../../../../_lib/types";
-import { useWorkspace } from "../workspace-context";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { Skeleton } from "@/app/_components/spinner";
+import { elapsed, formatDuration } from "@/app/_lib/duration";
+import { useNow } from "@/app/_lib/time";
+import type { RouterOutputs } from "@/app/_lib/types";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { shortRunId, triggerLabel, versionLabel } from "./run-labels";
 import { RunStatusBadge } from "./status-badge";
 

@@ -1,5 +1,5 @@
-import { Badge } from "../../../../_components/badge";
-import { Spinner } from "../../../../_components/spinner";
+import { Badge } from "@/app/_components/badge";
+import { Spinner } from "@/app/_components/spinner";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 /** A step's state as the run view shows it: the engine's statuses plus "reused" from an earlier run. */

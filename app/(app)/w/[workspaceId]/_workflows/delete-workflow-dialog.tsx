@@ -1,7 +1,7 @@
 "use client";
-import { ConfirmDialog } from "../../../../_components/confirm-dialog";
-import type { WorkflowSummary } from "../../../../_lib/types";
-import { messageOf } from "../../../../_trpc/errors";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import type { WorkflowSummary } from "@/app/_lib/types";
+import { messageOf } from "@/app/_trpc/errors";
 
 type Props = {
   workflow: WorkflowSummary | null;

@@ -1,4 +1,4 @@
-import { Skeleton } from "../../../../_components/spinner";
+import { Skeleton } from "@/app/_components/spinner";
 
 /** Placeholder rows in the shape of the real list, so the page does not jump when data arrives. */
 export function WorkflowListSkeleton() {

@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { Form } from "../../../../_components/form";
-import { Button } from "../../../../_components/button";
-import { Dialog, DialogActions } from "../../../../_components/dialog";
-import { TextField } from "../../../../_components/field";
-import { FormError } from "../../../../_components/form-error";
-import { fieldErrorsOf, formMessageOf } from "../../../../_trpc/errors";
+import { Form } from "@/app/_components/form";
+import { Button } from "@/app/_components/button";
+import { Dialog, DialogActions } from "@/app/_components/dialog";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
 
 type NameDialogProps = {
   open: boolean;

@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useToast } from "../../../../_components/toast";
-import type { WorkflowSummary } from "../../../../_lib/types";
-import { messageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
+import { useToast } from "@/app/_components/toast";
+import type { WorkflowSummary } from "@/app/_lib/types";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 
 /**
  * The dashboard's mutations. Each one patches the cached list straight away with what the server returned

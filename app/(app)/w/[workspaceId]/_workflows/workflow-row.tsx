@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { Badge } from "../../../../_components/badge";
-import { DotsIcon, WorkflowIcon } from "../../../../_components/icons";
-import { Menu, MenuItem, MenuSeparator } from "../../../../_components/menu";
-import { RelativeTime } from "../../../../_components/relative-time";
-import type { WorkflowSummary } from "../../../../_lib/types";
+import { Badge } from "@/app/_components/badge";
+import { DotsIcon, WorkflowIcon } from "@/app/_components/icons";
+import { Menu, MenuItem, MenuSeparator } from "@/app/_components/menu";
+import { RelativeTime } from "@/app/_components/relative-time";
+import type { WorkflowSummary } from "@/app/_lib/types";
 
 type RowProps = {
   workflow: WorkflowSummary;

@@ -1,12 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Badge } from "../../../../_components/badge";
-import { Button } from "../../../../_components/button";
-import type { RouterOutputs } from "../../../../_lib/types";
-import { messageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useToast } from "../../../../_components/toast";
-import { useWorkspace } from "../workspace-context";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import type { RouterOutputs } from "@/app/_lib/types";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useToast } from "@/app/_components/toast";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 type Connection = RouterOutputs["connection"]["list"][number];
 

@@ -1,12 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { EmptyState } from "../../../../_components/empty-state";
-import { FormError } from "../../../../_components/form-error";
-import { PageHeader, Section } from "../../../../_components/page-header";
-import { canEdit } from "../../../../_lib/roles";
-import { messageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { EmptyState } from "@/app/_components/empty-state";
+import { FormError } from "@/app/_components/form-error";
+import { PageHeader, Section } from "@/app/_components/page-header";
+import { canEdit } from "@/app/_lib/roles";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { ConnectionRow } from "./connection-row";
 import { NewConnectionForm } from "./new-connection-form";
 

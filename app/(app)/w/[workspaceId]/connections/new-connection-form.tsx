@@ -1,14 +1,14 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "../../../../_components/button";
-import { SelectField, TextField } from "../../../../_components/field";
-import { Form } from "../../../../_components/form";
-import { FormError } from "../../../../_components/form-error";
-import { useToast } from "../../../../_components/toast";
-import { fieldErrorsOf, formMessageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { Button } from "@/app/_components/button";
+import { SelectField, TextField } from "@/app/_components/field";
+import { Form } from "@/app/_components/form";
+import { FormError } from "@/app/_components/form-error";
+import { useToast } from "@/app/_components/toast";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 type Kind = "api_key" | "basic" | "custom" | "oauth2";
 const KINDS = [

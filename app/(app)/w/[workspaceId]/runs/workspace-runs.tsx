@@ -1,7 +1,7 @@
 "use client";
-import { PageHeader } from "../../../../_components/page-header";
-import { RunsList } from "../_runs/runs-list";
-import { useWorkspace } from "../workspace-context";
+import { PageHeader } from "@/app/_components/page-header";
+import { RunsList } from "@/app/(app)/w/[workspaceId]/_runs/runs-list";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 /** Every run in the workspace, newest first, across workflows. */
 export function WorkspaceRuns() {

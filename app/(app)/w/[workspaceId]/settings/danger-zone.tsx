@@ -2,12 +2,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "../../../../_components/button";
-import { ConfirmDialog } from "../../../../_components/confirm-dialog";
-import { useToast } from "../../../../_components/toast";
-import { messageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { Button } from "@/app/_components/button";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { useToast } from "@/app/_components/toast";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 /** Owners can delete a shared workspace (never a personal one; the server refuses that too). */
 export function DangerZone() {

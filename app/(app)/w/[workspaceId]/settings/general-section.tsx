@@ -1,15 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Form } from "../../../../_components/form";
-import { Button } from "../../../../_components/button";
-import { TextField } from "../../../../_components/field";
-import { FormError } from "../../../../_components/form-error";
-import { Section } from "../../../../_components/page-header";
-import { useToast } from "../../../../_components/toast";
-import { fieldErrorsOf, formMessageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { Form } from "@/app/_components/form";
+import { Button } from "@/app/_components/button";
+import { TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { Section } from "@/app/_components/page-header";
+import { useToast } from "@/app/_components/toast";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 export function GeneralSection() {
   const ws = useWorkspace();

@@ -1,16 +1,16 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Form } from "../../../../_components/form";
-import { Button } from "../../../../_components/button";
-import { SelectField, TextField } from "../../../../_components/field";
-import { FormError } from "../../../../_components/form-error";
-import { useToast } from "../../../../_components/toast";
-import { ROLE_OPTIONS } from "../../../../_lib/roles";
-import type { Role } from "../../../../_lib/types";
-import { fieldErrorsOf, formMessageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { Form } from "@/app/_components/form";
+import { Button } from "@/app/_components/button";
+import { SelectField, TextField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { useToast } from "@/app/_components/toast";
+import { ROLE_OPTIONS } from "@/app/_lib/roles";
+import type { Role } from "@/app/_lib/types";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
 /** Adds an existing Junction user by email. Problems (no such account, already a member) show at the field. */
 export function InviteForm() {

@@ -1,11 +1,11 @@
 "use client";
-import { Avatar } from "../../../../_components/avatar";
-import { Badge } from "../../../../_components/badge";
-import { Button } from "../../../../_components/button";
-import { SelectField } from "../../../../_components/field";
-import { RelativeTime } from "../../../../_components/relative-time";
-import { atLeast, ROLE_OPTIONS, roleLabel } from "../../../../_lib/roles";
-import type { Member, Role } from "../../../../_lib/types";
+import { Avatar } from "@/app/_components/avatar";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import { SelectField } from "@/app/_components/field";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { atLeast, ROLE_OPTIONS, roleLabel } from "@/app/_lib/roles";
+import type { Member, Role } from "@/app/_lib/types";
 
 type Props = {
   member: Member;

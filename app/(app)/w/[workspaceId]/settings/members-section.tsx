@@ -2,14 +2,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "../../../../_components/confirm-dialog";
-import { Section } from "../../../../_components/page-header";
-import { Skeleton } from "../../../../_components/spinner";
-import { useToast } from "../../../../_components/toast";
-import type { Member } from "../../../../_lib/types";
-import { messageOf } from "../../../../_trpc/errors";
-import { useTRPC } from "../../../../_trpc/react";
-import { useWorkspace } from "../workspace-context";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { Section } from "@/app/_components/page-header";
+import { Skeleton } from "@/app/_components/spinner";
+import { useToast } from "@/app/_components/toast";
+import type { Member } from "@/app/_lib/types";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 

@@ -1,6 +1,6 @@
 "use client";
-import { PageHeader } from "../../../../_components/page-header";
-import { useWorkspace } from "../workspace-context";
+import { PageHeader } from "@/app/_components/page-header";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { DangerZone } from "./danger-zone";
 import { GeneralSection } from "./general-section";
 import { MembersSection } from "./members-section";

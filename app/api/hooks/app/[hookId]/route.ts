@@ -1,5 +1,5 @@
-import { getDb } from "../../../../../db/client";
-import { handleAppWebhook } from "../../../../../server/triggers/app-webhook/handle";
+import { getDb } from "@/db/client";
+import { handleAppWebhook } from "@/server/triggers/app-webhook/handle";
 
 export const dynamic = "force-dynamic";
 

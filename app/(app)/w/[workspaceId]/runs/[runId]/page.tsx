@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { orNotFound } from "../../../../_server/not-found-on";
-import { serverCaller } from "../../../../_server/session";
-import { shortRunId } from "../../_runs/run-labels";
+import { orNotFound } from "@/app/(app)/_server/not-found-on";
+import { serverCaller } from "@/app/(app)/_server/session";
+import { shortRunId } from "@/app/(app)/w/[workspaceId]/_runs/run-labels";
 import { RunView } from "./run-view";
 
 type Params = Promise<{ workspaceId: string; runId: string }>;

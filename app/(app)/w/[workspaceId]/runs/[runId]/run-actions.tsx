@@ -2,13 +2,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "../../../../../_components/button";
-import { ConfirmDialog } from "../../../../../_components/confirm-dialog";
-import { useToast } from "../../../../../_components/toast";
-import { messageOf } from "../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../_trpc/react";
-import { isLive } from "../../_runs/status-badge";
-import { useWorkspace } from "../../workspace-context";
+import { Button } from "@/app/_components/button";
+import { ConfirmDialog } from "@/app/_components/confirm-dialog";
+import { useToast } from "@/app/_components/toast";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { isLive } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import type { RunDetail } from "./run-view";
 
 type Action = "cancel" | "retry" | "retryFailed" | "rerun";

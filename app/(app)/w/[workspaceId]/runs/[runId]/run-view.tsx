@@ -2,17 +2,17 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { ArrowLeftIcon } from "../../../../../_components/icons";
-import { RelativeTime } from "../../../../../_components/relative-time";
-import { elapsed, formatDuration } from "../../../../../_lib/duration";
-import { useNow } from "../../../../../_lib/time";
-import type { RouterOutputs } from "../../../../../_lib/types";
-import { useTRPC } from "../../../../../_trpc/react";
-import { GraphCanvas } from "../../_graph/graph-canvas";
-import { looseGraph } from "../../_graph/loose-graph";
-import { shortRunId, triggerLabel, versionLabel } from "../../_runs/run-labels";
-import { isLive, RunStatusBadge } from "../../_runs/status-badge";
-import { nodeStates } from "../../_runs/step-states";
+import { ArrowLeftIcon } from "@/app/_components/icons";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { elapsed, formatDuration } from "@/app/_lib/duration";
+import { useNow } from "@/app/_lib/time";
+import type { RouterOutputs } from "@/app/_lib/types";
+import { useTRPC } from "@/app/_trpc/react";
+import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
+import { looseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
+import { shortRunId, triggerLabel, versionLabel } from "@/app/(app)/w/[workspaceId]/_runs/run-labels";
+import { isLive, RunStatusBadge } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
+import { nodeStates } from "@/app/(app)/w/[workspaceId]/_runs/step-states";
 import { RunActions } from "./run-actions";
 import { StepList } from "./step-list";
 

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { Button } from "../../../../../_components/button";
-import { formatAbsolute } from "../../../../../_lib/time";
-import { formatBytes, formatDuration } from "../../../../../_lib/duration";
-import { prettyJson } from "../../../../../_lib/json-input";
-import { failureNote } from "../../_runs/failure-note";
-import { shortRunId } from "../../_runs/run-labels";
+import { Button } from "@/app/_components/button";
+import { formatAbsolute } from "@/app/_lib/time";
+import { formatBytes, formatDuration } from "@/app/_lib/duration";
+import { prettyJson } from "@/app/_lib/json-input";
+import { failureNote } from "@/app/(app)/w/[workspaceId]/_runs/failure-note";
+import { shortRunId } from "@/app/(app)/w/[workspaceId]/_runs/run-labels";
 import type { StepRow } from "./step-list";
 import { StepLogs } from "./step-logs";
 

@@ -1,11 +1,11 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Badge } from "../../../../../_components/badge";
-import { EmptyState } from "../../../../../_components/empty-state";
-import { Spinner } from "../../../../../_components/spinner";
-import { formatBytes, formatDuration } from "../../../../../_lib/duration";
-import { looseGraph } from "../../_graph/loose-graph";
-import { isLive, StepStateBadge, type StepState } from "../../_runs/status-badge";
+import { Badge } from "@/app/_components/badge";
+import { EmptyState } from "@/app/_components/empty-state";
+import { Spinner } from "@/app/_components/spinner";
+import { formatBytes, formatDuration } from "@/app/_lib/duration";
+import { looseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
+import { isLive, StepStateBadge, type StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { StepDetail } from "./step-detail";
 import type { RunDetail } from "./run-view";
 

@@ -1,4 +1,4 @@
-import { prettyJson } from "../../../../../_lib/json-input";
+import { prettyJson } from "@/app/_lib/json-input";
 
 type LogLine = { level: "info" | "warn" | "error"; message: string; data?: unknown; at: string };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ArrowLeftIcon } from "../../../../../_components/icons";
+import { ArrowLeftIcon } from "@/app/_components/icons";
 import { loadWorkflow, type WorkflowParams } from "./_page/load";
 import { WorkflowHeader } from "./_page/workflow-header";
 import { WorkflowPageProvider } from "./_page/workflow-page-context";

@@ -1,4 +1,4 @@
-import { Skeleton } from "../../../../../_components/spinner";
+import { Skeleton } from "@/app/_components/spinner";
 
 export default function Loading() {
   return (

@@ -2,8 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId } from "react";
-import { borderClass, controlClass, describedBy, FieldShell } from "../../../../../../_components/schema-form/field-shell";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { borderClass, controlClass, describedBy, FieldShell } from "@/app/_components/schema-form/field-shell";
+import { useTRPC } from "@/app/_trpc/react";
 
 /**
  * The step's connection: the workspace's connections of this integration, or a link to make one (in a new tab,

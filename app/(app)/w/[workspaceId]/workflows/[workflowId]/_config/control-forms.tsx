@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
-import { describedBy, FieldShell, smallButton } from "../../../../../../_components/schema-form/field-shell";
-import { TemplateInput } from "../../../../../../_components/schema-form/template-input";
+import { describedBy, FieldShell, smallButton } from "@/app/_components/schema-form/field-shell";
+import { TemplateInput } from "@/app/_components/schema-form/template-input";
 import { NumberSetting, RadioSetting, SelectSetting } from "./plain-fields";
 
 type Raw = Record<string, unknown>;

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
-import { borderClass, controlClass, describedBy, FieldShell } from "../../../../../../_components/schema-form/field-shell";
-import { numberFromText } from "../../../../../../_lib/schema-form/values";
+import { borderClass, controlClass, describedBy, FieldShell } from "@/app/_components/schema-form/field-shell";
+import { numberFromText } from "@/app/_lib/schema-form/values";
 
 /** A number setting (no templates: settings are fixed when the workflow is saved). Empty means "the default". */
 export function NumberSetting({ id, label, value, onChange, error, description, min, max, unit, disabled }: { id: string; label: string; value: unknown; onChange: (v: number | undefined) => void; error?: string; description?: string; min?: number; max?: number; unit?: ReactNode; disabled?: boolean }) {

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { setAt } from "../../../../../../_lib/schema-form/values";
+import { setAt } from "@/app/_lib/schema-form/values";
 import { NumberSetting, RadioSetting, SelectSetting } from "./plain-fields";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { sampleDoc } from "../../../../../../_lib/graph-edit/fixtures";
-import { serializeHistory } from "../../../../../../_lib/graph-edit/history";
-import { removeNodesOp } from "../../../../../../_lib/graph-edit/ops";
-import { prettyJson } from "../../../../../../_lib/json-input";
+import { sampleDoc } from "@/app/_lib/graph-edit/fixtures";
+import { serializeHistory } from "@/app/_lib/graph-edit/history";
+import { removeNodesOp } from "@/app/_lib/graph-edit/ops";
+import { prettyJson } from "@/app/_lib/json-input";
 import { draftReducer, initialDraft, type DraftState } from "./draft-document";
 
 const edit = (s: DraftState, ids: string[], now = 0) => draftReducer(s, { type: "edit", build: (doc) => removeNodesOp(doc, ids), now });

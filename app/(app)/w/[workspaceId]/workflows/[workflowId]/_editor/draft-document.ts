@@ -1,8 +1,8 @@
-import { diffDocs } from "../../../../../../_lib/graph-edit/diff";
-import { toDoc, type Doc } from "../../../../../../_lib/graph-edit/doc";
-import { amendTop, COALESCE_MS, emptyHistory, record, redo, restoreHistory, undo, type History } from "../../../../../../_lib/graph-edit/history";
-import { apply, invert, OpConflict, type Op } from "../../../../../../_lib/graph-edit/ops";
-import { prettyJson } from "../../../../../../_lib/json-input";
+import { diffDocs } from "@/app/_lib/graph-edit/diff";
+import { toDoc, type Doc } from "@/app/_lib/graph-edit/doc";
+import { amendTop, COALESCE_MS, emptyHistory, record, redo, restoreHistory, undo, type History } from "@/app/_lib/graph-edit/history";
+import { apply, invert, OpConflict, type Op } from "@/app/_lib/graph-edit/ops";
+import { prettyJson } from "@/app/_lib/json-input";
 
 /**
  * The draft being edited, one state for the canvas and the JSON panel: the text as typed, the document it last

@@ -1,8 +1,8 @@
 "use client";
 import type { ReactNode } from "react";
-import { Button } from "../../../../../../_components/button";
-import { FormError } from "../../../../../../_components/form-error";
-import { IssueList } from "../_page/issue-list";
+import { Button } from "@/app/_components/button";
+import { FormError } from "@/app/_components/form-error";
+import { IssueList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/issue-list";
 
 type Props = {
   text: string;

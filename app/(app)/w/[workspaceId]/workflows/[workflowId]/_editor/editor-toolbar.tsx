@@ -1,5 +1,5 @@
 "use client";
-import { Button } from "../../../../../../_components/button";
+import { Button } from "@/app/_components/button";
 
 type Props = {
   canEdit: boolean;

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import { Button } from "../../../../../../_components/button";
-import { Dialog, DialogActions } from "../../../../../../_components/dialog";
-import type { Doc } from "../../../../../../_lib/graph-edit/doc";
-import { resolveMerge, type MergeResult, type Side } from "../../../../../../_lib/graph-edit/merge";
-import { prettyJson } from "../../../../../../_lib/json-input";
+import { Button } from "@/app/_components/button";
+import { Dialog, DialogActions } from "@/app/_components/dialog";
+import type { Doc } from "@/app/_lib/graph-edit/doc";
+import { resolveMerge, type MergeResult, type Side } from "@/app/_lib/graph-edit/merge";
+import { prettyJson } from "@/app/_lib/json-input";
 
 type Props = {
   result: MergeResult | null;

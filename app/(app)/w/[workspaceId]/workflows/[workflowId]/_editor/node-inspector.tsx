@@ -1,9 +1,9 @@
 "use client";
-import { SelectField, TextField } from "../../../../../../_components/field";
-import type { NodeIssue } from "../../../../../../_lib/graph-issues";
-import { prettyJson } from "../../../../../../_lib/json-input";
-import { nodeSummary, type LooseNode } from "../../../_graph/loose-graph";
-import { StepConfig } from "../_config/step-config";
+import { SelectField, TextField } from "@/app/_components/field";
+import type { NodeIssue } from "@/app/_lib/graph-issues";
+import { prettyJson } from "@/app/_lib/json-input";
+import { nodeSummary, type LooseNode } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
+import { StepConfig } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_config/step-config";
 
 type Props = {
   nodes: LooseNode[];

@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "../../../../../../_components/button";
-import { Dialog, DialogActions } from "../../../../../../_components/dialog";
+import { Button } from "@/app/_components/button";
+import { Dialog, DialogActions } from "@/app/_components/dialog";
 
 /** The canvas's keyboard shortcuts, as the sheet lists them (Ctrl on Windows and Linux, Cmd on a Mac). */
 export const SHORTCUTS: { keys: string; what: string }[] = [

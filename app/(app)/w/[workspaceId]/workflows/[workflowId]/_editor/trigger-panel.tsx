@@ -1,10 +1,10 @@
 "use client";
-import { prettyJson } from "../../../../../../_lib/json-input";
-import type { LooseNode } from "../../../_graph/loose-graph";
-import { AppTriggerSummary } from "../_triggers/app-trigger-summary";
-import { SchedulePreview } from "../_triggers/schedule-preview";
-import { TriggerStatus } from "../_triggers/trigger-status";
-import { WebhookSection } from "../_triggers/webhook-section";
+import { prettyJson } from "@/app/_lib/json-input";
+import type { LooseNode } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
+import { AppTriggerSummary } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_triggers/app-trigger-summary";
+import { SchedulePreview } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_triggers/schedule-preview";
+import { TriggerStatus } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_triggers/trigger-status";
+import { WebhookSection } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_triggers/webhook-section";
 
 const DESCRIPTIONS: Record<string, string> = {
   manual: "Runs when someone presses Run, or through the API.",

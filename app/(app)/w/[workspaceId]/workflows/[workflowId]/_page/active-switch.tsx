@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useToast } from "../../../../../../_components/toast";
-import { messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { useToast } from "@/app/_components/toast";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 import { useWorkflowPage } from "./workflow-page-context";
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { diffGraphs, isEmptyDiff, type DiffGraph } from "../../../../../../../workflows/graph/diff";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { diffGraphs, isEmptyDiff, type DiffGraph } from "@/workflows/graph/diff";
+import { useTRPC } from "@/app/_trpc/react";
 
 type Ids = { workspaceId: string; workflowId: string };
 

@@ -1,4 +1,4 @@
-import { issueLines } from "../../../../../../_lib/graph-issues";
+import { issueLines } from "@/app/_lib/graph-issues";
 
 /** The graph's problems as the server named them, one per line with node and field, for dialogs and panels. */
 export function IssueList({ fieldErrors, title, testId = "graph-issues" }: { fieldErrors: Record<string, string[] | undefined>; title: string; testId?: string }) {

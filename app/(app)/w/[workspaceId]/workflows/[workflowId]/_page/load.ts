@@ -1,6 +1,6 @@
 import { cache } from "react";
-import { orNotFound } from "../../../../../_server/not-found-on";
-import { serverCaller } from "../../../../../_server/session";
+import { orNotFound } from "@/app/(app)/_server/not-found-on";
+import { serverCaller } from "@/app/(app)/_server/session";
 
 export type WorkflowParams = Promise<{ workspaceId: string; workflowId: string }>;
 

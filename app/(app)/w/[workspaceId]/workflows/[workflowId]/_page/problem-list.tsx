@@ -1,5 +1,5 @@
 "use client";
-import { problemLine, type DraftProblem } from "../../../../../../_lib/graph-issues";
+import { problemLine, type DraftProblem } from "@/app/_lib/graph-issues";
 
 type Props = {
   problems: readonly DraftProblem[];

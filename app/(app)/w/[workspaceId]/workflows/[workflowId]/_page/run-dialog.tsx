@@ -2,15 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "../../../../../../_components/button";
-import { Dialog, DialogActions } from "../../../../../../_components/dialog";
-import { TextAreaField } from "../../../../../../_components/field";
-import { Form } from "../../../../../../_components/form";
-import { FormError } from "../../../../../../_components/form-error";
-import { useToast } from "../../../../../../_components/toast";
-import { parseJsonObject } from "../../../../../../_lib/json-input";
-import { fieldErrorsOf, formMessageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { Button } from "@/app/_components/button";
+import { Dialog, DialogActions } from "@/app/_components/dialog";
+import { TextAreaField } from "@/app/_components/field";
+import { Form } from "@/app/_components/form";
+import { FormError } from "@/app/_components/form-error";
+import { useToast } from "@/app/_components/toast";
+import { parseJsonObject } from "@/app/_lib/json-input";
+import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 import { IssueList } from "./issue-list";
 import { useWorkflowPage } from "./workflow-page-context";
 

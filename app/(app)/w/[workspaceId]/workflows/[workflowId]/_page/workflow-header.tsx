@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { Badge } from "../../../../../../_components/badge";
-import { Button } from "../../../../../../_components/button";
-import { RelativeTime } from "../../../../../../_components/relative-time";
-import { useWorkspace } from "../../../workspace-context";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { ActiveSwitch } from "./active-switch";
 import { PublishDialog } from "./publish-dialog";
 import { RunDialog } from "./run-dialog";

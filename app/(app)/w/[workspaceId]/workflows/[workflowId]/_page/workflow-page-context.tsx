@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
-import type { RouterOutputs } from "../../../../../../_lib/types";
-import { useTRPC } from "../../../../../../_trpc/react";
+import type { RouterOutputs } from "@/app/_lib/types";
+import { useTRPC } from "@/app/_trpc/react";
 
 type Workflow = RouterOutputs["workflow"]["get"];
 type Value = {

@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "../../../../../../_components/button";
-import { useToast } from "../../../../../../_components/toast";
+import { Button } from "@/app/_components/button";
+import { useToast } from "@/app/_components/toast";
 
 export function CopyUrlButton({ text }: { text: string }) {
   const toast = useToast();

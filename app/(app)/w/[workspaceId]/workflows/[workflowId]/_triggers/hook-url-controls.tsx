@@ -1,13 +1,13 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "../../../../../../_components/button";
-import { Dialog, DialogActions } from "../../../../../../_components/dialog";
-import { SelectField } from "../../../../../../_components/field";
-import { FormError } from "../../../../../../_components/form-error";
-import { useToast } from "../../../../../../_components/toast";
-import { messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { Button } from "@/app/_components/button";
+import { Dialog, DialogActions } from "@/app/_components/dialog";
+import { SelectField } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { useToast } from "@/app/_components/toast";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 import { CopyUrlButton } from "./copy-url-button";
 
 type Ids = { workspaceId: string; workflowId: string };

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Skeleton } from "../../../../../../_components/spinner";
-import { fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { Skeleton } from "@/app/_components/spinner";
+import { fieldErrorsOf, messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 import { useDebounced } from "./use-debounced";
 
 /** One time, written in the schedule's timezone (what the cron means) with the viewer's own time beside it. */

@@ -1,10 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Badge } from "../../../../../../_components/badge";
-import { RelativeTime } from "../../../../../../_components/relative-time";
-import { Skeleton } from "../../../../../../_components/spinner";
-import { messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
+import { Badge } from "@/app/_components/badge";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { Skeleton } from "@/app/_components/spinner";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
 
 /**
  * What the live trigger is doing: the schedule's next times as Temporal has them, the polling trigger's last

@@ -1,14 +1,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Badge } from "../../../../../../_components/badge";
-import { Button } from "../../../../../../_components/button";
-import { SelectField, TextField } from "../../../../../../_components/field";
-import { useToast } from "../../../../../../_components/toast";
-import { fieldErrorsOf, messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
-import { useWorkspace } from "../../../workspace-context";
-import { useWorkflowPage } from "../_page/workflow-page-context";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import { SelectField, TextField } from "@/app/_components/field";
+import { useToast } from "@/app/_components/toast";
+import { fieldErrorsOf, messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
+import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 import { CopyUrlButton } from "./copy-url-button";
 import { HookUrlControls } from "./hook-url-controls";
 

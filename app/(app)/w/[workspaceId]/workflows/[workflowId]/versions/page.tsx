@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { workflowTitle, type WorkflowParams } from "../_page/load";
+import { workflowTitle, type WorkflowParams } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/load";
 import { VersionsView } from "./versions-view";
 
 export async function generateMetadata({ params }: { params: WorkflowParams }): Promise<Metadata> {

@@ -3,16 +3,16 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { Badge } from "../../../../../../_components/badge";
-import { Button } from "../../../../../../_components/button";
-import { EmptyState } from "../../../../../../_components/empty-state";
-import { Skeleton } from "../../../../../../_components/spinner";
-import { RelativeTime } from "../../../../../../_components/relative-time";
-import { messageOf } from "../../../../../../_trpc/errors";
-import { useTRPC } from "../../../../../../_trpc/react";
-import { GraphCanvas } from "../../../_graph/graph-canvas";
-import { looseGraph } from "../../../_graph/loose-graph";
-import { useWorkflowPage } from "../_page/workflow-page-context";
+import { Badge } from "@/app/_components/badge";
+import { Button } from "@/app/_components/button";
+import { EmptyState } from "@/app/_components/empty-state";
+import { Skeleton } from "@/app/_components/spinner";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { messageOf } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/react";
+import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
+import { looseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
+import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 
 /** Published versions, newest first; `?v=<id>` shows that version's frozen graph beside the list. */
 export function VersionsView() {

@@ -1,9 +1,9 @@
-import { getDb } from "../../../../../../../db/client";
-import { currentUserId } from "../../../../../../../server/auth";
-import { DomainError } from "../../../../../../../server/errors";
-import { log } from "../../../../../../../server/log";
-import { withAccessLog } from "../../../../../../../server/ops/access-log";
-import { stepValueFile } from "../../../../../../../server/runs/download";
+import { getDb } from "@/db/client";
+import { currentUserId } from "@/server/auth";
+import { DomainError } from "@/server/errors";
+import { log } from "@/server/log";
+import { withAccessLog } from "@/server/ops/access-log";
+import { stepValueFile } from "@/server/runs/download";
 
 export const dynamic = "force-dynamic";
 
