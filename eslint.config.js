@@ -59,16 +59,26 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   // The sandbox runtime runs only in the worker (ARCHITECTURE.md §2): never in the web process.
-  {
-    files: ["app/**", "server/**"],
+  ...[
+    { files: ["server/**"], alias: false },
+    // Files in app/ move between route folders; an alias import survives the move, a ../ chain does not.
+    { files: ["app/**"], alias: true },
+  ].map(({ files, alias }) => ({
+    files,
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "isolated-vm", message: "Sandboxes run in the worker only." }], patterns: [{ group: ["**/integrations/runtime/**", "**/integrations/runtime"], message: "The sandbox runtime runs in the worker only; reach it through Temporal." }] },
+        {
+          paths: [{ name: "isolated-vm", message: "Sandboxes run in the worker only." }],
+          patterns: [
+            { group: ["**/integrations/runtime/**", "**/integrations/runtime"], message: "The sandbox runtime runs in the worker only; reach it through Temporal." },
+            ...(alias ? [{ group: ["../*"], message: "Import by the @/ alias (tsconfig paths), e.g. @/app/_components/button." }] : []),
+          ],
+        },
       ],
     },
-  },
+  })),
   // Scripts and benchmarks talk to a terminal.
   { files: ["scripts/**", "bench/**", "integrations/cli/**"], rules: { "no-console": "off" } },
   // Every file Temporal bundles as workflow code. Add new workflow files here (the worker imports them via index.ts).
