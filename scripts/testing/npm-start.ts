@@ -18,9 +18,10 @@ export type NpmStart = {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export function launchStart(env: Record<string, string>): NpmStart {
+/** `checkout`: another copy of the repository to start from (default: this one). */
+export function launchStart(env: Record<string, string>, checkout = root): NpmStart {
   const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
+    cwd: checkout,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
   });
   let stdout = "";
