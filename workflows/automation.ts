@@ -16,6 +16,8 @@ export async function automation(input: AutomationInput): Promise<AutomationResu
   const trigger = input.graph.nodes.find((n) => n.kind === "trigger");
   if (!trigger) throw ApplicationFailure.nonRetryable("The graph has no trigger", "InvalidGraph");
   try {
+    // Test data never runs in production: the server never asks for it, and the engine refuses it all the same.
+    if (input.test && input.versionId !== null) throw ApplicationFailure.nonRetryable("Test data (a fixture or pinned step outputs) cannot be used by a run of a published version", "TestDataInProduction");
     await walkRegion(run, TOP, { steps: {}, prefix: "" }, [], { node: trigger, outcome: { output: input.trigger, handles: ["out"] } }, executeNode);
   } catch (err) {
     if (err instanceof StopRun && err.outcome === "success") {
@@ -42,7 +44,8 @@ export async function automation(input: AutomationInput): Promise<AutomationResu
 /** The workflow-level error handler: another workflow, run with the failure as its trigger data. */
 async function startErrorHandler(input: AutomationInput, failure: { message: string; nodeId?: string }): Promise<void> {
   const errorWorkflowId = input.graph.settings?.errorWorkflowId;
-  if (!errorWorkflowId) return;
+  // An editor test's failure is shown in the editor; it must not start a production run with its (test) data.
+  if (!errorWorkflowId || input.test) return;
   const child = await remoteBook.prepareErrorRun({ runId: input.runId, workspaceId: input.workspaceId, errorWorkflowId, failure });
   if (!child) return;
   await startChild(automation, { workflowId: child.runId, args: [child], parentClosePolicy: ParentClosePolicy.ABANDON });

@@ -8,3 +8,4 @@ export * from "./integrations";
 export * from "./triggers";
 export * from "./webhooks";
 export * from "./audit";
+export * from "./fixtures";

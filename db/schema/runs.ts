@@ -1,5 +1,7 @@
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { storableJsonb } from "./columns";
+import { workflowFixtures } from "./fixtures";
 import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
 
@@ -23,13 +25,26 @@ export const runs = pgTable(
     // The run this one retries or re-runs, and how ("start" | "failed_step" | "latest_version").
     retryOf: text("retry_of"),
     retryMode: text("retry_mode"),
+    // Editor test runs only (never a published version's run: see the check below). The fixture it started from
+    // (its name kept, as the run view labels it after the fixture is renamed or deleted), what was tested
+    // ({ mode: "workflow" | "step" | "from", nodeId? }), and the step outputs it used instead of running those
+    // steps, by step key: { output, from: "fixture" | <run id of the sample> }.
+    fixtureId: uuid("fixture_id").references(() => workflowFixtures.id, { onDelete: "set null" }),
+    fixtureName: text("fixture_name"),
+    testScope: jsonb("test_scope"),
+    testPins: storableJsonb("test_pins"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     // Bytes of ctx.log lines its steps stored (run_steps.logs), held under JUNCTION_RUN_LOG_BYTES.
     logBytes: bigint("log_bytes", { mode: "number" }).notNull().default(0),
   },
-  (t) => [index("runs_workflow_idx").on(t.workflowId, t.createdAt), index("runs_workspace_status_idx").on(t.workspaceId, t.status)],
+  (t) => [
+    index("runs_workflow_idx").on(t.workflowId, t.createdAt),
+    index("runs_workspace_status_idx").on(t.workspaceId, t.status),
+    // Test data never reaches production: a run of a published version cannot carry a fixture or pinned outputs.
+    check("runs_test_data_only_in_tests", sql`${t.workflowVersionId} IS NULL OR (${t.fixtureId} IS NULL AND ${t.fixtureName} IS NULL AND ${t.testScope} IS NULL AND ${t.testPins} IS NULL)`),
+  ],
 );
 
 export const runSteps = pgTable(

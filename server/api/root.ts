@@ -1,9 +1,11 @@
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
+import { fixtureRouter } from "./routers/fixture";
 import { integrationRouter } from "./routers/integration";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
+import { testRunRouter } from "./routers/test-run";
 import { triggerRouter } from "./routers/trigger";
 import { webhookRouter } from "./routers/webhook";
 import { workflowRouter } from "./routers/workflow";
@@ -16,6 +18,8 @@ export const appRouter = router({
   workspace: workspaceRouter,
   workflow: workflowRouter,
   run: runRouter,
+  fixture: fixtureRouter,
+  testRun: testRunRouter,
   connection: connectionRouter,
   trigger: triggerRouter,
   integration: integrationRouter,

@@ -20,6 +20,7 @@ let workflowId: string;
 let runId: string;
 let versionId: string;
 let connectionId: string;
+let fixtureId: string;
 
 /** A valid input for each workspace procedure, aimed at the owner's real workspace and data. */
 function sampleInput(path: string): Record<string, unknown> {
@@ -67,6 +68,14 @@ function sampleInput(path: string): Record<string, unknown> {
     "trigger.status": { workflowId },
     "connection.test": { connectionId },
     "integration.catalog": {},
+    "fixture.list": { workflowId },
+    "fixture.get": { fixtureId },
+    "fixture.create": { workflowId, name: "Intruder", from: { kind: "manual", payload: { body: { a: 1 } } } },
+    "fixture.rename": { fixtureId, name: "Hijacked" },
+    "fixture.update": { fixtureId, payload: { body: { stolen: true } } },
+    "fixture.delete": { fixtureId },
+    "testRun.start": { workflowId, mode: "workflow", fixtureId },
+    "testRun.latest": { workflowId },
     "integration.options": { integration: "http-request", version: "1.1.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
@@ -101,6 +110,7 @@ beforeAll(async () => {
   await getDb().insert(runs).values({ id: runId, workspaceId, workflowId });
   const [version] = await getDb().insert(workflowVersions).values({ workflowId, number: 1, graph: { schemaVersion: 1, nodes: [], edges: [] } }).returning();
   versionId = version!.id;
+  fixtureId = (await owner.caller.fixture.create({ workspaceId, workflowId, name: "Sample order", from: { kind: "manual", payload: { body: { order: 1 } } } })).id;
   connectionId = (await owner.caller.connection.create({ workspaceId, name: "Stripe", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } })).id;
 });
 
@@ -114,6 +124,7 @@ describe("workspace-scoped procedures", () => {
         "trigger.schedulePreview", "trigger.status",
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
         "integration.catalog", "integration.options",
+        "fixture.list", "fixture.get", "fixture.create", "fixture.rename", "fixture.update", "fixture.delete", "testRun.start", "testRun.latest",
         "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
     );
   });
@@ -135,6 +146,7 @@ describe("workspace-scoped procedures", () => {
     expect(ws).toMatchObject({ name: "Team", role: "owner" });
     expect((await owner.caller.workflow.list({ workspaceId })).map((w) => w.name)).toEqual(["Nightly sync"]);
     expect((await owner.caller.connection.list({ workspaceId })).map((c) => c.name)).toEqual(["Stripe"]);
+    expect((await owner.caller.fixture.list({ workspaceId, workflowId })).map((f) => [f.name, f.source])).toEqual([["Sample order", "manual"]]);
     expect((await owner.caller.workspace.members({ workspaceId })).map((m) => [m.name, m.role])).toEqual([
       ["Olivia Owner", "owner"],
       ["Vic Viewer", "viewer"],

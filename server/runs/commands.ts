@@ -7,7 +7,7 @@ import { type Graph } from "../../workflows/graph";
 import { DomainError, fieldError } from "../errors";
 import { checkedGraph } from "../workflows/draft-check";
 import { requireRole } from "../workspaces/access";
-import { launchRun, pinnedVersion } from "./launch";
+import { launchRun, pinnedVersion, type TestData } from "./launch";
 import { reuseChain } from "./reused";
 
 export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean; trigger?: Record<string, unknown> };
@@ -57,19 +57,25 @@ export async function retryRun(db: Database, userId: string, workspaceId: string
   if (from === "failed_step" && run.status !== "failed") throw new DomainError("CONFLICT", "Only a failed run can be retried from its failed step.");
   const graph = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
   const resume = from === "failed_step" ? await succeededOutputs(db, run) : undefined;
-  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume });
+  // A retried editor test is still that test: the same fixture's data, pinned the same way.
+  const test = run.testScope ? { fixtureId: run.fixtureId, fixtureName: run.fixtureName, scope: run.testScope as TestData["scope"], pins: (run.testPins ?? {}) as TestData["pins"] } : undefined;
+  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume, test });
 }
 
 /** The same trigger data again, on the workflow's latest published version. */
 export async function rerunOnLatest(db: Database, userId: string, workspaceId: string, runId: string) {
   await requireRole(db, userId, workspaceId, "editor");
   const run = await findRun(db, workspaceId, runId);
+  // A fixture's data (or outputs it pinned) is test data: it never becomes a production run's trigger.
+  if (run.testScope && (run.fixtureName || Object.keys(run.testPins ?? {}).length > 0)) {
+    throw new DomainError("BAD_REQUEST", "This test run used a test fixture's data; it cannot be re-run as a run of the published version. Start a run with real trigger data instead.");
+  }
   const v = await pinnedVersion(db, workspaceId, run.workflowId);
   return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: v.id, graph: v.graph, trigger: run.trigger, retryOf: runId, retryMode: "latest_version" });
 }
 
 /** Outputs to reuse by step key: the run's own succeeded steps, then those it reused itself, up its retry chain. */
-async function succeededOutputs(db: Database, run: typeof runs.$inferSelect): Promise<Record<string, unknown>> {
+export async function succeededOutputs(db: Database, run: typeof runs.$inferSelect): Promise<Record<string, unknown>> {
   const chain = await reuseChain(db, run);
   const rows = await db
     .select({ runId: runSteps.runId, stepKey: runSteps.stepKey, output: runSteps.output, outputRef: runSteps.outputRef, sizeBytes: stepBlobs.sizeBytes })

@@ -19,10 +19,22 @@ export type Launch = {
   retryOf?: string;
   retryMode?: "start" | "failed_step" | "latest_version";
   resume?: Record<string, unknown>;
+  /** An editor test run (server/runs/test-run.ts): only ever of the draft. */
+  test?: TestData;
+};
+
+/** What an editor test run records about its test data; `pins` by step key, each saying where it came from. */
+export type TestData = {
+  fixtureId: string | null;
+  fixtureName: string | null;
+  scope: { mode: "workflow" | "step" | "from"; nodeId?: string };
+  pins: Record<string, { output: unknown; from: string }>;
 };
 
 /** Records the run, then starts its interpreter workflow with the run id as workflowId. */
 export async function launchRun(db: Database, l: Launch): Promise<{ runId: string }> {
+  // Test data never reaches production; the runs table and the interpreter refuse it too.
+  if (l.test && l.versionId !== null) throw new DomainError("BAD_REQUEST", "Test data (a fixture or pinned step outputs) can only be used by a test run of the draft.");
   const runId = `run_${randomUUID()}`;
   await db.insert(runs).values({
     id: runId,
@@ -33,13 +45,17 @@ export async function launchRun(db: Database, l: Launch): Promise<{ runId: strin
     trigger: l.trigger ?? {},
     retryOf: l.retryOf ?? null,
     retryMode: l.retryMode ?? null,
+    fixtureId: l.test?.fixtureId ?? null,
+    fixtureName: l.test?.fixtureName ?? null,
+    testScope: l.test?.scope ?? null,
+    testPins: l.test ? l.test.pins : null,
   });
   try {
     const { client } = await temporal();
     await client.workflow.start<typeof automation>(AUTOMATION_WORKFLOW, {
       taskQueue: temporalConfig().taskQueue,
       workflowId: runId,
-      args: [{ runId, workspaceId: l.workspaceId, graph: l.graph, trigger: l.trigger, resume: l.resume }],
+      args: [{ runId, workspaceId: l.workspaceId, graph: l.graph, trigger: l.trigger, resume: l.resume, versionId: l.versionId, ...(l.test && { test: { pins: Object.fromEntries(Object.entries(l.test.pins).map(([k, p]) => [k, p.output])) } }) }],
     });
   } catch (err) {
     await db.update(runs).set({ status: "failed", error: { message: `Could not start: ${(err as Error).message}` }, finishedAt: new Date() }).where(eq(runs.id, runId));

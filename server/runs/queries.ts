@@ -5,6 +5,7 @@ import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
 import { findRun } from "./commands";
 import { reusedSteps, withWholeOutputs } from "./reused";
+import { nodeOfStepKey } from "./test-slice";
 import { forView, stepForView } from "./view-values";
 
 export type RunFilters = {
@@ -51,6 +52,9 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
       error: runs.error,
       retryOf: runs.retryOf,
       retryMode: runs.retryMode,
+      // An editor test run's fixture, so lists label its data as test data.
+      fixtureName: runs.fixtureName,
+      isEditorTest: sql<boolean>`${runs.testScope} IS NOT NULL`,
       createdAt: runs.createdAt,
       startedAt: runs.startedAt,
       finishedAt: runs.finishedAt,
@@ -85,7 +89,7 @@ export async function getRun(db: Database, userId: string, workspaceId: string, 
   const version = run.workflowVersionId
     ? await db.query.workflowVersions.findFirst({ where: eq(workflowVersions.id, run.workflowVersionId), columns: { number: true, graph: true } })
     : undefined;
-  const { testGraph, ...rest } = run;
+  const { testGraph, testPins, ...rest } = run;
   // Values too deep or too large for superjson and the browser go as previews, marked `truncated` (view-values.ts).
   const trigger = forView(rest.trigger);
   const error = forView(rest.error);
@@ -99,6 +103,16 @@ export async function getRun(db: Database, userId: string, workspaceId: string, 
     graph: (version ? version.graph : testGraph) ?? null,
     steps: (await withWholeOutputs(db, steps)).map(stepForView),
     reused: (await reusedSteps(db, run, steps)).map(stepForView),
+    // An editor test run's stand-ins: outputs it used instead of running those steps (a fixture's, or a sample
+    // run's), each saying where it came from, so no view shows them as a step that ran.
+    pinned: pinnedForView(testPins),
   };
+}
+
+function pinnedForView(pins: unknown) {
+  return Object.entries((pins ?? {}) as Record<string, { output: unknown; from: string }>).map(([stepKey, p]) => {
+    const { value, truncation } = forView(p.output);
+    return { stepKey, nodeId: nodeOfStepKey(stepKey), from: p.from, output: value, truncated: truncation };
+  });
 }
 

@@ -9,12 +9,11 @@ export type TestPayload = {
 };
 
 /**
- * The editor's "Run with test data": a run of the draft (or the published version) whose trigger data has the
- * same shape a webhook delivery gives (method, headers, query, body), so mappings such as
- * `{{ trigger.body.user.id }}` behave the same in the test and in production.
+ * Trigger data entered by hand, in the shape a webhook delivery gives (method, headers, query, body), so mappings
+ * such as `{{ trigger.body.user.id }}` behave the same in a test and in production.
  */
-export async function runManual(db: Database, userId: string, workspaceId: string, workflowId: string, payload: TestPayload, draft: boolean) {
-  const trigger = {
+export function manualTrigger(payload: TestPayload) {
+  return {
     kind: "manual",
     method: (payload.method ?? "POST").toUpperCase(),
     path: null,
@@ -24,5 +23,9 @@ export async function runManual(db: Database, userId: string, workspaceId: strin
     ip: null,
     receivedAt: new Date().toISOString(),
   };
-  return startRun(db, userId, workspaceId, { workflowId, input: {}, draft, trigger });
+}
+
+/** The editor's "Run with test data": a run of the draft (or the published version) with a hand-made delivery. */
+export async function runManual(db: Database, userId: string, workspaceId: string, workflowId: string, payload: TestPayload, draft: boolean) {
+  return startRun(db, userId, workspaceId, { workflowId, input: {}, draft, trigger: manualTrigger(payload) });
 }

@@ -62,6 +62,8 @@ async function runControl(run: RunCtx, node: ControlNode, frame: Frame, arrivals
 async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<NodeOutcome> {
   const stepKey = frame.prefix + node.id;
   if (run.input.resume && Object.hasOwn(run.input.resume, stepKey)) return { output: run.input.resume[stepKey], handles: ["out"] };
+  const pins = run.input.test?.pins;
+  if (pins && Object.hasOwn(pins, stepKey)) return { output: pins[stepKey], handles: ["out"] };
   const refs = referencedSteps(node.input);
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
   const { runStep } = stepActivities(run, node);

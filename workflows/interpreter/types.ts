@@ -11,6 +11,16 @@ export type AutomationInput = {
   /** Outputs of steps that succeeded in an earlier run, by step key: "retry from the failed step". */
   resume?: Record<string, unknown>;
   /**
+   * The published version the graph is, null for a test run of the draft. Absent on runs started before it was
+   * passed; those carry no `test` either.
+   */
+  versionId?: string | null;
+  /**
+   * An editor test run's data (server/testing): step outputs used instead of running the step, by step key —
+   * pinned by the chosen fixture or reused from the sample run. Refused on a run of a published version.
+   */
+  test?: { pins: Record<string, unknown> };
+  /**
    * false: cheap built-in steps and the run's end run as normal activities instead of local ones. Never set by
    * the platform; bench/latency-levers.ts uses it to measure what local activities give.
    */
