@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // The canvas as an editor: delete, undo and redo with the usual keys, an undo history that survives a reload,
 // copy and paste of steps through the clipboard, and a clear message for a clipboard that holds no steps.
@@ -55,7 +56,7 @@ async function pasteEvent(page: Page, text: string) {
 
 test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z deletes it again and Ctrl+Z restores it", async ({ page }) => {
   await signUpWithWorkflow(page, "Undoable");
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await save(page);
 
   await canvas(page).getByTestId("graph-node-shout").click();
@@ -64,7 +65,7 @@ test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z 
   await save(page);
   await page.keyboard.press("ControlOrMeta+z");
   await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
-  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"greet-out-shout"/);
+  await expect(await jsonDraft(page)).toHaveValue(/"greet-out-shout"/);
   await save(page);
 
   // The history was saved with the draft: after a reload, redo and undo carry on where they were.
@@ -74,15 +75,15 @@ test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z 
   await page.getByRole("heading", { level: 1, name: "Undoable" }).click();
   await page.keyboard.press("ControlOrMeta+Shift+z");
   await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
-  await expect(page.getByLabel("Draft graph JSON")).not.toHaveValue(/"greet-out-shout"/);
+  await expect(await jsonDraft(page)).not.toHaveValue(/"greet-out-shout"/);
   await page.keyboard.press("ControlOrMeta+z");
   await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
-  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"greet-out-shout"/);
+  await expect(await jsonDraft(page)).toHaveValue(/"greet-out-shout"/);
 });
 
 test("copy and paste steps: ids renamed, references follow; a clipboard without steps gets a clear message; ? shows the shortcuts", async ({ page }) => {
   await signUpWithWorkflow(page, "Paste");
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await save(page);
 
   await canvas(page).getByTestId("graph-node-greet").click();
@@ -92,7 +93,7 @@ test("copy and paste steps: ids renamed, references follow; a clipboard without 
   await pasteEvent(page, copied);
   await expect(canvas(page).getByTestId("graph-node-greet_2")).toBeVisible();
   await expect(canvas(page).getByTestId("graph-node-shout_2")).toBeVisible();
-  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"\{\{ steps\.greet_2\.output\.text \}\}!"/);
+  await expect(await jsonDraft(page)).toHaveValue(/"\{\{ steps\.greet_2\.output\.text \}\}!"/);
   await save(page);
   // One undo takes the whole paste away.
   await page.keyboard.press("ControlOrMeta+z");
@@ -110,7 +111,7 @@ test("copy and paste steps: ids renamed, references follow; a clipboard without 
 
 test("a stale save merges per step: another tab relabelled one step, this tab deleted another; both survive, nothing overwritten", async ({ page, context }) => {
   await signUpWithWorkflow(page, "Two tabs");
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await save(page);
 
   // This tab deletes "shout" (unsaved) ...
@@ -121,11 +122,11 @@ test("a stale save merges per step: another tab relabelled one step, this tab de
   // ... while another tab loads the same draft and saves a change to "greet".
   const other = await context.newPage();
   await other.goto(page.url());
-  const theirs = JSON.parse(await other.getByLabel("Draft graph JSON").inputValue()) as typeof graph;
+  const theirs = JSON.parse(await (await jsonDraft(other)).inputValue()) as typeof graph;
   theirs.nodes = theirs.nodes.map((n) => (n.id === "greet" ? { ...n, label: "Greeting (theirs)" } : n));
   // Typed before the page is hydrated, the text would be reset by it: type until the editor has it.
   await expect(async () => {
-    await other.getByLabel("Draft graph JSON").fill(JSON.stringify(theirs, null, 2));
+    await (await jsonDraft(other)).fill(JSON.stringify(theirs, null, 2));
     await expect(other.getByTestId("draft-state")).toHaveText("Unsaved changes", { timeout: 1000 });
   }).toPass();
   await save(other);

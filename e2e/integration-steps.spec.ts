@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // An official integration (Code, seeded by the migration) as a step of a real run: the sandbox on the worker
 // runs it, and the run view shows its output, its ctx.log lines and what it used.
@@ -30,7 +31,7 @@ test("a Code step runs in the sandbox; its output, log lines and resource use sh
     ],
     edges: [{ id: "start-double", source: "start", target: "double" }],
   };
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 
@@ -71,7 +72,7 @@ test("a Code step that throws is not retried, and its step says why; its flood o
     ],
     edges: [{ id: "start-boom", source: "start", target: "boom" }],
   };
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // A schedule trigger in the editor: the next five run times while typing, the cron's problem next to it, and the
 // live schedule once the workflow is active (read back from Temporal).
@@ -29,7 +30,7 @@ const graph = (schedule: Record<string, unknown>) => ({
 
 test("a schedule trigger previews its next runs, names a bad cron, and shows the live schedule when active", async ({ page }) => {
   await signUpAndCreate(page, "Weekday report");
-  const draft = page.getByLabel("Draft graph JSON");
+  const draft = await jsonDraft(page);
   const preview = page.getByTestId("schedule-preview");
 
   await draft.fill(JSON.stringify(graph({ cron: "0 9 * *", timezone: "Europe/Berlin" }), null, 2));

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // The step configuration form: an HTTP Request step (the official integration, seeded by the migration) filled
 // in through fields drawn from its manifest's JSON Schema, checked as you type by the server's own rules,
@@ -31,7 +32,7 @@ test("an HTTP Request step is configured through its form: inline errors as you 
     ],
     edges: [{ id: "start-call", source: "start", target: "call" }],
   };
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(skeleton, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(skeleton, null, 2));
   const inspector = page.getByTestId("node-inspector");
   await inspector.getByLabel("Node", { exact: true }).selectOption("call");
 
@@ -64,7 +65,7 @@ test("an HTTP Request step is configured through its form: inline errors as you 
   await inspector.getByRole("tab", { name: "Input" }).click();
 
   // The JSON view is the same draft: what the form wrote is there.
-  const json = page.getByLabel("Draft graph JSON");
+  const json = await jsonDraft(page);
   await expect(json).toHaveValue(/"url": "https:\/\/example.com\/items\/\{\{ trigger.body.id \}\}"/);
   await expect(json).toHaveValue(/"Accept": "application\/json"/);
 
@@ -106,7 +107,7 @@ test("a Code step's code is edited in a highlighted editor, and a loop and a sto
       { id: "e3", source: "each", sourceHandle: "done", target: "end" },
     ],
   };
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   const inspector = page.getByTestId("node-inspector");
   await inspector.getByLabel("Node", { exact: true }).selectOption("double");
   const code = inspector.getByLabel("Code", { exact: true });
@@ -132,7 +133,7 @@ test("a Code step's code is edited in a highlighted editor, and a loop and a sto
 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-  const json = page.getByLabel("Draft graph JSON");
+  const json = await jsonDraft(page);
   await expect(json).toHaveValue(/"code": "\/\/ double it\\nreturn inputs.n \* 2;"/);
   await expect(json).toHaveValue(/"concurrency": 4/);
   await expect(json).toHaveValue(/"outcome": "error"/);

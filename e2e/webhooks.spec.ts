@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // The webhook trigger's panel: create the URL, copy it, set the secret (never shown again), publish, activate,
 // and a GitHub-signed delivery to that URL is acknowledged with a run id; the URL can be rotated (the old one kept
@@ -42,7 +43,7 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
     ],
     edges: [{ id: "e1", source: "start", target: "note" }],
   };
-  await page.getByLabel("Draft graph JSON").fill(JSON.stringify(graph, null, 2));
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 
@@ -124,5 +125,5 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   // The preset picker edits the draft (saved and published like any other change).
   await page.getByTestId("webhook-section").getByLabel("Verification").selectOption("slack");
   await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
-  await expect(page.getByLabel("Draft graph JSON")).toHaveValue(/"preset": "slack"/);
+  await expect(await jsonDraft(page)).toHaveValue(/"preset": "slack"/);
 });

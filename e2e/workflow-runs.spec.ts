@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
 
 // The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
 // watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
@@ -37,10 +38,10 @@ async function createWorkflow(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-const draft = (page: Page) => page.getByLabel("Draft graph JSON");
+const draft = (page: Page) => jsonDraft(page);
 
 async function saveDraft(page: Page, graph: unknown) {
-  await draft(page).fill(JSON.stringify(graph, null, 2));
+  await (await draft(page)).fill(JSON.stringify(graph, null, 2));
   await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   await page.getByRole("button", { name: "Save draft" }).click();
 }
@@ -100,15 +101,15 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
 
   // Fix it in the JSON; leaving with unsaved changes asks first, and staying keeps the text.
   const fixed = { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("greet", { text: "Hello {{ trigger.body.name }}" })] };
-  await draft(page).fill(JSON.stringify(fixed, null, 2));
+  await (await draft(page)).fill(JSON.stringify(fixed, null, 2));
   await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   page.once("dialog", (d) => void d.dismiss());
   await page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
   await expect(page.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
-  await expect(draft(page)).toHaveValue(/Hello \{\{ trigger\.body\.name \}\}/);
+  await expect(await draft(page)).toHaveValue(/Hello \{\{ trigger\.body\.name \}\}/);
 
   // Save from the keyboard: the marks and the list go, the text shows what the server stored.
-  await draft(page).press("Control+s");
+  await (await draft(page)).press("Control+s");
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   await expect(problems).toHaveCount(0);
   await expect(canvas.getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
@@ -263,7 +264,7 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
   // Scoped to the canvas like every graph node here: during a page load a second copy of the node was once in the page.
   await expect(viewerPage.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-note")).toBeVisible();
   await expect(viewerPage.getByTestId("draft-state")).toHaveText("Read-only: you have view access.");
-  await expect(viewerPage.getByLabel("Draft graph JSON")).toHaveAttribute("readonly", "");
+  await expect(await jsonDraft(viewerPage)).toHaveAttribute("readonly", "");
   for (const name of ["Run…", "Publish…", "Save draft"]) await expect(viewerPage.getByRole("button", { name })).toHaveCount(0);
   await viewerPage.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
   await expect(viewerPage.getByTestId("runs-empty")).toContainText("No runs yet");

@@ -5,8 +5,11 @@ import { CloseIcon, MenuIcon } from "@/app/_components/icons";
 import { Logo } from "@/app/_components/logo";
 import { Sidebar } from "./sidebar";
 
-/** The narrow-screen top bar; the sidebar opens as a modal drawer (native <dialog>: Escape and focus for free). */
-export function MobileNav() {
+/**
+ * The narrow-screen top bar; the sidebar opens as a modal drawer (native <dialog>: Escape and focus for free).
+ * On a wide page (the editor) it stands in for the sidebar up to 2xl, leaving the width to the canvas.
+ */
+export function MobileNav({ wide = false }: { wide?: boolean }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
 
@@ -17,7 +20,7 @@ export function MobileNav() {
   }, [open]);
 
   return (
-    <header className="sticky top-0 z-20 flex h-14 items-center justify-between border-b border-zinc-200 bg-white/90 px-4 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-950/90">
+    <header className={`sticky top-0 z-20 flex h-14 items-center justify-between border-b border-zinc-200 bg-white/90 px-4 backdrop-blur ${wide ? "2xl:hidden" : "md:hidden"} dark:border-zinc-800 dark:bg-zinc-950/90`}>
       <Link href="/">
         <Logo />
       </Link>

@@ -1,0 +1,52 @@
+"use client";
+import { copySelection, parseSelection, pasteSelection, selectionText } from "@/app/_lib/graph-edit/clipboard";
+import { moveNodesOp, removeNodesOp } from "@/app/_lib/graph-edit/ops";
+import { layoutGraph, type Point } from "@/app/(app)/w/[workspaceId]/_graph/graph-layout";
+import type { CanvasCommands } from "./use-canvas-shortcuts";
+import type { DraftEditor } from "./use-draft-editor";
+
+type Args = {
+  draft: DraftEditor;
+  selected: ReadonlySet<string>;
+  setSelection: (ids: string[]) => void;
+  fitView: () => void;
+  showShortcuts: () => void;
+};
+
+/** The editor's commands, one definition for the keyboard shortcuts, the toolbar and the canvas. */
+export function useEditorCommands({ draft, selected, setSelection, fitView, showShortcuts }: Args) {
+  const { state, dispatch, edit, canEdit, graph } = draft;
+  const pasteText = (text: string) => {
+    if (!canEdit) return;
+    const parsed = parseSelection(text);
+    if (!parsed.ok) return dispatch({ type: "notice", text: parsed.error });
+    if (!state.doc || state.problem) return edit(() => null);
+    const p = pasteSelection(state.doc, parsed.selection);
+    if (!p.ok) return dispatch({ type: "notice", text: p.error });
+    // Built against this render's draft; if the draft moved on meanwhile, applying it reports a conflict instead.
+    edit(() => p.op);
+    if (p.notes.length) dispatch({ type: "notice", text: p.notes.join(" ") });
+    setSelection(p.ids);
+  };
+  const copyText = () => (state.doc && selected.size ? selectionText(copySelection(state.doc, selected)) : null);
+  const remove = () => edit((doc) => removeNodesOp(doc, selected));
+  const commands = {
+    undo: () => canEdit && dispatch({ type: "undo" }),
+    redo: () => canEdit && dispatch({ type: "redo" }),
+    copyText,
+    cut: remove,
+    paste: pasteText,
+    duplicate: () => {
+      const text = copyText();
+      if (text) pasteText(text);
+    },
+    remove,
+    selectAll: () => setSelection(graph.nodes.map((n) => n.id)),
+    save: () => draft.canSave && draft.onSave(),
+    fitView,
+    showShortcuts,
+    move: (positions: Map<string, Point>) => edit((doc) => moveNodesOp(doc, positions)),
+    tidyUp: () => edit((doc) => moveNodesOp(doc, layoutGraph(doc.nodes, doc.edges)), { done: "Tidied up" }),
+  } satisfies CanvasCommands & Record<string, unknown>;
+  return commands;
+}
