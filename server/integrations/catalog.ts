@@ -57,14 +57,26 @@ export type CatalogAction = {
   output: Record<string, unknown>;
   dynamicOptions: ActionManifest["dynamicOptions"];
 };
+/** An integration trigger the editor can start a workflow with (polling, or the service's webhook). */
+export type CatalogTrigger = {
+  key: string;
+  name: string;
+  description: string;
+  kind: "webhook" | "polling";
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+};
 export type CatalogEntry = {
   slug: string;
   name: string;
   version: string;
   official: boolean;
   description: string;
+  /** The manifest's icon as given (the editor shows only an image data: URI or a short text, else a default). */
+  icon?: string;
   connections: Manifest["connections"];
   actions: CatalogAction[];
+  triggers: CatalogTrigger[];
 };
 
 const semverKey = (v: string) => v.split(/[.+-]/).slice(0, 3).map((p) => p.padStart(8, "0")).join(".");
@@ -96,7 +108,7 @@ export async function usableVersions(db: Database, workspaceId: string): Promise
   return [...best.values()].map(({ i, v }) => ({ integrationId: i.id, slug: i.slug, official: i.official, version: v.version, manifest: parseManifest(v.manifest) }));
 }
 
-/** What a workspace's editor can add, each action with its JSON Schemas (input for the form, output for mapping). */
+/** What a workspace's editor can add, each action and trigger with its JSON Schemas (input for the form, output for mapping). */
 export async function listCatalog(db: Database, userId: string, workspaceId: string): Promise<CatalogEntry[]> {
   await requireRole(db, userId, workspaceId, "viewer");
   return (await usableVersions(db, workspaceId))
@@ -106,8 +118,10 @@ export async function listCatalog(db: Database, userId: string, workspaceId: str
       version,
       official,
       description: m.description,
+      ...(m.icon ? { icon: m.icon } : {}),
       connections: m.connections,
       actions: m.actions.map((a) => ({ key: a.key, name: a.name, description: a.description, input: a.input, output: a.output, dynamicOptions: a.dynamicOptions })),
+      triggers: m.triggers.map((t) => ({ key: t.key, name: t.name, description: t.description, kind: t.kind, input: t.input, output: t.output })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,14 +1,18 @@
 "use client";
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, Controls, MarkerType, Panel, ReactFlow, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
 import type { IssuesByNode } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
-import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Point } from "./graph-layout";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
+import { StepEdge, type StepFlowEdge } from "./step-edge";
 
 const nodeTypes = { step: StepNode };
+const edgeTypes = { step: StepEdge };
+/** What a palette entry is dragged as (its key); see the editor's palette. */
+export const STEP_DRAG_TYPE = "application/x-junction-step";
 
 // Below this zoom node names are hard to read.
 const LEGIBLE_ZOOM = 0.65;
@@ -17,7 +21,7 @@ const LEGIBLE_ZOOM = 0.65;
  * Readable first: a graph too long to fit legibly opens at a legible zoom with its start (the trigger, on the
  * left) in view, centred vertically; pan, zoom or "fit view" show the rest.
  */
-function readableStart(flow: ReactFlowInstance<StepFlowNode, Edge>) {
+function readableStart(flow: ReactFlowInstance<StepFlowNode, StepFlowEdge>) {
   void flow.fitView({ padding: 0.15, maxZoom: 1.1 }).then(() => {
     if (flow.getZoom() >= LEGIBLE_ZOOM) return;
     const nodes = flow.getNodes();
@@ -46,6 +50,10 @@ type Props = {
   onMove?: (positions: Map<string, Point>) => void;
   /** Editing: a new value fits the view to the graph (the "fit view" shortcut). */
   fitViewSignal?: number;
+  /** Editing: a palette entry (its key) dropped on the canvas, with where its top-left corner lands. */
+  onDropStep?: (key: string, at: Point) => void;
+  /** Editing: shown over an empty canvas (what to do first). */
+  emptyHint?: ReactNode;
   label: string;
   className?: string;
 };
@@ -55,7 +63,7 @@ type Props = {
  * (every change reported to the editor, which owns the draft). Positions come from the graph when every node has
  * one, else from the auto layout. Handles other than "out" label their edges.
  */
-export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, label, className = "h-[420px]" }: Props) {
+export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, onDropStep, emptyHint, label, className = "h-[420px]" }: Props) {
   const positions = useMemo(() => {
     if (graph.nodes.length > 0 && graph.nodes.every((n) => n.position)) return new Map(graph.nodes.map((n) => [n.id, n.position!]));
     return layoutGraph(graph.nodes, graph.edges);
@@ -81,7 +89,7 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
     previous.current = next;
     return list;
   }, [graph, positions, dragging, issues, states, dimUnreached, selectedId, selectedIds]);
-  const flowRef = useRef<ReactFlowInstance<StepFlowNode, Edge> | null>(null);
+  const flowRef = useRef<ReactFlowInstance<StepFlowNode, StepFlowEdge> | null>(null);
   useEffect(() => {
     if (fitViewSignal) void flowRef.current?.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
   }, [fitViewSignal]);
@@ -107,15 +115,31 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
     setDragging(new Map());
   };
   const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
-  const edges = useMemo<Edge[]>(
+  const onDragOver = (e: DragEvent) => {
+    if (!onDropStep || !e.dataTransfer.types.includes(STEP_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  };
+  const onDrop = (e: DragEvent) => {
+    const key = e.dataTransfer.getData(STEP_DRAG_TYPE);
+    const flow = flowRef.current;
+    if (!onDropStep || !key || !flow) return;
+    e.preventDefault();
+    // Where it was released is the step's centre.
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    onDropStep(key, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+  };
+  const edges = useMemo<StepFlowEdge[]>(
     () =>
       graph.edges
         .filter((e) => known.has(e.source) && known.has(e.target))
         .map((e) => ({
           id: e.id,
+          type: "step" as const,
           source: e.source,
           target: e.target,
           label: e.handle === "out" ? undefined : e.handle,
+          data: { handleLabel: e.handle === "out" ? undefined : e.handle },
           labelBgPadding: [4, 2] as [number, number],
           markerEnd: { type: MarkerType.ArrowClosed },
           style: e.handle === "error" ? { stroke: "#ef4444", strokeDasharray: "4 3" } : undefined,
@@ -125,7 +149,7 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
   );
   return (
     <section aria-label={label} data-testid="graph-canvas" className={`overflow-hidden rounded-xl border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/40 ${className}`}>
-      {graph.nodes.length === 0 ? (
+      {graph.nodes.length === 0 && !onDropStep ? (
         <div className="flex h-full items-center justify-center p-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
           Nothing to draw yet: the graph has no nodes.
         </div>
@@ -134,6 +158,9 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
           nodesDraggable={Boolean(onMove)}
           nodesConnectable={false}
           edgesFocusable={false}
@@ -156,6 +183,11 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
         >
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
+          {graph.nodes.length === 0 && emptyHint && (
+            <Panel position="top-center" className="mt-16 max-w-sm rounded-lg border border-dashed border-zinc-300 bg-white/90 p-4 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900/90 dark:text-zinc-300">
+              {emptyHint}
+            </Panel>
+          )}
         </ReactFlow>
       )}
     </section>

@@ -2,6 +2,7 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
+import { AddAfterButton } from "./add-after-button";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 
@@ -45,7 +46,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       data-state={state ?? (unreached ? "unreached" : "")}
       data-invalid={invalid || undefined}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
-      className={`rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+      className={`relative rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
     >
       {node.kind !== "trigger" && <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !bg-zinc-400" />}
       <div className="flex items-center gap-1.5">
@@ -63,6 +64,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
         </div>
       )}
       {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
+      {node.kind !== "stop" && <AddAfterButton nodeId={node.id} />}
     </div>
   );
 }

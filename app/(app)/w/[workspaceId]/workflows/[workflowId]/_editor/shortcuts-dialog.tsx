@@ -4,6 +4,7 @@ import { Dialog, DialogActions } from "@/app/_components/dialog";
 
 /** The canvas's keyboard shortcuts, as the sheet lists them (Ctrl on Windows and Linux, Cmd on a Mac). */
 export const SHORTCUTS: { keys: string; what: string }[] = [
+  { keys: "Ctrl/Cmd + K", what: "Add a step: search, then Enter adds it after the selected step (or at a free spot)" },
   { keys: "Ctrl/Cmd + Z", what: "Undo" },
   { keys: "Ctrl/Cmd + Shift + Z, Ctrl + Y", what: "Redo" },
   { keys: "Ctrl/Cmd + C", what: "Copy the selected steps (as JSON, to paste here, in another workflow or a text editor)" },

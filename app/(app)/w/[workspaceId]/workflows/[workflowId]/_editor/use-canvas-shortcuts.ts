@@ -14,6 +14,8 @@ export type CanvasCommands = {
   save: () => void;
   fitView: () => void;
   showShortcuts: () => void;
+  /** The step picker (Ctrl/Cmd+K). */
+  openPalette?: () => void;
 };
 
 /** Typing in a field keeps the browser's own keys (its text undo, copy and paste); a dialog keeps its own too. */
@@ -35,10 +37,16 @@ export function useCanvasShortcuts(commands: CanvasCommands, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (ownKeys(e.target) || e.altKey) return;
       const c = ref.current;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // The step picker opens from anywhere on the page, a text field included (not over another dialog).
+      if (mod && key === "k" && !e.altKey && !e.shiftKey && c.openPalette && !(e.target instanceof Element && e.target.closest("dialog"))) {
+        e.preventDefault();
+        c.openPalette();
+        return;
+      }
+      if (ownKeys(e.target) || e.altKey) return;
       const run = (f: () => void) => {
         e.preventDefault();
         f();

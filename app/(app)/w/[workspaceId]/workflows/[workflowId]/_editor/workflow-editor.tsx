@@ -2,6 +2,9 @@
 import { useMemo, useState } from "react";
 import type { DocNode } from "@/app/_lib/graph-edit/doc";
 import { fieldChanges, setNodeOp } from "@/app/_lib/graph-edit/ops";
+import type { Where } from "@/app/_lib/graph-edit/add-step";
+import type { PaletteEntry } from "@/app/_lib/graph-edit/palette";
+import { CanvasActionsProvider } from "@/app/(app)/w/[workspaceId]/_graph/canvas-actions";
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
 import { ProblemList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/problem-list";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
@@ -12,6 +15,9 @@ import { EditorToolbar } from "./editor-toolbar";
 import { JsonViewToggle, useJsonView } from "./json-view-toggle";
 import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
+import { CommandPalette, type PaletteTarget } from "./palette/command-palette";
+import { StepPalette } from "./palette/step-palette";
+import { useAddStep } from "./palette/use-add-step";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
@@ -42,8 +48,26 @@ export function WorkflowEditor() {
   const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
 
+  // Adding steps: the palette column, drops on the canvas, the "+" on handles and edges, and Ctrl/Cmd+K.
+  const steps = useAddStep(draft, setSelection);
+  const [picking, setPicking] = useState<PaletteTarget | null>(null);
+  const hasTrigger = graph.nodes.some((n) => n.kind === "trigger");
+  const selectedNode = selectedId ? graph.nodes.find((n) => n.id === selectedId) : undefined;
+  // After the selected step (so picking one step after another builds a chain), else at a free spot.
+  const nextTo = (entry?: PaletteEntry): PaletteTarget =>
+    selectedNode && selectedNode.kind !== "stop" && !entry?.trigger ? { where: { after: selectedNode.id }, title: `Add a step after ${selectedNode.id}` } : { where: { free: true }, title: "Add a step" };
+  const canvasActions = editable
+    ? {
+        addAfter: (id: string, handle?: string) => setPicking({ where: { after: id, handle }, title: `Add a step after ${id}${handle ? ` (${handle})` : ""}` }),
+        insertOnEdge: (edgeId: string) => {
+          const e = graph.edges.find((x) => x.id === edgeId);
+          if (e) setPicking({ where: { onEdge: edgeId }, title: `Insert a step between ${e.source} and ${e.target}` });
+        },
+      }
+    : null;
+
   const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
-  useCanvasShortcuts(commands, true);
+  useCanvasShortcuts({ ...commands, openPalette: () => editable && setPicking(nextTo()) }, true);
 
   // The step form (node inspector) edits one step: typing in one field is one undo step per pause.
   const onNodeChange = (next: DocNode) => {
@@ -85,16 +109,20 @@ export function WorkflowEditor() {
   // The canvas is the editor; the JSON of the same draft opens under it for those who want it.
   const main = (
     <div className="flex h-full min-h-0 flex-col gap-2">
-      <GraphCanvas
-        graph={graph}
-        issues={draft.byNode}
-        selectedIds={selected}
-        onSelectionChange={setSelection}
-        onMove={editable ? commands.move : undefined}
-        fitViewSignal={fitSignal}
-        label="Workflow canvas"
-        className="min-h-0 flex-1"
-      />
+      <CanvasActionsProvider actions={canvasActions}>
+        <GraphCanvas
+          graph={graph}
+          issues={draft.byNode}
+          selectedIds={selected}
+          onSelectionChange={setSelection}
+          onMove={editable ? commands.move : undefined}
+          fitViewSignal={fitSignal}
+          onDropStep={editable ? (key, at) => steps.addByKey(key, { at }) : undefined}
+          emptyHint={draft.canEdit ? "Start with a trigger: drag one here from the palette, or press Ctrl/⌘ K." : undefined}
+          label="Workflow canvas"
+          className="min-h-0 flex-1"
+        />
+      </CanvasActionsProvider>
       {jsonOpen && (
         <div id="draft-json-view" className="h-[45%] min-h-40 shrink-0">
           <DraftJsonPanel text={state.text} onChange={(text) => draft.dispatch({ type: "typed", text, now: Date.now() })} readOnly={!draft.canEdit} onSave={commands.save} syntaxError={state.parses ? null : state.problem} />
@@ -120,7 +148,10 @@ export function WorkflowEditor() {
 
   return (
     <>
-      <EditorLayout bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
+      <EditorLayout
+        palette={draft.canEdit ? <StepPalette entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} disabled={!editable} onPick={(entry) => steps.add(entry, nextTo(entry).where)} /> : undefined}
+        bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
+      <CommandPalette target={picking} entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} onClose={() => setPicking(null)} onPick={(entry: PaletteEntry, where: Where) => steps.add(entry, where)} />
       <ShortcutsDialog open={sheetOpen} onClose={() => setSheetOpen(false)} />
       <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.setMerge(null)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>

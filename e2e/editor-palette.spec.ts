@@ -1,0 +1,106 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+// Building a workflow from the palette without typing JSON: a trigger dragged onto the canvas, a step added from
+// the keyboard (Ctrl+K), a branch inserted into an edge with its "+", and the insert undone in one step.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+
+async function signUpWithWorkflow(page: Page, name: string) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Pia Palette");
+  await page.getByLabel("Email").fill(`e2e-palette-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** The editor at 1280×800 in light and dark, kept with the test's results for a person to look at. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+test("a webhook trigger dragged from the palette, an HTTP request added with Ctrl+K, an if inserted into the edge with its +, and the insert undone in one step", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUpWithWorkflow(page, "Built by hand");
+  const palette = page.getByRole("region", { name: "Add steps" });
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
+  const inspector = page.getByTestId("node-inspector");
+
+  // The palette lists the built-ins and the workspace's integrations, grouped, and its search filters them.
+  await expect(palette.getByRole("group", { name: "Triggers" }).getByRole("option")).toHaveText([/^Manual trigger/, /^Webhook/, /^Schedule/]);
+  await expect(palette.getByRole("group", { name: "Built-in" })).toContainText("If");
+  await expect(palette.getByRole("group", { name: "HTTP Request" }).getByRole("option", { name: /^Send HTTP request:/ })).toBeVisible();
+  await shoot(page, testInfo, "palette-empty");
+  const search = palette.getByRole("combobox", { name: "Search steps" });
+  await search.fill("javascript");
+  await expect(palette.getByRole("option")).toHaveCount(1);
+  await expect(palette.getByRole("option")).toHaveText(/^Run code/);
+  await search.fill("");
+
+  // 1. Drag: the webhook trigger lands where it is dropped, selected, its panel open.
+  await palette.getByRole("option", { name: /^Webhook:/ }).dragTo(canvas, { targetPosition: { x: 160, y: 160 } });
+  await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible();
+  await expect(inspector.getByLabel("Node")).toHaveValue("webhook");
+  await expect(page.getByTestId("trigger-panel")).toContainText("Webhook");
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+  // With a trigger in place, the palette offers the others as replacements.
+  await expect(palette.getByRole("option", { name: /^Schedule \(replaces the trigger\)/ })).toBeVisible();
+
+  // 2. Ctrl+K: search, Enter adds the request after the selected trigger, connected, and selects it.
+  await page.keyboard.press("Control+k");
+  const picker = page.getByRole("dialog", { name: "Add a step after webhook" });
+  await expect(picker).toBeVisible();
+  // After a step, only steps are offered: no triggers.
+  await expect(picker.getByRole("group", { name: "Triggers" })).toHaveCount(0);
+  await picker.getByRole("combobox", { name: "Search steps" }).fill("http request");
+  await page.keyboard.press("Enter");
+  await expect(picker).toBeHidden();
+  await expect(canvas.getByTestId("graph-node-send_http_request")).toBeVisible();
+  await expect(inspector.getByLabel("Node")).toHaveValue("send_http_request");
+  // Its form opened with the schema's defaults.
+  await expect(inspector.getByLabel("Method", { exact: true })).toHaveValue("GET");
+  await expect(inspector.getByLabel("URL", { exact: true })).toHaveValue("");
+
+  // 3. The "+" on the edge: pick "If" with the arrow keys; it goes between the two, one edge each side.
+  await canvas.getByRole("button", { name: "Insert a step between webhook and send_http_request" }).click();
+  const insert = page.getByRole("dialog", { name: "Insert a step between webhook and send_http_request" });
+  await insert.getByRole("combobox", { name: "Search steps" }).fill("branch");
+  await expect(insert.getByRole("option").first()).toHaveText(/^If/);
+  await expect(insert.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(insert.getByRole("option").nth(1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  await expect(canvas.getByTestId("graph-node-if")).toBeVisible();
+  await expect(inspector.getByLabel("Node")).toHaveValue("if");
+  await expect(canvas.getByRole("button", { name: "Insert a step between webhook and if" })).toBeVisible();
+  await expect(canvas.getByRole("button", { name: "Insert a step between if and send_http_request (true)" })).toBeVisible();
+  await expect(canvas.getByRole("button", { name: "Insert a step between webhook and send_http_request" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await shoot(page, testInfo, "palette-built");
+
+  // Undo the insert in one step: the branch and its two edges go, the edge between the two comes back.
+  await page.keyboard.press("Control+z");
+  await expect(canvas.getByTestId("graph-node-if")).toHaveCount(0);
+  await expect(canvas.getByRole("button", { name: "Insert a step between webhook and send_http_request" })).toBeVisible();
+  await expect(canvas.getByTestId("graph-node-send_http_request")).toBeVisible();
+  await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible();
+  // And redo puts it back.
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(canvas.getByTestId("graph-node-if")).toBeVisible();
+
+  // Saved as built: the server stores it (with its problems to fix before publishing, e.g. the URL and the condition).
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await expect(page.getByRole("region", { name: "Problems to fix before publishing" })).toContainText("if");
+});
