@@ -44,7 +44,7 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
   const search = palette.getByRole("combobox", { name: "Search steps" });
   await search.fill("javascript");
   await expect(palette.getByRole("option")).toHaveCount(1);
-  await expect(palette.getByRole("option")).toHaveText(/^Run code/);
+  await expect(palette.getByRole("option")).toHaveText(/^Run JavaScript/);
   await search.fill("");
 
   // 1. Drag: the webhook trigger lands where it is dropped, selected, its panel open.
@@ -98,6 +98,28 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
   // And redo puts it back.
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(canvas.getByTestId("graph-node-if")).toBeVisible();
+
+  // The "+" beside a step's output: adds after it, from its first free exit (the if's "true" is taken: "false").
+  await canvas.getByRole("button", { name: "Add a step after if" }).click();
+  const after = page.getByRole("dialog", { name: "Add a step after if" });
+  await after.getByRole("combobox", { name: "Search steps" }).fill("stop");
+  await page.keyboard.press("Enter");
+  await expect(canvas.getByTestId("graph-node-stop")).toBeVisible();
+  await expect(canvas.getByRole("button", { name: "Insert a step between if and stop (false)" })).toBeVisible();
+
+  // A step's menu: rename (edges follow the new id) and duplicate.
+  await canvas.getByTestId("graph-node-send_http_request").click();
+  await canvas.getByRole("button", { name: "Actions for send_http_request" }).click();
+  await page.getByRole("menuitem", { name: "Rename…" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename send_http_request" });
+  await rename.getByLabel("Name", { exact: true }).fill("Call the API");
+  await rename.getByLabel("Id", { exact: true }).fill("call_api");
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(canvas.getByTestId("graph-node-call_api")).toContainText("Call the API");
+  await expect(canvas.getByRole("button", { name: "Insert a step between if and call_api (true)" })).toBeVisible();
+  await canvas.getByRole("button", { name: "Actions for call_api" }).click();
+  await page.getByRole("menuitem", { name: "Duplicate" }).click();
+  await expect(canvas.getByTestId("graph-node-call_api_2")).toBeVisible();
 
   // Saved as built: the server stores it (with its problems to fix before publishing, e.g. the URL and the condition).
   await page.getByRole("button", { name: "Save draft" }).click();

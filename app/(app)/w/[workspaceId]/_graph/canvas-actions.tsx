@@ -9,6 +9,10 @@ import { createContext, useContext, useMemo, useRef, type ReactNode } from "reac
 export type CanvasActions = {
   addAfter: (nodeId: string, handle?: string) => void;
   insertOnEdge: (edgeId: string) => void;
+  /** A step's menu: rename (opens the dialog), duplicate, delete. */
+  rename?: (nodeId: string) => void;
+  duplicate?: (nodeId: string) => void;
+  remove?: (nodeId: string) => void;
 };
 
 const Context = createContext<CanvasActions | null>(null);
@@ -19,7 +23,16 @@ export function CanvasActionsProvider({ actions, children }: { actions: CanvasAc
   latest.current = actions;
   const enabled = actions !== null;
   const value = useMemo<CanvasActions | null>(
-    () => (enabled ? { addAfter: (id, handle) => latest.current?.addAfter(id, handle), insertOnEdge: (id) => latest.current?.insertOnEdge(id) } : null),
+    () =>
+      enabled
+        ? {
+            addAfter: (id, handle) => latest.current?.addAfter(id, handle),
+            insertOnEdge: (id) => latest.current?.insertOnEdge(id),
+            rename: (id) => latest.current?.rename?.(id),
+            duplicate: (id) => latest.current?.duplicate?.(id),
+            remove: (id) => latest.current?.remove?.(id),
+          }
+        : null,
     [enabled],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -4,6 +4,7 @@ import type { NodeIssue } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { AddAfterButton } from "./add-after-button";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
+import { StepMenu } from "./step-menu";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 
 export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; unreached?: boolean; selected: boolean };
@@ -65,6 +66,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       )}
       {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
       {node.kind !== "stop" && <AddAfterButton nodeId={node.id} />}
+      {selected && <StepMenu nodeId={node.id} />}
     </div>
   );
 }

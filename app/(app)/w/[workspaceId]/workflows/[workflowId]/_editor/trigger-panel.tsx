@@ -49,7 +49,7 @@ export function TriggerPanel({ trigger, ids, onWebhookPreset }: { trigger: Loose
         </div>
       ) : (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          No trigger yet. Add a node with <code className="font-mono text-xs">&quot;kind&quot;: &quot;trigger&quot;</code> to say what starts this workflow.
+          No trigger yet. Pick one under Triggers in the palette (or press Ctrl/⌘ K) to say what starts this workflow.
         </p>
       )}
     </section>

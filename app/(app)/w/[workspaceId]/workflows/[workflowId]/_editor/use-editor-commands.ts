@@ -28,19 +28,25 @@ export function useEditorCommands({ draft, selected, setSelection, fitView, show
     if (p.notes.length) dispatch({ type: "notice", text: p.notes.join(" ") });
     setSelection(p.ids);
   };
-  const copyText = () => (state.doc && selected.size ? selectionText(copySelection(state.doc, selected)) : null);
-  const remove = () => edit((doc) => removeNodesOp(doc, selected));
+  const copyOf = (ids: ReadonlySet<string>) => (state.doc && ids.size ? selectionText(copySelection(state.doc, ids)) : null);
+  const copyText = () => copyOf(selected);
+  const removeIds = (ids: ReadonlySet<string>) => edit((doc) => removeNodesOp(doc, ids));
+  const remove = () => removeIds(selected);
+  const duplicateIds = (ids: ReadonlySet<string>) => {
+    const text = copyOf(ids);
+    if (text) pasteText(text);
+  };
   const commands = {
     undo: () => canEdit && dispatch({ type: "undo" }),
     redo: () => canEdit && dispatch({ type: "redo" }),
     copyText,
     cut: remove,
     paste: pasteText,
-    duplicate: () => {
-      const text = copyText();
-      if (text) pasteText(text);
-    },
+    duplicate: () => duplicateIds(selected),
     remove,
+    /** From a step's menu: that step, whatever else is selected. */
+    duplicateStep: (id: string) => duplicateIds(new Set([id])),
+    removeStep: (id: string) => removeIds(new Set([id])),
     selectAll: () => setSelection(graph.nodes.map((n) => n.id)),
     save: () => draft.canSave && draft.onSave(),
     fitView,

@@ -6,6 +6,7 @@ import type { Where } from "@/app/_lib/graph-edit/add-step";
 import type { PaletteEntry } from "@/app/_lib/graph-edit/palette";
 import { CanvasActionsProvider } from "@/app/(app)/w/[workspaceId]/_graph/canvas-actions";
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
+import type { Op } from "@/app/_lib/graph-edit/ops";
 import { ProblemList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/problem-list";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 import { DraftJsonPanel } from "./draft-json-panel";
@@ -18,6 +19,7 @@ import { NodeInspector } from "./node-inspector";
 import { CommandPalette, type PaletteTarget } from "./palette/command-palette";
 import { StepPalette } from "./palette/step-palette";
 import { useAddStep } from "./palette/use-add-step";
+import { RenameDialog } from "./rename-dialog";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
@@ -48,9 +50,12 @@ export function WorkflowEditor() {
   const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
 
+  const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
+
   // Adding steps: the palette column, drops on the canvas, the "+" on handles and edges, and Ctrl/Cmd+K.
   const steps = useAddStep(draft, setSelection);
   const [picking, setPicking] = useState<PaletteTarget | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const hasTrigger = graph.nodes.some((n) => n.kind === "trigger");
   const selectedNode = selectedId ? graph.nodes.find((n) => n.id === selectedId) : undefined;
   // After the selected step (so picking one step after another builds a chain), else at a free spot.
@@ -58,6 +63,9 @@ export function WorkflowEditor() {
     selectedNode && selectedNode.kind !== "stop" && !entry?.trigger ? { where: { after: selectedNode.id }, title: `Add a step after ${selectedNode.id}` } : { where: { free: true }, title: "Add a step" };
   const canvasActions = editable
     ? {
+        rename: setRenaming,
+        duplicate: commands.duplicateStep,
+        remove: commands.removeStep,
         addAfter: (id: string, handle?: string) => setPicking({ where: { after: id, handle }, title: `Add a step after ${id}${handle ? ` (${handle})` : ""}` }),
         insertOnEdge: (edgeId: string) => {
           const e = graph.edges.find((x) => x.id === edgeId);
@@ -66,7 +74,6 @@ export function WorkflowEditor() {
       }
     : null;
 
-  const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
   useCanvasShortcuts({ ...commands, openPalette: () => editable && setPicking(nextTo()) }, true);
 
   // The step form (node inspector) edits one step: typing in one field is one undo step per pause.
@@ -152,6 +159,15 @@ export function WorkflowEditor() {
         palette={draft.canEdit ? <StepPalette entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} disabled={!editable} onPick={(entry) => steps.add(entry, nextTo(entry).where)} /> : undefined}
         bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
       <CommandPalette target={picking} entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} onClose={() => setPicking(null)} onPick={(entry: PaletteEntry, where: Where) => steps.add(entry, where)} />
+      <RenameDialog
+        stepId={renaming}
+        doc={state.doc}
+        onClose={() => setRenaming(null)}
+        onRename={(op: Op, id: string) => {
+          edit(() => op);
+          setSelection([id]);
+        }}
+      />
       <ShortcutsDialog open={sheetOpen} onClose={() => setSheetOpen(false)} />
       <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.setMerge(null)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>

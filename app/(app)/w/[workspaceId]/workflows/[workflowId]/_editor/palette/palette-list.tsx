@@ -73,7 +73,7 @@ export function PaletteList({ entries, onPick, hasTrigger, draggable = false, di
         autoComplete="off"
         spellCheck={false}
         autoFocus={autoFocus}
-        placeholder="Search steps and integrations"
+        placeholder="Search steps"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
