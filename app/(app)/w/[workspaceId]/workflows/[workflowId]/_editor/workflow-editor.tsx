@@ -125,7 +125,7 @@ export function WorkflowEditor() {
           onMove={editable ? commands.move : undefined}
           fitViewSignal={fitSignal}
           onDropStep={editable ? (key, at) => steps.addByKey(key, { at }) : undefined}
-          emptyHint={draft.canEdit ? "Start with a trigger: drag one here from the palette, or press Ctrl/⌘ K." : undefined}
+          emptyHint={draft.canEdit ? "This workflow has no nodes yet. Start with a trigger: drag one here from the palette, or press Ctrl/⌘ K." : undefined}
           label="Workflow canvas"
           className="min-h-0 flex-1"
         />
