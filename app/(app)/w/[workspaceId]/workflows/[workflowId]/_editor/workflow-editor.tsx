@@ -2,8 +2,6 @@
 import { useMemo, useState } from "react";
 import type { DocNode } from "@/app/_lib/graph-edit/doc";
 import { fieldChanges, setNodeOp } from "@/app/_lib/graph-edit/ops";
-import type { Where } from "@/app/_lib/graph-edit/add-step";
-import type { PaletteEntry } from "@/app/_lib/graph-edit/palette";
 import { CanvasActionsProvider } from "@/app/(app)/w/[workspaceId]/_graph/canvas-actions";
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
 import type { Op } from "@/app/_lib/graph-edit/ops";
@@ -16,9 +14,10 @@ import { EditorToolbar } from "./editor-toolbar";
 import { JsonViewToggle, useJsonView } from "./json-view-toggle";
 import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
-import { CommandPalette, type PaletteTarget } from "./palette/command-palette";
+import { CommandPalette } from "./palette/command-palette";
 import { StepPalette } from "./palette/step-palette";
 import { useAddStep } from "./palette/use-add-step";
+import { useStepPicking } from "./palette/use-step-picking";
 import { RenameDialog } from "./rename-dialog";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -54,27 +53,11 @@ export function WorkflowEditor() {
 
   // Adding steps: the palette column, drops on the canvas, the "+" on handles and edges, and Ctrl/Cmd+K.
   const steps = useAddStep(draft, setSelection);
-  const [picking, setPicking] = useState<PaletteTarget | null>(null);
+  const pick = useStepPicking(graph, selectedId);
   const [renaming, setRenaming] = useState<string | null>(null);
   const hasTrigger = graph.nodes.some((n) => n.kind === "trigger");
-  const selectedNode = selectedId ? graph.nodes.find((n) => n.id === selectedId) : undefined;
-  // After the selected step (so picking one step after another builds a chain), else at a free spot.
-  const nextTo = (entry?: PaletteEntry): PaletteTarget =>
-    selectedNode && selectedNode.kind !== "stop" && !entry?.trigger ? { where: { after: selectedNode.id }, title: `Add a step after ${selectedNode.id}` } : { where: { free: true }, title: "Add a step" };
-  const canvasActions = editable
-    ? {
-        rename: setRenaming,
-        duplicate: commands.duplicateStep,
-        remove: commands.removeStep,
-        addAfter: (id: string, handle?: string) => setPicking({ where: { after: id, handle }, title: `Add a step after ${id}${handle ? ` (${handle})` : ""}` }),
-        insertOnEdge: (edgeId: string) => {
-          const e = graph.edges.find((x) => x.id === edgeId);
-          if (e) setPicking({ where: { onEdge: edgeId }, title: `Insert a step between ${e.source} and ${e.target}` });
-        },
-      }
-    : null;
-
-  useCanvasShortcuts({ ...commands, openPalette: () => editable && setPicking(nextTo()) }, true);
+  const canvasActions = editable ? { ...pick.fromCanvas, rename: setRenaming, duplicate: commands.duplicateStep, remove: commands.removeStep } : null;
+  useCanvasShortcuts({ ...commands, openPalette: () => editable && pick.open() }, true);
 
   // The step form (node inspector) edits one step: typing in one field is one undo step per pause.
   const onNodeChange = (next: DocNode) => {
@@ -156,9 +139,9 @@ export function WorkflowEditor() {
   return (
     <>
       <EditorLayout
-        palette={draft.canEdit ? <StepPalette entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} disabled={!editable} onPick={(entry) => steps.add(entry, nextTo(entry).where)} /> : undefined}
+        palette={draft.canEdit ? <StepPalette entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} disabled={!editable} onPick={(entry) => steps.add(entry, pick.nextTo(entry).where)} /> : undefined}
         bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
-      <CommandPalette target={picking} entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} onClose={() => setPicking(null)} onPick={(entry: PaletteEntry, where: Where) => steps.add(entry, where)} />
+      <CommandPalette target={pick.picking} entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} onClose={pick.close} onPick={steps.add} />
       <RenameDialog
         stepId={renaming}
         doc={state.doc}
