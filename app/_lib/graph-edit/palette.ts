@@ -167,7 +167,7 @@ export function groupPalette(entries: readonly PaletteEntry[]): PaletteGroup[] {
  */
 export function paletteIcon(icon: string | undefined): { image: string } | { text: string } | null {
   if (!icon) return null;
-  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(icon) && icon.length <= 100_000) return { image: icon };
+  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(icon)) return { image: icon };
   const chars = [...icon.trim()];
   return chars.length > 0 && chars.length <= 4 && !/[<>]/.test(icon) ? { text: icon.trim() } : null;
 }
