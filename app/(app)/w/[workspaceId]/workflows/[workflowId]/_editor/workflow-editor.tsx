@@ -12,6 +12,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { JsonViewToggle, useJsonView } from "./json-view-toggle";
 import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
+import { RestoreBanner } from "./restore-banner";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
@@ -78,7 +79,7 @@ export function WorkflowEditor() {
       </div>
       <div className="flex items-center gap-2">
         <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
-        <DraftStatus readOnly={!draft.canEdit} dirty={draft.dirty} saving={draft.save.isPending} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
+        <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
       </div>
     </div>
   );
@@ -120,9 +121,19 @@ export function WorkflowEditor() {
 
   return (
     <>
-      <EditorLayout bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
+      <EditorLayout
+        bar={bar}
+        notices={
+          <>
+            <RestoreBanner backup={draft.save.backup.offer} onRestore={draft.save.backup.restore} onDiscard={draft.save.backup.discard} />
+            <SaveProblems error={draft.refusal} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />
+          </>
+        }
+        main={main}
+        panel={panel}
+      />
       <ShortcutsDialog open={sheetOpen} onClose={() => setSheetOpen(false)} />
-      <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.setMerge(null)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
+      <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.save.closeMerge(false)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>
   );
 }
