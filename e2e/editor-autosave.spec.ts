@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { jsonDraft } from "./editor-helpers";
 
 // Autosave: the draft saves itself after each edit (no Save click), shows where it stands (Saving…, Saved,
@@ -7,8 +7,10 @@ import { jsonDraft } from "./editor-helpers";
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
 
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
+/** 1280×800, light and dark, with `subject` (what the shot is about) scrolled into view. */
+async function shoot(page: Page, testInfo: TestInfo, name: string, subject: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
+  await subject.scrollIntoViewIfNeeded();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
@@ -49,7 +51,8 @@ async function openSeededWorkflow(page: Page, name: string) {
 const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas" });
 const state = (page: Page) => page.getByTestId("draft-state");
 const inspector = (page: Page) => page.getByTestId("node-inspector");
-const isSave = (url: string) => url.includes("/api/trpc/") && url.includes("workflow.saveDraft");
+/** saveDraft on the wire (one constant: unroute matches the predicate it was routed with). */
+const saves = (url: URL) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes("workflow.saveDraft");
 
 /** Selects a step on the canvas and types its name in the step panel (clicks until the page is hydrated). */
 async function rename(page: Page, id: string, name: string) {
@@ -78,17 +81,17 @@ test("an edit saves by itself: Saving…, then Saved, with no Save click; a relo
   // Hold the save on the wire, so "Saving…" can be seen before it lands.
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route((url) => isSave(url.href), async (route) => {
+  await page.route(saves, async (route) => {
     await held;
     await route.continue();
   });
   await rename(page, "greet", "Say hello");
   await expect(state(page)).toHaveText("Saving…");
   await expect(page.getByRole("status").filter({ has: state(page) })).toBeVisible();
-  await shoot(page, testInfo, "autosave-saving");
+  await shoot(page, testInfo, "autosave-saving", state(page));
   release();
   await expect(state(page)).toHaveText("Saved");
-  await page.unroute((url) => isSave(url.href));
+  await page.unroute(saves);
 
   await page.reload();
   await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Say hello");
@@ -112,7 +115,7 @@ test("two tabs edit different steps: the later save merges with the earlier one 
   await expect(other.getByTestId("merge-dialog")).toBeHidden();
   await expect(state(other)).toHaveText("Saved");
   await expect(canvas(other).getByTestId("graph-node-greet")).toContainText("Greeting (first tab)");
-  await shoot(other, testInfo, "autosave-merged");
+  await shoot(other, testInfo, "autosave-merged", state(other));
   await other.close();
 
   await page.reload();
@@ -133,7 +136,7 @@ test("two tabs edit the same step: the later one sees both versions and chooses;
   await expect(dialog.getByTestId("merge-conflict-node:greet")).toContainText("Theirs (second tab)");
   // Nothing is saved over the first tab's change while the choice is open.
   await expect(state(other)).toHaveText("Not saved");
-  await shoot(other, testInfo, "autosave-choose");
+  await shoot(other, testInfo, "autosave-choose", dialog);
   // This tab's step is "Yours" in its dialog: keep the first tab's ("Theirs") instead.
   await dialog.getByRole("radio", { name: "Keep theirs" }).check();
   await dialog.getByRole("button", { name: "Merge with these choices" }).click();
@@ -154,7 +157,7 @@ test("offline: the editor says so and keeps the edits; back online they are save
   await expect(state(page)).toHaveText("Offline");
   await expect(page.getByTestId("draft-state-detail")).toContainText("kept in this browser");
   await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Written offline");
-  await shoot(page, testInfo, "autosave-offline");
+  await shoot(page, testInfo, "autosave-offline", state(page));
 
   await context.setOffline(false);
   await expect(state(page)).toHaveText("Saved");
@@ -165,7 +168,7 @@ test("offline: the editor says so and keeps the edits; back online they are save
 test("a save that cannot reach the server keeps the edit in the browser; after a reload it is offered back and saved", async ({ page }, testInfo) => {
   await openSeededWorkflow(page, "Kept locally");
   // The server is unreachable for saves (the browser still thinks it is online).
-  await page.route((url) => isSave(url.href), (route) => route.abort("internetdisconnected"));
+  await page.route(saves, (route) => route.abort("internetdisconnected"));
   await rename(page, "greet", "Not lost");
   await expect(state(page)).toHaveText("Offline");
   await expect(page.getByTestId("draft-state-detail")).toContainText("could not be reached");
@@ -177,8 +180,8 @@ test("a save that cannot reach the server keeps the edit in the browser; after a
   // ... and offers back the edit kept in this browser.
   const offer = page.getByTestId("restore-draft");
   await expect(offer).toContainText("were not saved; they were kept in this browser");
-  await shoot(page, testInfo, "autosave-restore");
-  await page.unroute((url) => isSave(url.href));
+  await shoot(page, testInfo, "autosave-restore", offer);
+  await page.unroute(saves);
   await offer.getByRole("button", { name: "Restore my changes" }).click();
   await expect(offer).toBeHidden();
   await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Not lost");
