@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Junction", template: "%s · Junction" },
   description: "Self-hostable workflow automation.",
+  // Served from public/ (with the logo, the default integration icon and robots.txt): one place for static files.
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = {

@@ -109,38 +109,4 @@ test("copy and paste steps: ids renamed, references follow; a clipboard without 
   await expect(page.getByTestId("shortcuts-sheet")).toContainText("Duplicate the selected steps");
 });
 
-test("a stale save merges per step: another tab relabelled one step, this tab deleted another; both survive, nothing overwritten", async ({ page, context }) => {
-  await signUpWithWorkflow(page, "Two tabs");
-  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
-  await save(page);
-
-  // This tab deletes "shout" (unsaved) ...
-  await canvas(page).getByTestId("graph-node-shout").click();
-  await page.keyboard.press("Delete");
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
-
-  // ... while another tab loads the same draft and saves a change to "greet".
-  const other = await context.newPage();
-  await other.goto(page.url());
-  const theirs = JSON.parse(await (await jsonDraft(other)).inputValue()) as typeof graph;
-  theirs.nodes = theirs.nodes.map((n) => (n.id === "greet" ? { ...n, label: "Greeting (theirs)" } : n));
-  // Typed before the page is hydrated, the text would be reset by it: type until the editor has it.
-  await expect(async () => {
-    await (await jsonDraft(other)).fill(JSON.stringify(theirs, null, 2));
-    await expect(other.getByTestId("draft-state")).toHaveText("Unsaved changes", { timeout: 1000 });
-  }).toPass();
-  await save(other);
-  await other.close();
-
-  // This tab, still on the old revision, saves: the server refuses, the editor merges per step.
-  await page.getByRole("button", { name: "Save draft" }).click();
-  const dialog = page.getByTestId("merge-dialog");
-  await expect(dialog).toContainText("Your changes touch other steps, so they were merged");
-  await dialog.getByRole("button", { name: "Use the merged draft" }).click();
-  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
-  await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Greeting (theirs)");
-  await save(page);
-  await page.reload();
-  await expect(canvas(page).getByTestId("graph-node-greet")).toContainText("Greeting (theirs)");
-  await expect(canvas(page).getByTestId("graph-node-shout")).toHaveCount(0);
-});
+// Two tabs saving over each other: e2e/editor-autosave.spec.ts (merged per step, or the choice asked for).

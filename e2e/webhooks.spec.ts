@@ -124,6 +124,6 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
 
   // The preset picker edits the draft (saved and published like any other change).
   await page.getByTestId("webhook-section").getByLabel("Verification").selectOption("slack");
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   await expect(await jsonDraft(page)).toHaveValue(/"preset": "slack"/);
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 });

@@ -132,14 +132,24 @@ describe("edge proxy", () => {
     expect(echoed).toBe("echo:ping");
   });
 
-  it("answers 502 with a clear message when the upstream is down", async () => {
+  it("answers 503 with Retry-After and JSON for an API client when the web app is down, and a readable HTML page (not raw JSON) for a browser", async () => {
     const deadPort = await freePort();
     const lonely = createEdgeServer({ upstream: { host: "127.0.0.1", port: deadPort }, db: getDb });
     const port = await listen(lonely);
+    const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
     try {
-      const res = await call("/api/health", { port });
-      expect(res.status).toBe(502);
-      expect(JSON.parse(res.body).error).toBe(`The web app is not answering (upstream 127.0.0.1:${deadPort}: ECONNREFUSED); it may be starting or have stopped.`);
+      const api = await call("/api/health", { port, headers: { accept: browser } });
+      expect(api.status).toBe(503);
+      expect(api.headers["retry-after"]).toBe("5");
+      expect(JSON.parse(api.body).error).toBe(`The web app is not answering (upstream 127.0.0.1:${deadPort}: ECONNREFUSED); it may be starting or have stopped.`);
+      const client = await call("/w/some-workspace", { port, headers: { accept: "application/json" } });
+      expect(client.headers["content-type"]).toBe("application/json");
+      const page = await call("/w/some-workspace", { port, headers: { accept: browser } });
+      expect(page.status).toBe(503);
+      expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(page.body).toContain("<h1>Junction is starting up</h1>");
+      expect(page.body).toContain("look at the terminal running npm start");
+      expect(page.body).not.toContain("ECONNREFUSED");
     } finally {
       lonely.closeAllConnections();
       await new Promise((r) => lonely.close(r));

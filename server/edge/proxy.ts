@@ -2,6 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import type { Duplex } from "node:stream";
 import type { BlockList } from "node:net";
 import { callerOf } from "./client";
+import { renderErrorPage, wantsHtml } from "./error-page";
 
 export type Upstream = { host: string; port: number };
 
@@ -34,15 +35,44 @@ function responseHeaders(raw: string[]): string[] {
   return out;
 }
 
-function badGateway(res: ServerResponse, upstream: Upstream, err: Error): void {
+const RETRY_AFTER_S = 5;
+
+/**
+ * The web app gave no answer. Refused means it is not listening (starting, or restarting after a crash: npm start
+ * brings it back), so 503 with Retry-After; anything else (reset, broken mid-answer) is 502. A browser gets an HTML
+ * page saying so, an API client JSON (error-page.ts).
+ */
+function badGateway(req: IncomingMessage, res: ServerResponse, upstream: Upstream, err: Error): void {
   if (res.headersSent) {
     res.destroy(err); // mid-body: the client must see a broken response, not a short one that looks whole
     return;
   }
   const code = (err as NodeJS.ErrnoException).code ?? err.message;
-  const body = JSON.stringify({ error: `The web app is not answering (upstream ${upstream.host}:${upstream.port}: ${code}); it may be starting or have stopped.` });
-  res.writeHead(502, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  res.end(body);
+  const refused = code === "ECONNREFUSED";
+  const status = refused ? 503 : 502;
+  const headers: Record<string, string | number> = { "cache-control": "no-store" };
+  if (refused) headers["retry-after"] = RETRY_AFTER_S;
+  let body: string;
+  if (wantsHtml(req)) {
+    body = renderErrorPage({
+      status,
+      title: refused ? "Junction is starting up" : "Junction is not answering",
+      what: refused
+        ? "The web app is not running right now: it is starting, or restarting after a crash."
+        : `The web app broke off its answer (${code}).`,
+      todo: refused
+        ? `This page tries again every ${RETRY_AFTER_S} seconds. If it keeps showing, look at the terminal running npm start, or .data/logs/.`
+        : "Try again. If it keeps happening, look at the terminal running npm start, or .data/logs/.",
+      retryAfterS: refused ? RETRY_AFTER_S : undefined,
+    });
+    headers["content-type"] = "text/html; charset=utf-8";
+  } else {
+    body = JSON.stringify({ error: `The web app is not answering (upstream ${upstream.host}:${upstream.port}: ${code}); it may be starting or have stopped.` });
+    headers["content-type"] = "application/json";
+  }
+  headers["content-length"] = Buffer.byteLength(body);
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /**
@@ -61,7 +91,7 @@ export function createProxy(upstream: Upstream, trusted: BlockList | null = null
       upRes.pipe(res);
       upRes.on("error", (err) => res.destroy(err));
     });
-    up.on("error", (err) => badGateway(res, upstream, err));
+    up.on("error", (err) => badGateway(req, res, upstream, err));
     // The client went away before the answer was complete: stop the upstream work too.
     res.on("close", () => {
       if (!res.writableFinished) up.destroy();

@@ -17,6 +17,9 @@ import { checkDraft, checkedGraph } from "./draft-check";
  * match (a save without one clears it). The server does not read it; it only bounds it by the shared JSON
  * limits. A history over them is not stored, and the answer says so in `historyNote`: losing undo steps must
  * not cost the person their save.
+ *
+ * The answer carries the graph as stored (defaults filled in) and its problems, so an autosaving editor needs no
+ * second round trip to show them.
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown, history: unknown = null) {
   await requireRole(db, userId, workspaceId, "editor");
@@ -27,7 +30,7 @@ export async function saveDraft(db: Database, userId: string, workspaceId: strin
     .update(workflows)
     .set({ draftGraph, draftHistory, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
     .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
-    .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
+    .returning({ id: workflows.id, draftRevision: workflows.draftRevision, draftGraph: workflows.draftGraph });
   if (saved) return { ...saved, problems, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
   const exists = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!exists) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");

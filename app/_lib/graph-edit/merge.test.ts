@@ -37,6 +37,16 @@ describe("three-way merge of a stale draft", () => {
     expect(mergeDocs(base, relabel(base, "known", "Same"), relabel(base, "known", "Same")).conflicts).toEqual([]);
   });
 
+  it("a step the server stored with its defaults filled in is not a conflict with the same step as this tab sent it", () => {
+    // This tab autosaved "known" without settings; the other tab's copy came back from the server with defaults.
+    const base = sampleDoc();
+    const mine = relabel(base, "known", "Mine");
+    const theirs = { ...base, nodes: base.nodes.map((n) => (n.id === "known" ? { ...n, mode: "if", cases: [] } : n)) };
+    const r = mergeDocs(base, mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.merged.nodes.find((n) => n.id === "known")!.label).toBe("Mine");
+  });
+
   it("deleted on one side and edited on the other is a conflict, both ways", () => {
     const base = sampleDoc();
     const r = mergeDocs(base, removeNodesOpApplied(base, "notify"), relabel(base, "notify", "Edited"));

@@ -1,4 +1,5 @@
 import { jsonEqual, type Doc, type DocEdge, type DocNode } from "./doc";
+import { equivalentNodes } from "./equivalent";
 
 /**
  * Three-way merge of two edits of one draft, per step: `base` is the revision this tab loaded, `mine` what it
@@ -23,10 +24,11 @@ export type MergeResult = { merged: Doc; conflicts: Conflict[]; autoMerged: numb
 
 type Pick3<T> = { value: T | undefined; conflict: boolean; fromMine: boolean };
 
-function pick3<T>(base: T | undefined, mine: T | undefined, theirs: T | undefined): Pick3<T> {
-  if (jsonEqual(mine, theirs)) return { value: theirs, conflict: false, fromMine: false };
-  if (jsonEqual(base, mine)) return { value: theirs, conflict: false, fromMine: false };
-  if (jsonEqual(base, theirs)) return { value: mine, conflict: false, fromMine: true };
+/** `same`: steps compare up to their defaults, since the server fills them in on save (equivalent.ts). */
+function pick3<T>(base: T | undefined, mine: T | undefined, theirs: T | undefined, same: (a: unknown, b: unknown) => boolean = jsonEqual): Pick3<T> {
+  if (same(mine, theirs)) return { value: theirs, conflict: false, fromMine: false };
+  if (same(base, mine)) return { value: theirs, conflict: false, fromMine: false };
+  if (same(base, theirs)) return { value: mine, conflict: false, fromMine: true };
   return { value: mine, conflict: true, fromMine: true };
 }
 
@@ -57,7 +59,7 @@ export function mergeDocs(base: Doc, mine: Doc, theirs: Doc, choices: Readonly<R
     const out: T[] = [];
     for (const id of orderedIds(t, m)) {
       const key = `${kind}:${id}`;
-      const r = pick3(bm.get(id), mm.get(id), tm.get(id));
+      const r = pick3(bm.get(id), mm.get(id), tm.get(id), kind === "node" ? equivalentNodes : jsonEqual);
       let value = r.value;
       if (r.conflict) {
         conflicts.push({ key, kind, id, base: bm.get(id), mine: mm.get(id), theirs: tm.get(id), reason: reasonFor(`the ${kind === "node" ? "step" : "edge"} "${id}"`, bm.get(id), mm.get(id), tm.get(id)) });

@@ -23,7 +23,9 @@ const ALWAYS_REDACTED = ["authorization", "cookie", "proxy-authorization"];
 /**
  * POST /api/hooks/:hookId, framework-free (the Next.js route and the standalone server both call it).
  * Cheap refusals first (404, 405, 429, 415, 413), then the signature over the raw bytes (401), then parsing,
- * and a 2xx only once Temporal has durably accepted the run. Which bucket a delivery is counted in depends on
+ * and a 2xx once the delivery's outbox row and run row have committed in Postgres (accept.ts): Temporal is not
+ * waited on, the worker's outbox relay starts the run (outbox-relay.ts); a sync hook's caller alone waits for the
+ * run, since it asked for its reply. Which bucket a delivery is counted in depends on
  * whether it can be verified: a hook without verification counts every delivery in its own bucket up front; a
  * verified hook counts failed verifications per source address (so junk cannot starve the real sender) and
  * only verified deliveries in its own bucket.

@@ -32,7 +32,11 @@ export type DraftAction =
   | { type: "edit"; build: (doc: Doc) => Op | null | { error: string }; key?: string; now: number; done?: string }
   | { type: "undo" }
   | { type: "redo" }
-  | { type: "saved"; value: unknown; revision: number }
+  /**
+   * A save landed. `sentText` is what was sent; `adopt` says the text may be replaced by what the server stored
+   * (false while the person is typing in the JSON: rewriting it would move their cursor).
+   */
+  | { type: "saved"; value: unknown; revision: number; sentText: string; adopt: boolean }
   | { type: "rebase"; merged: Doc; revision: number; value: unknown; now: number }
   | { type: "notice"; text: string; tone?: "success" | "error" };
 
@@ -104,6 +108,8 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       return { ...s, doc: r.doc, text: prettyJson(r.doc), origin: "canvas", history: r.history };
     }
     case "saved": {
+      // Edited while the save was on its way (autosave): keep the edits, now on top of the revision just saved.
+      if (s.text !== a.sentText || !a.adopt) return { ...s, base: { revision: a.revision, text: a.sentText, value: a.value } };
       // The server stores the graph with its defaults filled in: show exactly what was saved. The history still
       // fits it (operations compare steps up to defaults), so undo carries on across the save.
       const text = prettyJson(a.value);

@@ -43,10 +43,20 @@ export function MergeDialog({ result, onApply, onTakeTheirs, onClose }: Props) {
                 {(["mine", "theirs"] as const).map((side) => (
                   <label key={side} className="block min-w-0 cursor-pointer rounded border border-zinc-200 p-1.5 has-[:checked]:border-indigo-500 dark:border-zinc-700">
                     <span className="flex items-center gap-1.5 text-xs font-medium">
-                      <input type="radio" name={c.key} checked={(choices[c.key] ?? "mine") === side} onChange={() => setChoices({ ...choices, [c.key]: side })} />
+                      {/* Named by the side alone; the version itself is its description (a name should stay short). */}
+                      <input
+                        type="radio"
+                        name={c.key}
+                        aria-label={side === "mine" ? "Keep yours" : "Keep theirs"}
+                        aria-describedby={`${c.key}-${side}`}
+                        checked={(choices[c.key] ?? "mine") === side}
+                        onChange={() => setChoices({ ...choices, [c.key]: side })}
+                      />
                       {side === "mine" ? "Yours" : "Theirs"}
                     </span>
-                    <pre className="mt-1 max-h-32 overflow-auto font-mono text-[11px]">{c[side] === undefined ? "(deleted)" : prettyJson(c[side])}</pre>
+                    <pre id={`${c.key}-${side}`} className="mt-1 max-h-32 overflow-auto font-mono text-[11px]">
+                      {c[side] === undefined ? "(deleted)" : prettyJson(c[side])}
+                    </pre>
                   </label>
                 ))}
               </div>

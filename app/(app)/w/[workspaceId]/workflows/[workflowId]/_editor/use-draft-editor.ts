@@ -1,27 +1,26 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import { useToast } from "@/app/_components/toast";
-import { toDoc, type Doc } from "@/app/_lib/graph-edit/doc";
-import { serializeHistory } from "@/app/_lib/graph-edit/history";
-import { mergeDocs, type MergeResult } from "@/app/_lib/graph-edit/merge";
+import type { Doc } from "@/app/_lib/graph-edit/doc";
 import type { Op } from "@/app/_lib/graph-edit/ops";
 import { problemsByNode, splitIssues } from "@/app/_lib/graph-issues";
-import { codeOf, fieldErrorsOf } from "@/app/_trpc/errors";
+import { fieldErrorsOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 import { looseGraph, type LooseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 import { draftReducer, initialDraft } from "./draft-document";
+import { useDraftAutosave } from "./use-draft-autosave";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 export type EditBuild = (doc: Doc) => Op | null | { error: string };
-export type PendingMerge = { result: MergeResult; revision: number; value: unknown; history: unknown };
 
 /**
- * The draft being edited and everything that changes it: the reducer (see draft-document.ts), saving with the
- * optimistic revision check, following another tab's save when nothing here is unsaved, and the per-step merge
- * a stale save starts. The editor's components read from this and edit only through `edit`.
+ * The draft being edited and everything that changes it: the reducer (see draft-document.ts), autosave with the
+ * optimistic revision check and the per-step merge a stale save starts (use-draft-autosave.ts), and following
+ * another tab's save when nothing here is unsaved. The editor's components read from this and edit only
+ * through `edit`.
  */
 export function useDraftEditor() {
   const trpc = useTRPC();
@@ -30,7 +29,6 @@ export function useDraftEditor() {
   const ws = useWorkspace();
   const { workflow, setDirty } = useWorkflowPage();
   const [state, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(workflow.draftGraph, workflow.draftRevision, workflow.draftHistory));
-  const [merge, setMerge] = useState<PendingMerge | null>(null);
   const [lastGood, setLastGood] = useState<LooseGraph>(() => looseGraph(workflow.draftGraph));
   const fromDoc = useMemo(() => (state.doc && !state.problem ? looseGraph(state.doc) : null), [state.doc, state.problem]);
   // While the text does not parse, the canvas keeps showing the last graph that did.
@@ -38,6 +36,10 @@ export function useDraftEditor() {
   const graph = fromDoc ?? lastGood;
   const dirty = state.text !== state.base.text;
   const editable = ws.canEdit && state.problem === null;
+  const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  // Saved by itself after each edit; Ctrl/Cmd+S and Save draft save at once.
+  const save = useDraftAutosave({ state, dispatch, ids, canEdit: ws.canEdit, savedProblems: workflow.draftProblems.length });
+  const merge = save.merge;
 
   // Someone else saved (the workflow query refetched with a new draft) and we have nothing unsaved: follow it.
   if (workflow.draftRevision !== state.base.revision && !dirty && !merge) {
@@ -53,54 +55,20 @@ export function useDraftEditor() {
     if (notice) toast.show(notice.text, notice.tone);
   }, [notice, toast]);
 
-  const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
   const fetchLatest = () => queryClient.fetchQuery({ ...trpc.workflow.get.queryOptions(ids), staleTime: 0 });
-  const save = useMutation(
-    trpc.workflow.saveDraft.mutationOptions({
-      onSuccess: async (saved) => {
-        // A draft with problems is saved all the same; publishing waits until they are fixed.
-        const problems = saved.problems.length;
-        const note = problems === 0 ? "Draft saved" : `Draft saved with ${problems} problem${problems === 1 ? "" : "s"} to fix before publishing`;
-        toast.show(saved.historyNote ?? note, saved.historyNote ? "error" : "success");
-        const fresh = await fetchLatest();
-        dispatch({ type: "saved", value: fresh.draftGraph, revision: fresh.draftRevision });
-      },
-      onError: async (error) => {
-        // A stale revision: merge with what was saved, per step, and ask about steps both sides changed.
-        if (codeOf(error) !== "CONFLICT" || !state.doc || state.problem) return;
-        const fresh = await fetchLatest();
-        const theirs = toDoc(fresh.draftGraph);
-        const base = toDoc(state.base.value);
-        if (!theirs.ok || !base.ok) return;
-        setMerge({ result: mergeDocs(base.doc, state.doc, theirs.doc), revision: fresh.draftRevision, value: fresh.draftGraph, history: fresh.draftHistory });
-      },
-    }),
-  );
-  const canSave = ws.canEdit && dirty && !save.isPending && state.parses;
-  const onSave = () => {
-    let value: unknown;
-    try {
-      value = JSON.parse(state.text);
-    } catch {
-      return;
-    }
-    save.mutate({ ...ids, draftRevision: state.base.revision, graph: value, history: state.problem ? null : serializeHistory(state.history) });
-  };
-  const onRevert = () => {
-    dispatch({ type: "load", value: state.base.value, revision: state.base.revision, history: null });
-    save.reset();
-  };
+  // Save now (Ctrl/Cmd+S, Save draft): anything that parses; an already saved draft just says so.
+  const canSave = ws.canEdit && state.parses;
+  const onSave = () => canSave && save.saveNow();
+  const onRevert = () => dispatch({ type: "load", value: state.base.value, revision: state.base.revision, history: null });
   const reloadLatest = async () => {
     const fresh = await fetchLatest();
     dispatch({ type: "load", value: fresh.draftGraph, revision: fresh.draftRevision, history: fresh.draftHistory });
-    setMerge(null);
-    save.reset();
+    save.closeMerge(true);
   };
   const applyMerge = (merged: Doc) => {
     if (!merge) return;
     dispatch({ type: "rebase", merged, revision: merge.revision, value: merge.value, now: Date.now() });
-    setMerge(null);
-    save.reset();
+    save.closeMerge(true);
   };
 
   /** Every edit of the draft: one operation (or a reason it cannot be made), recorded for undo. */
@@ -109,7 +77,9 @@ export function useDraftEditor() {
     dispatch({ type: "edit", build, now: Date.now(), ...options });
   };
 
-  const fieldErrors = fieldErrorsOf(save.error);
+  // A save the server refused (or met a newer revision) is explained above the views; one it retries shows in the status only.
+  const refusal = save.status === "error" || save.status === "conflict" ? save.error : null;
+  const fieldErrors = fieldErrorsOf(refusal);
   // The saved draft's problems (they block publishing), and a refused save's errors (a graph that cannot be stored).
   const byNode = useMemo(() => {
     const merged = problemsByNode(workflow.draftProblems);
@@ -117,7 +87,7 @@ export function useDraftEditor() {
     return merged;
   }, [workflow.draftProblems, fieldErrors]);
 
-  return { state, dispatch, graph, dirty, editable, canEdit: ws.canEdit, ids, edit, save, canSave, onSave, onRevert, reloadLatest, merge, setMerge, applyMerge, fieldErrors, byNode };
+  return { state, dispatch, graph, dirty, editable, canEdit: ws.canEdit, ids, edit, save, refusal, canSave, onSave, onRevert, reloadLatest, merge, applyMerge, fieldErrors, byNode };
 }
 
 export type DraftEditor = ReturnType<typeof useDraftEditor>;

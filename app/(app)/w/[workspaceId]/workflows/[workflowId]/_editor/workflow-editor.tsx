@@ -1,10 +1,9 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { DocNode } from "@/app/_lib/graph-edit/doc";
-import { fieldChanges, setNodeOp } from "@/app/_lib/graph-edit/ops";
+import { fieldChanges, setNodeOp, type Op } from "@/app/_lib/graph-edit/ops";
 import { CanvasActionsProvider } from "@/app/(app)/w/[workspaceId]/_graph/canvas-actions";
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
-import type { Op } from "@/app/_lib/graph-edit/ops";
 import { ProblemList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/problem-list";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 import { DraftJsonPanel } from "./draft-json-panel";
@@ -19,6 +18,7 @@ import { StepPalette } from "./palette/step-palette";
 import { useAddStep } from "./palette/use-add-step";
 import { useStepPicking } from "./palette/use-step-picking";
 import { RenameDialog } from "./rename-dialog";
+import { RestoreBanner } from "./restore-banner";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
@@ -92,7 +92,7 @@ export function WorkflowEditor() {
       </div>
       <div className="flex items-center gap-2">
         <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
-        <DraftStatus readOnly={!draft.canEdit} dirty={draft.dirty} saving={draft.save.isPending} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
+        <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
       </div>
     </div>
   );
@@ -140,7 +140,16 @@ export function WorkflowEditor() {
     <>
       <EditorLayout
         palette={draft.canEdit ? <StepPalette entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} disabled={!editable} onPick={(entry) => steps.add(entry, pick.nextTo(entry).where)} /> : undefined}
-        bar={bar} notices={<SaveProblems error={draft.save.error} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />} main={main} panel={panel} />
+        bar={bar}
+        notices={
+          <>
+            <RestoreBanner backup={draft.save.backup.offer} onRestore={draft.save.backup.restore} onDiscard={draft.save.backup.discard} />
+            <SaveProblems error={draft.refusal} fieldErrors={draft.fieldErrors} onLoadTheirs={draft.reloadLatest} />
+          </>
+        }
+        main={main}
+        panel={panel}
+      />
       <CommandPalette target={pick.picking} entries={steps.entries} loading={steps.loading} hasTrigger={hasTrigger} onClose={pick.close} onPick={steps.add} />
       <RenameDialog
         stepId={renaming}
@@ -152,7 +161,7 @@ export function WorkflowEditor() {
         }}
       />
       <ShortcutsDialog open={sheetOpen} onClose={() => setSheetOpen(false)} />
-      <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.setMerge(null)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
+      <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.save.closeMerge(false)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useToast } from "@/app/_components/toast";
 import { messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
+import { useRefreshWorkflowState } from "./use-refresh-workflow-state";
 import { useWorkflowPage } from "./workflow-page-context";
 
 /**
@@ -14,18 +15,15 @@ import { useWorkflowPage } from "./workflow-page-context";
 export function ActiveSwitch() {
   const trpc = useTRPC();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { workflow } = useWorkflowPage();
   const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
+  const refresh = useRefreshWorkflowState(ids);
   const toggle = useMutation(
     trpc.workflow.setActive.mutationOptions({
       onSuccess: (r) => toast.show(r.active ? `Active: triggers start version ${r.versionNumber}` : "Inactive: triggers are off"),
       onError: (e) => toast.show(messageOf(e), "error"),
-      onSettled: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) });
-        // The trigger panel's live status (a schedule's next times, a poller's state) changes with it.
-        await queryClient.invalidateQueries({ queryKey: trpc.trigger.status.queryKey(ids) });
-      },
+      // The trigger panel changes with it: a schedule's next times, a poller's state, the webhook URL and whether it listens.
+      onSettled: refresh,
     }),
   );
   const on = toggle.isPending ? !workflow.active : workflow.active;

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -13,6 +13,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { ChangesSummary } from "./changes-summary";
 import { IssueList } from "./issue-list";
 import { ProblemList } from "./problem-list";
+import { useRefreshWorkflowState } from "./use-refresh-workflow-state";
 import { useWorkflowPage } from "./workflow-page-context";
 
 /**
@@ -29,20 +30,20 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
 
 function PublishForm({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const { workflow, dirty, setSelection } = useWorkflowPage();
   const router = useRouter();
   const pathname = usePathname();
   const ids = { workspaceId: workflow.workspaceId, workflowId: workflow.id };
   const versions = useQuery(trpc.workflow.versions.queryOptions(ids));
+  const refresh = useRefreshWorkflowState(ids);
   const [message, setMessage] = useState("");
   const publish = useMutation(
     trpc.workflow.publish.mutationOptions({
       onSuccess: (v) => {
         toast.show(`Published version ${v.number}`);
-        void queryClient.invalidateQueries({ queryKey: trpc.workflow.versions.queryKey(ids) });
-        void queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey(ids) });
+        // An active workflow's triggers move to the new version: its trigger panels change with the header.
+        void refresh();
         onClose();
       },
     }),

@@ -1,0 +1,77 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
+
+// What a new user trips over between sign-up and a working automation (issue 16), walked as they walked it:
+// create a workflow, add a webhook trigger, publish, activate, call it, read the run, break it, retry it.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+
+async function signUp(page: Page, tag: string) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("New User");
+  await page.getByLabel("Email").fill(`e2e-${tag}-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  return { workspaceId: new URL(page.url()).pathname.split("/")[2]! };
+}
+
+/** The page at 1280×800 in light and dark, kept with the test's results for a person to look at. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+async function createWorkflow(page: Page, name: string) {
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  if (!/\/workflows\//.test(page.url())) await page.getByRole("link", { name, exact: true }).click().catch(() => {});
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+async function saveGraph(page: Page, graph: unknown) {
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+}
+
+async function publish(page: Page, number: number) {
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish workflow" });
+  await dialog.getByRole("button", { name: `Publish version ${number}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const webhookGraph = (input: Record<string, unknown>) => ({
+  schemaVersion: 1,
+  nodes: [
+    { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "none" } } },
+    { id: "note", kind: "action", action: { integration: "core", version: "1", key: "set" }, input },
+  ],
+  edges: [{ id: "e1", source: "start", target: "note" }],
+});
+
+test("activating a workflow shows its webhook URL and 'Listening' in the trigger panel without a reload", async ({ page }, testInfo) => {
+  await signUp(page, "stale-panel");
+  await createWorkflow(page, "Fresh panel");
+  await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
+  const section = page.getByTestId("webhook-section");
+  // No URL yet: activation creates it.
+  await expect(section.getByRole("button", { name: "Create the URL" })).toBeVisible();
+  await publish(page, 1);
+  await page.getByRole("switch", { name: "Active" }).click();
+  await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
+  await expect(section.getByLabel("Webhook URL")).toHaveValue(/\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+  await expect(section.getByText("Listening", { exact: true })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await shoot(page, testInfo, "trigger-panel-active");
+  // And back: deactivating says so at once too.
+  await page.getByRole("switch", { name: "Active" }).click();
+  await expect(section.getByText("Not listening until active")).toBeVisible();
+});
