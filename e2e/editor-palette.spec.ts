@@ -52,7 +52,6 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
   await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible();
   await expect(inspector.getByLabel("Node")).toHaveValue("webhook");
   await expect(page.getByTestId("trigger-panel")).toContainText("Webhook");
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   // With a trigger in place, the palette offers the others as replacements.
   await expect(palette.getByRole("option", { name: /^Schedule \(replaces the trigger\)/ })).toBeVisible();
 
