@@ -98,30 +98,58 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
   await page.getByRole("button", { name: "Redo" }).click();
   await expect(canvas.getByTestId("graph-node-if")).toBeVisible();
 
-  // The "+" beside a step's output: adds after it, from its first free exit (the if's "true" is taken: "false").
-  await canvas.getByRole("button", { name: "Add a step after if" }).click();
-  const after = page.getByRole("dialog", { name: "Add a step after if" });
-  await after.getByRole("combobox", { name: "Search steps" }).fill("stop");
+  // Saved as built: the server stores it (with its problems to fix before publishing, e.g. the URL and the condition).
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await expect(page.getByRole("region", { name: "Problems to fix before publishing" })).toContainText("if");
+});
+
+test("the + by a step's output adds after it from its first free exit; a step's menu renames it (edges follow the id) and duplicates it", async ({ page }) => {
+  await signUpWithWorkflow(page, "Menus");
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
+  const search = (dialog: string) => page.getByRole("dialog", { name: dialog }).getByRole("combobox", { name: "Search steps" });
+
+  // From the keyboard alone: a trigger at a free spot, then an if after it (the new step is selected each time).
+  // Pressed again until the page has hydrated and listens for it.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(search("Add a step")).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await search("Add a step").fill("webhook");
   await page.keyboard.press("Enter");
-  await expect(canvas.getByTestId("graph-node-stop")).toBeVisible();
+  await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible();
+  await page.keyboard.press("Control+k");
+  await search("Add a step after webhook").fill("if");
+  await page.keyboard.press("Enter");
+  await expect(canvas.getByRole("button", { name: "Insert a step between webhook and if" })).toBeVisible();
+
+  // The "+" by the if's output: the first step leaves by "true", the next by "false".
+  await canvas.getByRole("button", { name: "Add a step after if" }).click();
+  await search("Add a step after if").fill("http request");
+  await page.keyboard.press("Enter");
+  await expect(canvas.getByRole("button", { name: "Insert a step between if and send_http_request (true)" })).toBeVisible();
+  await canvas.getByRole("button", { name: "Add a step after if" }).click();
+  await search("Add a step after if").fill("stop");
+  await page.keyboard.press("Enter");
   await expect(canvas.getByRole("button", { name: "Insert a step between if and stop (false)" })).toBeVisible();
 
-  // A step's menu: rename (edges follow the new id) and duplicate.
+  // A step's menu: rename (name and id; the edge follows the new id) and duplicate.
   await canvas.getByTestId("graph-node-send_http_request").click();
   await canvas.getByRole("button", { name: "Actions for send_http_request" }).click();
   await page.getByRole("menuitem", { name: "Rename…" }).click();
   const rename = page.getByRole("dialog", { name: "Rename send_http_request" });
   await rename.getByLabel("Name", { exact: true }).fill("Call the API");
   await rename.getByLabel("Id", { exact: true }).fill("call_api");
-  await rename.getByRole("button", { name: "Rename" }).click();
+  await page.keyboard.press("Enter");
+  await expect(rename).toBeHidden();
   await expect(canvas.getByTestId("graph-node-call_api")).toContainText("Call the API");
   await expect(canvas.getByRole("button", { name: "Insert a step between if and call_api (true)" })).toBeVisible();
   await canvas.getByRole("button", { name: "Actions for call_api" }).click();
   await page.getByRole("menuitem", { name: "Duplicate" }).click();
   await expect(canvas.getByTestId("graph-node-call_api_2")).toBeVisible();
-
-  // Saved as built: the server stores it (with its problems to fix before publishing, e.g. the URL and the condition).
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-  await expect(page.getByRole("region", { name: "Problems to fix before publishing" })).toContainText("if");
+  // Undo takes the duplicate away, then the rename, each in one step.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(canvas.getByTestId("graph-node-call_api_2")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(canvas.getByTestId("graph-node-send_http_request")).toBeVisible();
 });
