@@ -30,6 +30,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 test("a webhook trigger dragged from the palette, an HTTP request added with Ctrl+K, an if inserted into the edge with its +, and the insert undone in one step", async ({ page }, testInfo) => {
+  // Sign-up, hydration and a dozen edits each saved by autosave: on a loaded 2-core machine, over a minute.
+  test.slow();
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUpWithWorkflow(page, "Built by hand");
   const palette = page.getByRole("region", { name: "Add steps" });
@@ -105,6 +107,7 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
 });
 
 test("the + by a step's output adds after it from its first free exit; a step's menu renames it (edges follow the id) and duplicates it", async ({ page }) => {
+  test.slow();
   await signUpWithWorkflow(page, "Menus");
   const canvas = page.getByRole("region", { name: "Workflow canvas" });
   const search = (dialog: string) => page.getByRole("dialog", { name: dialog }).getByRole("combobox", { name: "Search steps" });
