@@ -35,6 +35,8 @@ type Props = {
   graph: LooseGraph;
   issues?: IssuesByNode;
   states?: Map<string, StepState>;
+  /** How long each node's step took (the editor's test results), shown on the node beside its state. */
+  durations?: Map<string, number>;
   /** A finished run: nodes it never reached are dimmed, so the path it took stands out. */
   dimUnreached?: boolean;
   selectedId?: string | null;
@@ -55,7 +57,7 @@ type Props = {
  * (every change reported to the editor, which owns the draft). Positions come from the graph when every node has
  * one, else from the auto layout. Handles other than "out" label their edges.
  */
-export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, label, className = "h-[420px]" }: Props) {
+export function GraphCanvas({ graph, issues, states, durations, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, label, className = "h-[420px]" }: Props) {
   const positions = useMemo(() => {
     if (graph.nodes.length > 0 && graph.nodes.every((n) => n.position)) return new Map(graph.nodes.map((n) => [n.id, n.position!]));
     return layoutGraph(graph.nodes, graph.edges);
@@ -70,17 +72,17 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
     const list = graph.nodes.map((n) => {
       const position = dragging.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 };
       const selected = selectedIds ? selectedIds.has(n.id) : selectedId === n.id;
-      const data = { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
+      const data = { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), durationMs: durations?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
       const old = previous.current.get(n.id);
       const same =
-        old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.unreached === data.unreached;
+        old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.durationMs === data.durationMs && old.data.unreached === data.unreached;
       const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected };
       next.set(n.id, flow);
       return flow;
     });
     previous.current = next;
     return list;
-  }, [graph, positions, dragging, issues, states, dimUnreached, selectedId, selectedIds]);
+  }, [graph, positions, dragging, issues, states, durations, dimUnreached, selectedId, selectedIds]);
   const flowRef = useRef<ReactFlowInstance<StepFlowNode, Edge> | null>(null);
   useEffect(() => {
     if (fitViewSignal) void flowRef.current?.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
