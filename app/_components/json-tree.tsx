@@ -95,12 +95,12 @@ function TreeNode({ name, value, path, depth, ctx }: { name: string | null; valu
           {!open && ` ${summary} ${brackets[1]}`}
         </span>
       </button>
-      {open && <Children entries={entries} isArray={Array.isArray(value)} path={path} depth={depth} ctx={ctx} close={brackets[1]!} />}
+      {open && <Children entries={entries} path={path} depth={depth} ctx={ctx} close={brackets[1]!} />}
     </li>
   );
 }
 
-function Children({ entries, isArray, path, depth, ctx, close }: { entries: [string, unknown][]; isArray: boolean; path: Path; depth: number; ctx: Ctx; close: string }) {
+function Children({ entries, path, depth, ctx, close }: { entries: [string, unknown][]; path: Path; depth: number; ctx: Ctx; close: string }) {
   const [shown, setShown] = useState(CHILDREN_PAGE);
   // A match further down the list is shown without paging to it.
   const lastMatch = ctx.query ? entries.findLastIndex(([k]) => [...ctx.matches].some((m) => m === childPath(path, k) || m.startsWith(`${childPath(path, k)}/`))) : -1;

@@ -5,6 +5,9 @@ import { fieldChanges, setNodeOp } from "@/app/_lib/graph-edit/ops";
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
 import { ProblemList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/problem-list";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
+import { TestPanel } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-panel";
+import { TestToggle, toggleState } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-toggle";
+import { useEditorTest } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/use-editor-test";
 import { DraftJsonPanel } from "./draft-json-panel";
 import { DraftStatus } from "./draft-status";
 import { EditorLayout } from "./editor-layout";
@@ -59,6 +62,9 @@ export function WorkflowEditor() {
       return t ? setNodeOp(doc, { ...t, webhook: { ...(t.webhook as object | undefined), verification: { preset } } }) : null;
     });
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
+  // Testing from the editor: the latest test's states on the canvas, its results in a panel under it.
+  const test = useEditorTest(workflow.workspaceId, workflow.id, trigger?.id ?? null);
+  const [testOpen, setTestOpen] = useState(false);
 
   const bar = (
     <div className="flex flex-wrap items-center justify-between gap-2">
@@ -78,6 +84,7 @@ export function WorkflowEditor() {
         />
       </div>
       <div className="flex items-center gap-2">
+        <TestToggle open={testOpen} onChange={setTestOpen} state={toggleState(test.run?.status)} />
         <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
         <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
       </div>
@@ -89,6 +96,8 @@ export function WorkflowEditor() {
       <GraphCanvas
         graph={graph}
         issues={draft.byNode}
+        states={test.states}
+        durations={test.durations}
         selectedIds={selected}
         onSelectionChange={setSelection}
         onMove={editable ? commands.move : undefined}
@@ -96,6 +105,11 @@ export function WorkflowEditor() {
         label="Workflow canvas"
         className="min-h-0 flex-1"
       />
+      {testOpen && (
+        <div id="editor-test-panel" className="h-[50%] min-h-48 shrink-0 overflow-y-auto">
+          <TestPanel test={test} ids={draft.ids} nodes={graph.nodes} selectedId={selectedId} canEdit={draft.canEdit} currentGraph={() => parsedOrUndefined(state.text)} />
+        </div>
+      )}
       {jsonOpen && (
         <div id="draft-json-view" className="h-[45%] min-h-40 shrink-0">
           <DraftJsonPanel text={state.text} onChange={(text) => draft.dispatch({ type: "typed", text, now: Date.now() })} readOnly={!draft.canEdit} onSave={commands.save} syntaxError={state.parses ? null : state.problem} />
@@ -136,4 +150,13 @@ export function WorkflowEditor() {
       <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.save.closeMerge(false)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>
   );
+}
+
+/** The draft's JSON as the editor holds it now (unsaved edits included), or undefined while it does not parse. */
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
