@@ -46,6 +46,8 @@ export function TestPanel({ test, ids, nodes, selectedId, canEdit, currentGraph 
       onSuccess: ({ runId }) => {
         test.started(runId);
         void queryClient.invalidateQueries({ queryKey: trpc.run.list.pathKey() });
+        // The sample the mapping picker reads (use-test-sample.ts) follows the newest test.
+        void queryClient.invalidateQueries({ queryKey: trpc.testRun.latest.pathKey() });
       },
     }),
   );
