@@ -68,7 +68,8 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
           Retry
         </Button>
       )}
-      {!live && (
+      {/* A fixture's data (or pinned outputs) never becomes a production run's: the server refuses it too. */}
+      {!live && !run.fixtureName && run.pinned.length === 0 && (
         <Button variant="secondary" onClick={() => open("rerun")}>
           Re-run on latest
         </Button>

@@ -84,7 +84,15 @@ export function WorkflowEditor() {
         />
       </div>
       <div className="flex items-center gap-2">
-        <TestToggle open={testOpen} onChange={setTestOpen} state={toggleState(test.run?.status)} />
+        <TestToggle
+          open={testOpen}
+          onChange={(open) => {
+            setTestOpen(open);
+            // The canvas changes height with the panel: fit the graph again once it has its new size.
+            requestAnimationFrame(() => requestAnimationFrame(() => setFitSignal((n) => n + 1)));
+          }}
+          state={toggleState(test.run?.status)}
+        />
         <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
         <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
       </div>
