@@ -1,7 +1,7 @@
 import { Badge } from "@/app/_components/badge";
 import { Spinner } from "@/app/_components/spinner";
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "succeeded_with_errors";
 /**
  * A step's state as the run view shows it: the engine's statuses plus "reused" from an earlier run and, in an
  * editor test, "pinned": the step did not run, a test fixture (or the sample run) gave its output.
@@ -12,6 +12,8 @@ const RUN: Record<RunStatus, { label: string; tone: "neutral" | "indigo" | "gree
   queued: { label: "Queued", tone: "neutral" },
   running: { label: "Running", tone: "indigo" },
   succeeded: { label: "Succeeded", tone: "green" },
+  // Reached its end, but a step set to continue on error failed: not a clean success.
+  succeeded_with_errors: { label: "Succeeded with errors", tone: "amber" },
   failed: { label: "Failed", tone: "red" },
   cancelled: { label: "Cancelled", tone: "amber" },
 };

@@ -44,6 +44,12 @@ export function RunView({ initial }: { initial: RunDetail }) {
     return s;
   }, [run.steps, run.reused, run.pinned, run.fixtureName, run.startedAt, graph]);
   const ms = elapsed(run.startedAt, run.finishedAt, now);
+  // The steps whose last attempt failed (a failure retried into success is no error of the run).
+  const failedSteps = useMemo(() => {
+    const last = new Map<string, string>();
+    for (const s of [...run.steps].sort((a, b) => a.attempt - b.attempt)) last.set(s.stepKey, s.status);
+    return [...last].filter(([, status]) => status === "failed").map(([key]) => key);
+  }, [run.steps]);
   const error = run.error as { message?: string; nodeId?: string } | null;
   const base = `/w/${run.workspaceId}`;
 
@@ -88,6 +94,13 @@ export function RunView({ initial }: { initial: RunDetail }) {
         <div role="alert" data-testid="run-error" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
           <span className="font-medium">{error.nodeId ? `Failed at ${error.nodeId}: ` : "Failed: "}</span>
           {error.message}
+        </div>
+      )}
+      {run.status === "succeeded_with_errors" && (
+        <div role="status" data-testid="run-errors-note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <span className="font-medium">Succeeded with errors: </span>
+          {failedSteps.length === 1 ? `step ${failedSteps[0]} failed` : `steps ${failedSteps.join(", ")} failed`} and the run went on, as
+          {failedSteps.length === 1 ? " it is set to continue on error. Its output holds the error." : " they are set to continue on error. Their outputs hold the errors."}
         </div>
       )}
       {graph.nodes.length > 0 && <GraphCanvas graph={graph} states={states} dimUnreached={!isLive(status)} selectedId={selected} onSelect={setSelected} label="Run graph" className="h-[360px]" />}
