@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { IssuesByNode } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
+import { CanvasReadyMark } from "./canvas-ready-mark";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
 
@@ -158,6 +159,7 @@ export function GraphCanvas({ graph, issues, states, durations, dimUnreached, se
         >
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
+          {onSelectionChange && <CanvasReadyMark />}
         </ReactFlow>
       )}
     </section>

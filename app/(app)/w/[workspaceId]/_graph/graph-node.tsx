@@ -2,6 +2,7 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { formatDuration } from "@/app/_lib/duration";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
+import { countRender } from "@/app/_lib/perf-marks";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { nodeSummary, type LooseNode } from "./loose-graph";
@@ -40,6 +41,7 @@ const STATE_DOT: Record<StepState, string> = {
 /** One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state. */
 export function StepNode({ data }: NodeProps<StepFlowNode>) {
   const { node, issues, state, durationMs, unreached, selected } = data;
+  countRender(`step:${node.id}`);
   const invalid = issues.length > 0;
   const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
   return (

@@ -22,6 +22,7 @@ import { TriggerPanel } from "./trigger-panel";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { useDraftEditor } from "./use-draft-editor";
 import { useEditorCommands } from "./use-editor-commands";
+import { useSelectionMark } from "./use-selection-mark";
 
 /**
  * The Editor tab: the canvas is the editor, with the JSON of the same draft as an advanced view. Both edit one
@@ -45,6 +46,7 @@ export function WorkflowEditor() {
   }
   const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
+  useSelectionMark(selectedId);
 
   const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
   useCanvasShortcuts(commands, true);
