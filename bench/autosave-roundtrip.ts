@@ -3,7 +3,8 @@
  * on `next start` behind the edge, as `npm start` serves it, with a session cookie, the draft's revision, and the
  * undo history the editor stores with it. Each save is what the editor sends after one edit: one step moved, the
  * move recorded in the history (the editor's own operations, app/_lib/graph-edit), the whole graph and history in
- * the body. Prints the body size and the round trip p50/p95/max over SAVES saves after WARMUP (target p95 ≤ 150 ms).
+ * the body. Prints the body size and the round trip p50/p95/max over SAVES saves after WARMUP (target p95 ≤ 150 ms),
+ * and the CPU time the edge and web processes spent per save (from /proc: a loaded machine inflates it less).
  *   bash scripts/node.sh bench/autosave-roundtrip.ts      (NODES=1000 SAVES=60; builds the app first when stale)
  */
 import { loadavg } from "node:os";
@@ -35,6 +36,7 @@ try {
   let revision = 2; // seeding saved revision 1
   const times: number[] = [];
   let bytes = 0;
+  let cpuBefore = 0;
   for (let i = 0; i < WARMUP + SAVES; i++) {
     // One edit, as the editor makes it: a step moved, recorded for undo.
     const node = doc.nodes[1 + (i % (doc.nodes.length - 1))]!;
@@ -42,6 +44,7 @@ try {
     const op = moveNodesOp(doc, new Map([[node.id, { x: p.x + 8, y: p.y + 4 }]]))!;
     doc = apply(doc, op);
     history = record(history, op, { now: Date.now() });
+    if (i === WARMUP) cpuBefore = app.serverCpuMs();
     const body = JSON.stringify({ json: { ...ids, draftRevision: revision, graph: doc, history: serializeHistory(history) } });
     bytes = Buffer.byteLength(body);
     const t = performance.now();
@@ -52,10 +55,11 @@ try {
     revision = (JSON.parse(text) as { result: { data: { json: { draftRevision: number } } } }).result.data.json.draftRevision;
     if (i >= WARMUP) times.push(elapsed);
   }
+  const cpuPerSave = (app.serverCpuMs() - cpuBefore) / SAVES;
   const p95 = pct(times, 95);
   say(
     `autosave round trip, ${NODES}-node draft (${(bytes / 1024).toFixed(0)} KiB body with history, ${wf.problems} problems), ${SAVES} saves over HTTP: ` +
-      `p50 ${f1(pct(times, 50))}, p95 ${f1(p95)} (target ≤ 150 ms: ${p95 <= 150 ? "met" : "MISSED"}), max ${f1(Math.max(...times))} (load ${load()})`,
+      `p50 ${f1(pct(times, 50))}, p95 ${f1(p95)} (target ≤ 150 ms: ${p95 <= 150 ? "met" : "MISSED"}), max ${f1(Math.max(...times))}; server CPU (edge + next start) ${f1(cpuPerSave)} per save (load ${load()})`,
   );
 } finally {
   await app.stop();

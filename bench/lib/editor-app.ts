@@ -6,7 +6,7 @@
  * the way next-auth signs its JWT sessions, so a browser or fetch can act as the user.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext } from "@playwright/test";
@@ -81,9 +81,12 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
     const { getPool } = await import("../../db/client");
     stops.push(() => getPool().end());
 
+    const served = children.filter((c) => c.name === "web" || c.name === "edge");
     return {
       baseUrl,
       stop,
+      /** CPU time (ms) used so far by the web and edge processes and their children: what a request costs the server, which a loaded machine does not inflate the way it does wall time. */
+      serverCpuMs: () => groupCpuMs(new Set(served.map((c) => c.pid))),
       /** A signed-up user (real scrypt hash, personal workspace), a tRPC caller acting as them, and their session cookie. */
       async user(userName: string) {
         const { newUser } = await import("../../server/testing/users");
@@ -96,6 +99,25 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
     await stop();
     throw e;
   }
+}
+
+/** Sums user + system CPU of every process whose process group is one of `groups` (spawnChild starts each in its own). */
+function groupCpuMs(groups: ReadonlySet<number>): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (groups.has(Number(f[2]))) total += (Number(f[11]) + Number(f[12])) * tick;
+  }
+  return total;
 }
 
 export type BenchUser = Awaited<ReturnType<EditorApp["user"]>>;
