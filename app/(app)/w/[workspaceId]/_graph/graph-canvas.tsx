@@ -2,7 +2,7 @@
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { IssuesByNode } from "@/app/_lib/graph-issues";
+import type { IssuesByNode, NodeIssue } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
 import { CanvasReadyMark } from "./canvas-ready-mark";
@@ -10,6 +10,10 @@ import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
 
 const nodeTypes = { step: StepNode };
+
+// One empty list for every step without problems: a fresh [] per render made every flow node look changed, so
+// React Flow re-rendered all of them on each keystroke and drag frame (bench/editor-drag.ts).
+const NO_ISSUES: NodeIssue[] = [];
 
 // Below this zoom node names are hard to read.
 const LEGIBLE_ZOOM = 0.65;
@@ -73,7 +77,7 @@ export function GraphCanvas({ graph, issues, states, durations, dimUnreached, se
     const list = graph.nodes.map((n) => {
       const position = dragging.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 };
       const selected = selectedIds ? selectedIds.has(n.id) : selectedId === n.id;
-      const data = { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), durationMs: durations?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
+      const data = { node: n, issues: issues?.get(n.id) ?? NO_ISSUES, state: states?.get(n.id), durationMs: durations?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
       const old = previous.current.get(n.id);
       const same =
         old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.durationMs === data.durationMs && old.data.unreached === data.unreached;
@@ -110,22 +114,35 @@ export function GraphCanvas({ graph, issues, states, durations, dimUnreached, se
     setDragging(new Map());
   };
   const known = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
-  const edges = useMemo<Edge[]>(
-    () =>
-      graph.edges
-        .filter((e) => known.has(e.source) && known.has(e.target))
-        .map((e) => ({
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          label: e.handle === "out" ? undefined : e.handle,
-          labelBgPadding: [4, 2] as [number, number],
-          markerEnd: { type: MarkerType.ArrowClosed },
-          style: e.handle === "error" ? { stroke: "#ef4444", strokeDasharray: "4 3" } : undefined,
-          animated: states?.get(e.source) === "running",
-        })),
-    [graph, known, states],
-  );
+  // Flow edges are reused while unchanged too: every edit re-reads the graph, and new edge objects would redraw every edge.
+  const previousEdges = useRef(new Map<string, Edge>());
+  const edges = useMemo<Edge[]>(() => {
+    const next = new Map<string, Edge>();
+    const list = graph.edges
+      .filter((e) => known.has(e.source) && known.has(e.target))
+      .map((e) => {
+        const label = e.handle === "out" ? undefined : e.handle;
+        const animated = states?.get(e.source) === "running";
+        const old = previousEdges.current.get(e.id);
+        const flow: Edge =
+          old && old.source === e.source && old.target === e.target && old.label === label && old.animated === animated
+            ? old
+            : {
+                id: e.id,
+                source: e.source,
+                target: e.target,
+                label,
+                labelBgPadding: [4, 2] as [number, number],
+                markerEnd: { type: MarkerType.ArrowClosed },
+                style: e.handle === "error" ? { stroke: "#ef4444", strokeDasharray: "4 3" } : undefined,
+                animated,
+              };
+        next.set(e.id, flow);
+        return flow;
+      });
+    previousEdges.current = next;
+    return list;
+  }, [graph, known, states]);
   return (
     <section aria-label={label} data-testid="graph-canvas" className={`overflow-hidden rounded-xl border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/40 ${className}`}>
       {graph.nodes.length === 0 ? (

@@ -1,6 +1,7 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { formatDuration } from "@/app/_lib/duration";
+import { memo } from "react";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
 import { countRender } from "@/app/_lib/perf-marks";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
@@ -38,8 +39,11 @@ const STATE_DOT: Record<StepState, string> = {
   pinned: "bg-amber-400",
 };
 
-/** One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state. */
-export function StepNode({ data }: NodeProps<StepFlowNode>) {
+/**
+ * One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state.
+ * Memoised on its props: React Flow passes the same data object while the step is unchanged (graph-canvas.tsx).
+ */
+export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
   const { node, issues, state, durationMs, unreached, selected } = data;
   countRender(`step:${node.id}`);
   const invalid = issues.length > 0;
@@ -75,7 +79,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
     </div>
   );
-}
+});
 
 /**
  * How many problems the node has, on the node itself. Its accessible name (and tooltip) holds every message, so a
