@@ -8,9 +8,12 @@
  *    Also how many node components rendered during the drag (the counter in app/_lib/perf-marks.ts).
  * 2. Typing KEYS characters into the URL field of the selected HTTP step's form: node components rendered per
  *    keystroke (goal: only that node, 1 or 0) and keystroke → painted latency (event timestamp to the frame after).
+ * PROFILE=dir writes CPU profiles of the drag and of the typing there (.cpuprofile, open in Chrome DevTools).
  *   bash scripts/node.sh bench/editor-drag.ts      (NODES=500 DRAG_MS=2000 KEYS=20; builds the app first when stale)
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { MARK_CANVAS_READY } from "../app/_lib/perf-marks";
 import { CHROMIUM, seedWorkflow, signedInContext, startEditorApp } from "./lib/editor-app";
@@ -59,6 +62,21 @@ async function frames(page: Page): Promise<() => Promise<Frames>> {
     });
 }
 
+/** Profiles what `fn` makes the page do when PROFILE names a folder; otherwise just runs it. */
+async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!process.env.PROFILE) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const result = await fn();
+  const file = path.resolve(process.env.PROFILE, `editor-${name}.cpuprofile`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify((await cdp.send("Profiler.stop")).profile));
+  say(`CPU profile: ${file}`);
+  return result;
+}
+
 const resetRenders = (page: Page) => page.evaluate(() => Object.assign(window, { __junctionRenders: {} }));
 const readRenders = (page: Page) =>
   page.evaluate(() => {
@@ -99,12 +117,14 @@ try {
   await page.mouse.down();
   await resetRenders(page);
   stop = await frames(page);
-  const began = Date.now();
-  for (let i = 1; Date.now() - began < DRAG_MS; i++) {
-    await page.mouse.move(x0 + (i % 200) * 2, y0 + Math.round(Math.sin(i / 10) * 30));
-    await page.waitForTimeout(16);
-  }
-  const drag = await stop();
+  const drag = await profiled(page, "drag", async () => {
+    const began = Date.now();
+    for (let i = 1; Date.now() - began < DRAG_MS; i++) {
+      await page.mouse.move(x0 + (i % 200) * 2, y0 + Math.round(Math.sin(i / 10) * 30));
+      await page.waitForTimeout(16);
+    }
+    return stop();
+  });
   await page.mouse.up();
   await settle(page);
   const dragRenders = await readRenders(page);
@@ -125,11 +145,13 @@ try {
     Object.assign(window, { __keys: lat });
     document.addEventListener("keydown", (e) => requestAnimationFrame(() => setTimeout(() => lat.push(performance.now() - e.timeStamp), 0)), { capture: true });
   });
-  for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
-    await page.waitForTimeout(60);
-  }
-  await settle(page);
+  await profiled(page, "typing", async () => {
+    for (let i = 0; i < KEYS; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+      await page.waitForTimeout(60);
+    }
+    await settle(page);
+  });
   const typed = await readRenders(page);
   const keys = await page.evaluate(() => [...(window as unknown as { __keys: number[] }).__keys].sort((a, b) => a - b));
   const kp = (p: number) => keys[Math.min(keys.length - 1, Math.floor((p / 100) * keys.length))] ?? NaN;

@@ -15,6 +15,11 @@ const nodeTypes = { step: StepNode };
 // React Flow re-rendered all of them on each keystroke and drag frame (bench/editor-drag.ts).
 const NO_ISSUES: NodeIssue[] = [];
 
+// Past this many steps only what is in view is drawn: at 1,000 steps measuring every edge label (getBBox) was the
+// largest part of opening the editor, and every drag frame laid out and painted all of it (bench/editor-open.ts,
+// bench/editor-drag.ts). Smaller graphs draw everything, so every node stays in the tab order.
+const CULL_ABOVE = 100;
+
 // Below this zoom node names are hard to read.
 const LEGIBLE_ZOOM = 0.65;
 
@@ -154,6 +159,7 @@ export function GraphCanvas({ graph, issues, states, durations, dimUnreached, se
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          onlyRenderVisibleElements={graph.nodes.length > CULL_ABOVE}
           nodesDraggable={Boolean(onMove)}
           nodesConnectable={false}
           edgesFocusable={false}
