@@ -5,6 +5,8 @@ import { jsonDraft } from "./editor-helpers";
 // create a workflow, add a webhook trigger, publish, activate, call it, read the run, break it, retry it.
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
+// A run goes through Temporal and the worker on a 2-core machine shared with the build: give it time.
+const RUN_FINISHES = { timeout: 45_000 };
 
 async function signUp(page: Page, tag: string) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
@@ -48,6 +50,26 @@ async function publish(page: Page, number: number) {
   await expect(dialog).toBeHidden();
 }
 
+/** Run… → the latest published version with this input; the run opens. */
+async function runPublished(page: Page, input: unknown) {
+  await page.getByRole("button", { name: "Run…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run workflow" });
+  await expect(dialog.getByLabel(/Latest published version/)).toBeChecked();
+  await dialog.getByLabel("Input (JSON)").fill(JSON.stringify(input));
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+}
+
+const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
+const fail = (id: string, message: string, settings: Record<string, unknown> = {}) => ({
+  id,
+  kind: "action",
+  action: { integration: "core", version: "1", key: "fail" },
+  input: { message },
+  settings: { retry: { maxAttempts: 1 }, ...settings },
+});
+const chain = (...ids: string[]) => ids.slice(1).map((id, i) => ({ id: `e${i}`, source: ids[i]!, target: id }));
+
 const webhookGraph = (input: Record<string, unknown>) => ({
   schemaVersion: 1,
   nodes: [
@@ -74,4 +96,31 @@ test("activating a workflow shows its webhook URL and 'Listening' in the trigger
   // And back: deactivating says so at once too.
   await page.getByRole("switch", { name: "Active" }).click();
   await expect(section.getByText("Not listening until active")).toBeVisible();
+});
+
+test("a run whose continue-on-error step failed shows 'Succeeded with errors', not 'Succeeded': on the run, in the list filter and in the dashboard's counts", async ({ page }, testInfo) => {
+  const { workspaceId } = await signUp(page, "with-errors");
+  await createWorkflow(page, "Best effort");
+  await saveGraph(page, {
+    schemaVersion: 1,
+    nodes: [{ id: "start", kind: "trigger" }, fail("notify", "Chat is down", { onError: "continue" }), set("finish", { order: "{{ trigger.body.order }}" })],
+    edges: chain("start", "notify", "finish"),
+  });
+  await publish(page, 1);
+  await runPublished(page, { order: 7 });
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded with errors", RUN_FINISHES);
+  await expect(page.getByTestId("run-errors-note")).toContainText("step notify failed and the run went on");
+  await expect(page.getByRole("button", { name: "Retry from failed step" })).toBeVisible();
+  await shoot(page, testInfo, "run-succeeded-with-errors");
+
+  // The dashboard counts it apart from clean successes; its count opens the runs list filtered to it.
+  await page.goto(`/w/${workspaceId}`);
+  await expect(page.getByTestId("run-count-succeeded_with_errors")).toContainText("1 succeeded with errors");
+  await expect(page.getByTestId("run-count-succeeded")).toContainText("0 succeeded");
+  await shoot(page, testInfo, "dashboard-run-counts");
+  await page.getByTestId("run-count-succeeded_with_errors").click();
+  await expect(page.getByLabel("Status")).toHaveValue("succeeded_with_errors");
+  await expect(page.getByTestId("run-row")).toHaveCount(1);
+  await page.getByLabel("Status").selectOption("succeeded");
+  await expect(page.getByTestId("runs-empty")).toContainText("No runs match these filters");
 });

@@ -200,7 +200,7 @@ describe("step settings", () => {
     ];
     const edges = [g.edge("start", "flaky"), g.edge("flaky", "normal"), g.edge("flaky", "fallback", "error"), g.edge("normal", "join"), g.edge("fallback", "join"), g.edge("join", "after")];
     const r = await run({ schemaVersion: 1, nodes, edges });
-    expect(r.status).toBe("succeeded");
+    expect(r.status).toBe("succeeded_with_errors");
     expect(r.steps.filter((s) => s.stepKey === "flaky").map((s) => s.attempt)).toEqual([1, 2]);
     expect(step(r, "after")!.output).toEqual({ from: { why: "still down" } });
     expect(keys(r)).not.toContain("normal");
@@ -270,7 +270,7 @@ describe("control nodes in run_steps", () => {
     const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", concurrency: 3, continueOnItemFailure: true }, { id: "pause", kind: "delay", durationMs: 300 }, { id: "odd", kind: "branch", expression: "item % 2 == 1" }, g.fail("reject", { message: "odd" }, once), g.set("keep", {})];
     const edges = [g.edge("start", "each"), g.edge("each", "pause", "each"), g.edge("pause", "odd"), g.edge("odd", "reject", "true"), g.edge("odd", "keep", "false")];
     const r = await run({ schemaVersion: 1, nodes, edges }, { list: [1, 2, 3] });
-    expect(r.status).toBe("succeeded");
+    expect(r.status).toBe("succeeded_with_errors");
     expect(r.steps.find((s) => s.stepKey === "each")).toMatchObject({ status: "succeeded", input: { items: 3, concurrency: 3 }, output: { items: 3, succeeded: 1, failed: 2 } });
     const pause = step(r, "each[1].pause")!;
     expect(pause).toMatchObject({ input: { waitMs: 300 }, output: { waitedMs: 300 } });

@@ -70,7 +70,7 @@ describe("the interpreter", () => {
     expect(bad).toMatchObject({ status: "failed", error: { message: "no customer", nodeId: "halt" } });
   });
 
-  it("continues, or routes to the error branch, when a step is set to", async () => {
+  it("continues, or routes to the error branch, when a step is set to; the run ends 'succeeded_with_errors', not 'succeeded'", async () => {
     const once = { retry: { maxAttempts: 1 } };
     const nodes = [
       g.trigger(),
@@ -81,16 +81,16 @@ describe("the interpreter", () => {
     ];
     const edges = [g.edge("start", "soft"), g.edge("soft", "routed"), g.edge("routed", "handled", "error"), g.edge("routed", "unreached")];
     const r = await run({ schemaVersion: 1, nodes, edges });
-    expect(r.status).toBe("succeeded");
+    expect(r.status).toBe("succeeded_with_errors");
     expect(out(r, "handled")).toEqual({ why: "boom", soft: "meh" });
     expect(r.steps.some((s) => s.stepKey === "unreached")).toBe(false);
   });
 
-  it("keeps a loop going past failed items when told to", async () => {
+  it("keeps a loop going past failed items when told to, and the run says it had errors", async () => {
     const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", continueOnItemFailure: true }, g.fail("maybe", { message: "bad {{ item }}" }, { retry: { maxAttempts: 1 } }), g.set("after", { r: "{{ steps.each.output }}" })];
     const edges = [g.edge("start", "each"), g.edge("each", "maybe", "each"), g.edge("each", "after", "done")];
     const r = await run({ schemaVersion: 1, nodes, edges }, { list: ["x", "y"] });
-    expect(r.status).toBe("succeeded");
+    expect(r.status).toBe("succeeded_with_errors");
     expect((out(r, "after") as { r: { error: { message: string } }[] }).r.map((x) => x.error.message)).toEqual(['Step "each[0].maybe" failed: bad x', 'Step "each[1].maybe" failed: bad y']);
   });
 });

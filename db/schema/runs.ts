@@ -5,7 +5,8 @@ import { workflowFixtures } from "./fixtures";
 import { workflowVersions, workflows } from "./workflows";
 import { workspaces } from "./workspaces";
 
-export const runStatus = pgEnum("run_status", ["queued", "running", "succeeded", "failed", "cancelled"]);
+// succeeded_with_errors: it ended, but a step set to continue on error failed on the way (finish-run.ts decides).
+export const runStatus = pgEnum("run_status", ["queued", "running", "succeeded", "failed", "cancelled", "succeeded_with_errors"]);
 export const stepStatus = pgEnum("step_status", ["running", "succeeded", "failed", "skipped"]);
 
 /** One execution of a workflow; id is the Temporal workflowId so the two can always be joined. */

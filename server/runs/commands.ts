@@ -54,7 +54,9 @@ export async function cancelRun(db: Database, userId: string, workspaceId: strin
 export async function retryRun(db: Database, userId: string, workspaceId: string, runId: string, from: "start" | "failed_step") {
   await requireRole(db, userId, workspaceId, "editor");
   const run = await findRun(db, workspaceId, runId);
-  if (from === "failed_step" && run.status !== "failed") throw new DomainError("CONFLICT", "Only a failed run can be retried from its failed step.");
+  if (from === "failed_step" && run.status !== "failed" && run.status !== "succeeded_with_errors") {
+    throw new DomainError("CONFLICT", "Only a run with a failed step can be retried from its failed step.");
+  }
   const graph = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
   const resume = from === "failed_step" ? await succeededOutputs(db, run) : undefined;
   // A retried editor test is still that test: the same fixture's data, pinned the same way.

@@ -10,7 +10,7 @@ import { forView, stepForView } from "./view-values";
 
 export type RunFilters = {
   workflowId?: string;
-  status?: ("queued" | "running" | "succeeded" | "failed" | "cancelled")[];
+  status?: ("queued" | "running" | "succeeded" | "succeeded_with_errors" | "failed" | "cancelled")[];
   versionId?: string;
   /** published: runs of a published version; test: test runs of a draft. */
   kind?: "all" | "published" | "test";

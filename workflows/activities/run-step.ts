@@ -3,7 +3,7 @@ import { ApplicationFailure } from "@temporalio/common";
 import type { Database } from "../../db/client";
 import { DEFAULT_STEP_TIMEOUT_MS } from "../constants";
 import type { StepRequest, StepResult } from "../interpreter/types";
-import { renderValue } from "../mapping/template";
+import { renderFields, TemplateFieldError } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
 import { withDeadline } from "./deadline";
 import { startHeartbeats } from "./heartbeat";
@@ -60,9 +60,11 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
   const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, end)]));
   let input: Record<string, unknown>;
   try {
-    input = renderValue(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
+    input = renderFields(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;
   } catch (err) {
-    const error = { message: clipMessage(`Input mapping: ${(err as Error).message}`), type: "MappingError" };
+    // The field whose template failed, so the editor can point at it ("input.url").
+    const field = err instanceof TemplateFieldError && err.field ? `input.${err.field}` : undefined;
+    const error = { message: clipMessage(`Input mapping: ${field ? `${field}: ` : ""}${(err as Error).message}`), type: "MappingError", ...(field && { field }) };
     await finish({ status: "failed", input: null, error, failure: classifyStepError(new ActionError(error.message, error.type, false)), startedAt });
     throw ApplicationFailure.nonRetryable(error.message, error.type);
   }

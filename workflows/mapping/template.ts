@@ -47,6 +47,32 @@ export function renderValue(value: unknown, scope: Scope): unknown {
   return value;
 }
 
+/** A template that failed to evaluate, and where it sits in the value ("url", "headers.authorization", "to[1]"). */
+export class TemplateFieldError extends Error {
+  override name = "TemplateFieldError";
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * renderValue that says which field's template failed, so a step's mapping error names the field that caused it.
+ * Recursion is bounded: step inputs are held to the graph's JSON depth limit on save.
+ */
+export function renderFields(value: unknown, scope: Scope, path = ""): unknown {
+  if (typeof value === "string") {
+    if (!value.includes("{{")) return value;
+    try {
+      return renderString(value, scope);
+    } catch (err) {
+      throw new TemplateFieldError(path, (err as Error).message);
+    }
+  }
+  if (Array.isArray(value)) return value.map((v, i) => renderFields(v, scope, `${path}[${i}]`));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderFields(v, scope, path ? `${path}.${k}` : k)]));
+  return value;
+}
+
 /** Parses every template in a value, throwing the first syntax error: validation on save. No recursion (an explicit stack), so a deep value cannot overflow it. */
 export function checkTemplates(value: unknown): void {
   const stack = [value];

@@ -33,7 +33,7 @@ export async function publishGraph(user: User, graph: unknown, name = "Test work
   return { workspaceId, workflowId: wf.id, versionId: version.id };
 }
 
-const TERMINAL = new Set(["succeeded", "failed", "cancelled"]);
+const TERMINAL = new Set(["succeeded", "succeeded_with_errors", "failed", "cancelled"]);
 
 /** Polls the run (as the browser does) until it ends. */
 export async function waitForRun(user: User, runId: string, timeoutMs = 60_000) {

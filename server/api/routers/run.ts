@@ -1,11 +1,12 @@
 import { z } from "zod";
 import * as runs from "../../runs/commands";
+import { runCounts } from "../../runs/counts";
 import { getRun, listRuns } from "../../runs/queries";
 import { router, workspaceProcedure } from "../trpc";
 
 const RUN_ID = /^run_[0-9a-f-]{36}(-onerror)*$/;
 const runId = z.object({ runId: z.string().regex(RUN_ID, "Not a run id") });
-const STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+const STATUSES = ["queued", "running", "succeeded", "succeeded_with_errors", "failed", "cancelled"] as const;
 
 export const runRouter = router({
   start: workspaceProcedure
@@ -28,6 +29,8 @@ export const runRouter = router({
         .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The end of the time range is before its start" }),
     )
     .query(({ ctx, input }) => listRuns(ctx.db, ctx.user.id, input.workspaceId, { ...input, cursor: input.cursor ?? undefined })),
+  // The dashboard's summary: published runs of the last week by status.
+  counts: workspaceProcedure.query(({ ctx, input }) => runCounts(ctx.db, ctx.user.id, input.workspaceId)),
   // Also the live view's polling endpoint: the browser re-fetches it while the run is queued or running.
   get: workspaceProcedure.input(runId).query(({ ctx, input }) => getRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   cancel: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),

@@ -5,7 +5,7 @@ import type { WebhookReply } from "../../../workflows/activities/builtin/webhook
 import type { LiveEndpoint } from "./endpoint";
 
 const POLL_MS = 40;
-const TERMINAL = new Set(["succeeded", "failed", "cancelled"]);
+const TERMINAL = new Set(["succeeded", "succeeded_with_errors", "failed", "cancelled"]);
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
@@ -57,7 +57,8 @@ export async function awaitReply(db: Database, ep: LiveEndpoint, runId: string):
       // A response step may have finished just before the run did.
       const r = nodes.length > 0 ? await succeededOutput(db, runId, nodes) : { found: false, output: null };
       if (r.found) return replyResponse(runId, r.output as WebhookReply);
-      if (run.status !== "succeeded") return jsonResponse(500, { runId, status: run.status, error: (run.error as { message?: string } | null)?.message ?? `The run ${run.status}` }, { "x-junction-run-id": runId });
+      // A step that failed and was set to continue still lets the run reply: the caller asked for its result.
+      if (run.status !== "succeeded" && run.status !== "succeeded_with_errors") return jsonResponse(500, { runId, status: run.status, error: (run.error as { message?: string } | null)?.message ?? `The run ${run.status}` }, { "x-junction-run-id": runId });
       const last = await succeededOutput(db, runId);
       return jsonResponse(200, last.output, { "x-junction-run-id": runId });
     }

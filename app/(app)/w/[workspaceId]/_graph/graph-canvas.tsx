@@ -2,8 +2,9 @@
 import { Background, Controls, MarkerType, Panel, ReactFlow, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
-import type { IssuesByNode } from "@/app/_lib/graph-issues";
+import type { IssuesByNode, NodeIssue } from "@/app/_lib/graph-issues";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
+import { CanvasReadyMark } from "./canvas-ready-mark";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Point } from "./graph-layout";
 import { StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph } from "./loose-graph";
@@ -13,6 +14,15 @@ const nodeTypes = { step: StepNode };
 const edgeTypes = { step: StepEdge };
 /** What a palette entry is dragged as (its key); see the editor's palette. */
 export const STEP_DRAG_TYPE = "application/x-junction-step";
+
+// One empty list for every step without problems: a fresh [] per render made every flow node look changed, so
+// React Flow re-rendered all of them on each keystroke and drag frame (bench/editor-drag.ts).
+const NO_ISSUES: NodeIssue[] = [];
+
+// Past this many steps only what is in view is drawn: at 1,000 steps measuring every edge label (getBBox) was the
+// largest part of opening the editor, and every drag frame laid out and painted all of it (bench/editor-open.ts,
+// bench/editor-drag.ts). Smaller graphs draw everything, so every node stays in the tab order.
+const CULL_ABOVE = 100;
 
 // Below this zoom node names are hard to read.
 const LEGIBLE_ZOOM = 0.65;
@@ -39,6 +49,8 @@ type Props = {
   graph: LooseGraph;
   issues?: IssuesByNode;
   states?: Map<string, StepState>;
+  /** How long each node's step took (the editor's test results), shown on the node beside its state. */
+  durations?: Map<string, number>;
   /** A finished run: nodes it never reached are dimmed, so the path it took stands out. */
   dimUnreached?: boolean;
   selectedId?: string | null;
@@ -63,7 +75,7 @@ type Props = {
  * (every change reported to the editor, which owns the draft). Positions come from the graph when every node has
  * one, else from the auto layout. Handles other than "out" label their edges.
  */
-export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, onDropStep, emptyHint, label, className = "h-[420px]" }: Props) {
+export function GraphCanvas({ graph, issues, states, durations, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, onDropStep, emptyHint, label, className = "h-[420px]" }: Props) {
   const positions = useMemo(() => {
     if (graph.nodes.length > 0 && graph.nodes.every((n) => n.position)) return new Map(graph.nodes.map((n) => [n.id, n.position!]));
     return layoutGraph(graph.nodes, graph.edges);
@@ -78,17 +90,17 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
     const list = graph.nodes.map((n) => {
       const position = dragging.get(n.id) ?? positions.get(n.id) ?? { x: 0, y: 0 };
       const selected = selectedIds ? selectedIds.has(n.id) : selectedId === n.id;
-      const data = { node: n, issues: issues?.get(n.id) ?? [], state: states?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
+      const data = { node: n, issues: issues?.get(n.id) ?? NO_ISSUES, state: states?.get(n.id), durationMs: durations?.get(n.id), unreached: Boolean(dimUnreached && !states?.has(n.id)), selected };
       const old = previous.current.get(n.id);
       const same =
-        old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.unreached === data.unreached;
+        old && old.data.node === n && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.issues === data.issues && old.data.state === data.state && old.data.durationMs === data.durationMs && old.data.unreached === data.unreached;
       const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected };
       next.set(n.id, flow);
       return flow;
     });
     previous.current = next;
     return list;
-  }, [graph, positions, dragging, issues, states, dimUnreached, selectedId, selectedIds]);
+  }, [graph, positions, dragging, issues, states, durations, dimUnreached, selectedId, selectedIds]);
   const flowRef = useRef<ReactFlowInstance<StepFlowNode, StepFlowEdge> | null>(null);
   useEffect(() => {
     if (fitViewSignal) void flowRef.current?.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
@@ -129,24 +141,37 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     onDropStep(key, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
   };
-  const edges = useMemo<StepFlowEdge[]>(
-    () =>
-      graph.edges
-        .filter((e) => known.has(e.source) && known.has(e.target))
-        .map((e) => ({
-          id: e.id,
-          type: "step" as const,
-          source: e.source,
-          target: e.target,
-          label: e.handle === "out" ? undefined : e.handle,
-          data: { handleLabel: e.handle === "out" ? undefined : e.handle },
-          labelBgPadding: [4, 2] as [number, number],
-          markerEnd: { type: MarkerType.ArrowClosed },
-          style: e.handle === "error" ? { stroke: "#ef4444", strokeDasharray: "4 3" } : undefined,
-          animated: states?.get(e.source) === "running",
-        })),
-    [graph, known, states],
-  );
+  // Flow edges are reused while unchanged too: every edit re-reads the graph, and new edge objects would redraw every edge.
+  const previousEdges = useRef(new Map<string, StepFlowEdge>());
+  const edges = useMemo<StepFlowEdge[]>(() => {
+    const next = new Map<string, StepFlowEdge>();
+    const list = graph.edges
+      .filter((e) => known.has(e.source) && known.has(e.target))
+      .map((e) => {
+        const label = e.handle === "out" ? undefined : e.handle;
+        const animated = states?.get(e.source) === "running";
+        const old = previousEdges.current.get(e.id);
+        const flow: StepFlowEdge =
+          old && old.source === e.source && old.target === e.target && old.label === label && old.animated === animated
+            ? old
+            : {
+                id: e.id,
+                type: "step" as const,
+                source: e.source,
+                target: e.target,
+                label,
+                data: { handleLabel: label },
+                labelBgPadding: [4, 2] as [number, number],
+                markerEnd: { type: MarkerType.ArrowClosed },
+                style: e.handle === "error" ? { stroke: "#ef4444", strokeDasharray: "4 3" } : undefined,
+                animated,
+              };
+        next.set(e.id, flow);
+        return flow;
+      });
+    previousEdges.current = next;
+    return list;
+  }, [graph, known, states]);
   return (
     <section aria-label={label} data-testid="graph-canvas" className={`overflow-hidden rounded-xl border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/40 ${className}`}>
       {graph.nodes.length === 0 && !onDropStep ? (
@@ -161,6 +186,7 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
           edgeTypes={edgeTypes}
           onDragOver={onDragOver}
           onDrop={onDrop}
+          onlyRenderVisibleElements={graph.nodes.length > CULL_ABOVE}
           nodesDraggable={Boolean(onMove)}
           nodesConnectable={false}
           edgesFocusable={false}
@@ -188,6 +214,7 @@ export function GraphCanvas({ graph, issues, states, dimUnreached, selectedId, o
               {emptyHint}
             </Panel>
           )}
+          {onSelectionChange && <CanvasReadyMark />}
         </ReactFlow>
       )}
     </section>

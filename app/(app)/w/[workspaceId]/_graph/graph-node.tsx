@@ -1,13 +1,16 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { formatDuration } from "@/app/_lib/duration";
+import { memo } from "react";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
+import { countRender } from "@/app/_lib/perf-marks";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { AddAfterButton } from "./add-after-button";
 import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { StepMenu } from "./step-menu";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 
-export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; unreached?: boolean; selected: boolean };
+export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; durationMs?: number; unreached?: boolean; selected: boolean };
 export type StepFlowNode = Node<StepNodeData, "step">;
 
 const KIND_STYLE: Record<string, string> = {
@@ -26,6 +29,7 @@ const STATE_RING: Record<StepState, string> = {
   failed: "ring-2 ring-red-500",
   skipped: "opacity-60 border-dashed",
   reused: "ring-2 ring-amber-400",
+  pinned: "ring-2 ring-amber-400 ring-dashed border-dashed",
 };
 
 const STATE_DOT: Record<StepState, string> = {
@@ -34,11 +38,16 @@ const STATE_DOT: Record<StepState, string> = {
   failed: "bg-red-500",
   skipped: "bg-zinc-400",
   reused: "bg-amber-400",
+  pinned: "bg-amber-400",
 };
 
-/** One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state. */
-export function StepNode({ data }: NodeProps<StepFlowNode>) {
-  const { node, issues, state, unreached, selected } = data;
+/**
+ * One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state.
+ * Memoised on its props: React Flow passes the same data object while the step is unchanged (graph-canvas.tsx).
+ */
+export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
+  const { node, issues, state, durationMs, unreached, selected } = data;
+  countRender(`step:${node.id}`);
   const invalid = issues.length > 0;
   const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
   return (
@@ -53,7 +62,12 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       <div className="flex items-center gap-1.5">
         <span className={`rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
         <span className="min-w-0 flex-1 truncate text-sm font-medium">{node.label ?? node.id}</span>
-        {state && <span aria-label={state} title={state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+        {durationMs !== undefined && (
+          <span data-testid={`node-duration-${node.id}`} className="shrink-0 text-[10px] tabular-nums text-zinc-500 dark:text-zinc-400">
+            {formatDuration(durationMs)}
+          </span>
+        )}
+        {state && <span aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
         {invalid && <ProblemBadge nodeId={node.id} issues={issues} />}
       </div>
       <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>
@@ -69,7 +83,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       {selected && <StepMenu nodeId={node.id} />}
     </div>
   );
-}
+});
 
 /**
  * How many problems the node has, on the node itself. Its accessible name (and tooltip) holds every message, so a

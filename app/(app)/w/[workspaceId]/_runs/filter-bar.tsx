@@ -32,6 +32,7 @@ export function FilterBar({ filters, onChange, versions, workflows }: Props) {
           { value: "queued", label: "Queued" },
           { value: "running", label: "Running" },
           { value: "succeeded", label: "Succeeded" },
+          { value: "succeeded_with_errors", label: "Succeeded with errors" },
           { value: "failed", label: "Failed" },
           { value: "cancelled", label: "Cancelled" },
         ]}

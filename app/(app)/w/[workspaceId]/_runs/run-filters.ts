@@ -18,7 +18,7 @@ export const RANGES = {
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
-const STATUSES: RunStatus[] = ["queued", "running", "succeeded", "failed", "cancelled"];
+const STATUSES: RunStatus[] = ["queued", "running", "succeeded", "succeeded_with_errors", "failed", "cancelled"];
 const KINDS = ["all", "published", "test"] as const;
 
 export function filtersFrom(params: URLSearchParams): RunFilterState {

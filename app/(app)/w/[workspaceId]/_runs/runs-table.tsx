@@ -50,7 +50,10 @@ export function RunsTable({ runs, showWorkflow }: { runs: Run[]; showWorkflow: b
                   </Link>
                 </td>
                 {showWorkflow && <td className={`${td} max-w-48 truncate`}>{r.workflowName}</td>}
-                <td className={td}>{versionLabel(r.versionNumber)}</td>
+                <td className={td}>
+                  {versionLabel(r.versionNumber)}
+                  {r.fixtureName && <span className="block text-xs text-amber-700 dark:text-amber-300">fixture &ldquo;{r.fixtureName}&rdquo; (test data)</span>}
+                </td>
                 <td className={`${td} text-zinc-600 dark:text-zinc-400`}>{triggerLabel(r.triggerKind, r.retryMode)}</td>
                 <td className={`${td} text-zinc-600 dark:text-zinc-400`}>
                   <RelativeTime date={r.startedAt ?? r.createdAt} />

@@ -1,14 +1,19 @@
 import { Badge } from "@/app/_components/badge";
 import { Spinner } from "@/app/_components/spinner";
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-/** A step's state as the run view shows it: the engine's statuses plus "reused" from an earlier run. */
-export type StepState = "running" | "succeeded" | "failed" | "skipped" | "reused";
+export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "succeeded_with_errors";
+/**
+ * A step's state as the run view shows it: the engine's statuses plus "reused" from an earlier run and, in an
+ * editor test, "pinned": the step did not run, a test fixture (or the sample run) gave its output.
+ */
+export type StepState = "running" | "succeeded" | "failed" | "skipped" | "reused" | "pinned";
 
 const RUN: Record<RunStatus, { label: string; tone: "neutral" | "indigo" | "green" | "red" | "amber" }> = {
   queued: { label: "Queued", tone: "neutral" },
   running: { label: "Running", tone: "indigo" },
   succeeded: { label: "Succeeded", tone: "green" },
+  // Reached its end, but a step set to continue on error failed: not a clean success.
+  succeeded_with_errors: { label: "Succeeded with errors", tone: "amber" },
   failed: { label: "Failed", tone: "red" },
   cancelled: { label: "Cancelled", tone: "amber" },
 };
@@ -19,6 +24,7 @@ const STEP: Record<StepState, { label: string; tone: "neutral" | "indigo" | "gre
   failed: { label: "Failed", tone: "red" },
   skipped: { label: "Skipped", tone: "neutral" },
   reused: { label: "Reused", tone: "amber" },
+  pinned: { label: "Test data", tone: "amber" },
 };
 
 export const isLive = (status: string) => status === "queued" || status === "running";

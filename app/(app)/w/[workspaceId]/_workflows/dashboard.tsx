@@ -12,6 +12,7 @@ import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { DeleteWorkflowDialog } from "./delete-workflow-dialog";
 import { WorkflowListSkeleton } from "./list-skeleton";
 import { NameDialog } from "./name-dialog";
+import { RunCounts } from "./run-counts";
 import { useWorkflowActions } from "./use-workflow-actions";
 import { WorkflowRow } from "./workflow-row";
 
@@ -39,6 +40,7 @@ export function WorkflowsDashboard() {
   return (
     <div className="space-y-6">
       <PageHeader eyebrow={ws.name} title="Workflows" description="Automations that run when something happens in your apps." actions={newButton} />
+      {list.data && list.data.length > 0 && <RunCounts workspaceId={ws.id} />}
       {list.isPending ? (
         <WorkflowListSkeleton />
       ) : list.isError ? (

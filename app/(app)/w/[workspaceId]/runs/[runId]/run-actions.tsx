@@ -45,6 +45,8 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
   if (!ws.canEdit) return null;
 
   const live = isLive(status);
+  // A step that failed and let the run continue can be retried like one that stopped it.
+  const hadFailure = run.status === "failed" || run.status === "succeeded_with_errors";
   const run_ = (a: Action) => {
     if (a === "cancel") cancel.mutate(ids);
     if (a === "retry") retry.mutate({ ...ids, from: "start" });
@@ -62,13 +64,14 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
           Cancel run
         </Button>
       )}
-      {run.status === "failed" && <Button onClick={() => open("retryFailed")}>Retry from failed step</Button>}
-      {!live && (run.status === "failed" || run.status === "cancelled") && (
+      {hadFailure && <Button onClick={() => open("retryFailed")}>Retry from failed step</Button>}
+      {!live && (hadFailure || run.status === "cancelled") && (
         <Button variant="secondary" onClick={() => open("retry")}>
           Retry
         </Button>
       )}
-      {!live && (
+      {/* A fixture's data (or pinned outputs) never becomes a production run's: the server refuses it too. */}
+      {!live && !run.fixtureName && run.pinned.length === 0 && (
         <Button variant="secondary" onClick={() => open("rerun")}>
           Re-run on latest
         </Button>

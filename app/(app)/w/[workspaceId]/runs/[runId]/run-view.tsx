@@ -37,13 +37,19 @@ export function RunView({ initial }: { initial: RunDetail }) {
   const status = run.status === "queued" && run.steps.length > 0 ? "running" : run.status;
   const graph = useMemo(() => looseGraph(run.graph), [run.graph]);
   const states = useMemo(() => {
-    const s = nodeStates(run.steps, run.reused);
+    const s = nodeStates(run.steps, run.reused, run.pinned);
     // The trigger has no step row: it fired if the run started at all.
     const trigger = graph.nodes.find((n) => n.kind === "trigger");
-    if (trigger && (run.startedAt || run.steps.length > 0) && !s.has(trigger.id)) s.set(trigger.id, "succeeded");
+    if (trigger && (run.startedAt || run.steps.length > 0) && !s.has(trigger.id)) s.set(trigger.id, run.fixtureName ? "pinned" : "succeeded");
     return s;
-  }, [run.steps, run.reused, run.startedAt, graph]);
+  }, [run.steps, run.reused, run.pinned, run.fixtureName, run.startedAt, graph]);
   const ms = elapsed(run.startedAt, run.finishedAt, now);
+  // The steps whose last attempt failed (a failure retried into success is no error of the run).
+  const failedSteps = useMemo(() => {
+    const last = new Map<string, string>();
+    for (const s of [...run.steps].sort((a, b) => a.attempt - b.attempt)) last.set(s.stepKey, s.status);
+    return [...last].filter(([, status]) => status === "failed").map(([key]) => key);
+  }, [run.steps]);
   const error = run.error as { message?: string; nodeId?: string } | null;
   const base = `/w/${run.workspaceId}`;
 
@@ -83,10 +89,18 @@ export function RunView({ initial }: { initial: RunDetail }) {
         </div>
         <RunActions run={run} status={status} />
       </div>
+      {run.testScope != null && <TestDataNote fixtureName={run.fixtureName} pinned={run.pinned.map((p) => p.stepKey)} />}
       {error?.message && (
         <div role="alert" data-testid="run-error" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
           <span className="font-medium">{error.nodeId ? `Failed at ${error.nodeId}: ` : "Failed: "}</span>
           {error.message}
+        </div>
+      )}
+      {run.status === "succeeded_with_errors" && (
+        <div role="status" data-testid="run-errors-note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <span className="font-medium">Succeeded with errors: </span>
+          {failedSteps.length === 1 ? `step ${failedSteps[0]} failed` : `steps ${failedSteps.join(", ")} failed`} and the run went on, as
+          {failedSteps.length === 1 ? " it is set to continue on error. Its output holds the error." : " they are set to continue on error. Their outputs hold the errors."}
         </div>
       )}
       {graph.nodes.length > 0 && <GraphCanvas graph={graph} states={states} dimUnreached={!isLive(status)} selectedId={selected} onSelect={setSelected} label="Run graph" className="h-[360px]" />}
@@ -101,5 +115,15 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
       <dt className="text-zinc-500 dark:text-zinc-500">{label}</dt>
       <dd className="font-medium text-zinc-800 dark:text-zinc-200">{children}</dd>
     </div>
+  );
+}
+
+/** An editor test run says so, and which of what it shows is test data rather than something that really ran. */
+function TestDataNote({ fixtureName, pinned }: { fixtureName: string | null; pinned: string[] }) {
+  return (
+    <p role="note" data-testid="test-data-note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+      A test run of the draft from the editor{fixtureName ? `, with test fixture "${fixtureName}" as its trigger data` : ""}. Not a production run.
+      {pinned.length > 0 && ` Test data stood in for ${pinned.join(", ")}: ${pinned.length === 1 ? "that step" : "those steps"} did not run.`}
+    </p>
   );
 }

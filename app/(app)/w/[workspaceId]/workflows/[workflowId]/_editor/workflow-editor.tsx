@@ -6,6 +6,9 @@ import { CanvasActionsProvider } from "@/app/(app)/w/[workspaceId]/_graph/canvas
 import { GraphCanvas } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
 import { ProblemList } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/problem-list";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
+import { TestPanel } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-panel";
+import { TestToggle, toggleState } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-toggle";
+import { useEditorTest } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/use-editor-test";
 import { DraftJsonPanel } from "./draft-json-panel";
 import { DraftStatus } from "./draft-status";
 import { EditorLayout } from "./editor-layout";
@@ -25,6 +28,7 @@ import { TriggerPanel } from "./trigger-panel";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { useDraftEditor } from "./use-draft-editor";
 import { useEditorCommands } from "./use-editor-commands";
+import { useSelectionMark } from "./use-selection-mark";
 
 /**
  * The Editor tab: the canvas is the editor, with the JSON of the same draft as an advanced view. Both edit one
@@ -48,6 +52,7 @@ export function WorkflowEditor() {
   }
   const selected = useMemo(() => new Set(selection.filter((id) => graph.nodes.some((n) => n.id === id))), [selection, graph]);
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
+  useSelectionMark(selectedId);
 
   const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
 
@@ -72,6 +77,9 @@ export function WorkflowEditor() {
       return t ? setNodeOp(doc, { ...t, webhook: { ...(t.webhook as object | undefined), verification: { preset } } }) : null;
     });
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
+  // Testing from the editor: the latest test's states on the canvas, its results in a panel under it.
+  const test = useEditorTest(workflow.workspaceId, workflow.id, trigger?.id ?? null);
+  const [testOpen, setTestOpen] = useState(false);
 
   const bar = (
     <div className="flex flex-wrap items-center justify-between gap-2">
@@ -91,6 +99,15 @@ export function WorkflowEditor() {
         />
       </div>
       <div className="flex items-center gap-2">
+        <TestToggle
+          open={testOpen}
+          onChange={(open) => {
+            setTestOpen(open);
+            // The canvas changes height with the panel: fit the graph again once it has its new size.
+            requestAnimationFrame(() => requestAnimationFrame(() => setFitSignal((n) => n + 1)));
+          }}
+          state={toggleState(test.run?.status)}
+        />
         <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
         <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
       </div>
@@ -103,6 +120,8 @@ export function WorkflowEditor() {
         <GraphCanvas
           graph={graph}
           issues={draft.byNode}
+          states={test.states}
+          durations={test.durations}
           selectedIds={selected}
           onSelectionChange={setSelection}
           onMove={editable ? commands.move : undefined}
@@ -113,6 +132,11 @@ export function WorkflowEditor() {
           className="min-h-0 flex-1"
         />
       </CanvasActionsProvider>
+      {testOpen && (
+        <div id="editor-test-panel" className="h-[50%] min-h-48 shrink-0 overflow-y-auto">
+          <TestPanel test={test} ids={draft.ids} nodes={graph.nodes} selectedId={selectedId} canEdit={draft.canEdit} currentGraph={() => parsedOrUndefined(state.text)} />
+        </div>
+      )}
       {jsonOpen && (
         <div id="draft-json-view" className="h-[45%] min-h-40 shrink-0">
           <DraftJsonPanel text={state.text} onChange={(text) => draft.dispatch({ type: "typed", text, now: Date.now() })} readOnly={!draft.canEdit} onSave={commands.save} syntaxError={state.parses ? null : state.problem} />
@@ -164,4 +188,13 @@ export function WorkflowEditor() {
       <MergeDialog key={draft.merge?.revision ?? 0} result={draft.merge?.result ?? null} onClose={() => draft.save.closeMerge(false)} onTakeTheirs={draft.reloadLatest} onApply={draft.applyMerge} />
     </>
   );
+}
+
+/** The draft's JSON as the editor holds it now (unsaved edits included), or undefined while it does not parse. */
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
