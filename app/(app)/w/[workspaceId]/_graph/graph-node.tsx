@@ -65,7 +65,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
             {formatDuration(durationMs)}
           </span>
         )}
-        {state && <span aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+        {state && <span role="img" aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
         {invalid && <ProblemBadge nodeId={node.id} issues={issues} />}
       </div>
       <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>

@@ -112,7 +112,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-1.5">
-      <dt className="text-zinc-500 dark:text-zinc-500">{label}</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium text-zinc-800 dark:text-zinc-200">{children}</dd>
     </div>
   );
