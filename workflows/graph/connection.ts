@@ -13,7 +13,7 @@ import { conflictMessage, CYCLE_ADVICE, INTO_TRIGGER, noExitMessage, ONE_TRIGGER
  *
  * Read loosely, like the editor's draft: a node is anything with an id and a kind (it may not parse yet).
  */
-export type ConnectNode = ExitsOf & { id: string };
+export type ConnectNode = ExitsOf & { id: string; [field: string]: unknown };
 export type ConnectEdge = { id: string; source: string; target: string; sourceHandle?: string };
 export type ConnectGraph = { nodes: readonly ConnectNode[]; edges: readonly ConnectEdge[] };
 export type Connection = { source: string; sourceHandle?: string | null; target: string };

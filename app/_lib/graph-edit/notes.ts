@@ -20,15 +20,22 @@ export type NotePatch = Partial<Pick<DocNote, "text" | "position" | "width" | "h
 
 /** One note changed; null when it is gone or nothing changes. Sizes and positions are whole pixels (what a person can see). */
 export function updateNoteOp(doc: Doc, id: string, patch: NotePatch): Op | null {
+  return updateNotesOp(doc, new Map([[id, patch]]));
+}
+
+/** Several notes changed as one edit (a drag of several notes); notes that are gone are left out. */
+export function updateNotesOp(doc: Doc, patches: ReadonlyMap<string, NotePatch>): Op | null {
   const notes = doc.notes ?? [];
-  const i = notes.findIndex((n) => n.id === id);
-  if (i < 0) return null;
-  const next = { ...notes[i]!, ...patch };
-  if (patch.position) next.position = { x: Math.round(patch.position.x), y: Math.round(patch.position.y) };
-  if (patch.width !== undefined) next.width = Math.round(patch.width);
-  if (patch.height !== undefined) next.height = Math.round(patch.height);
-  const list = [...notes];
-  list[i] = next;
+  if (!notes.some((n) => patches.has(n.id))) return null;
+  const list = notes.map((note) => {
+    const patch = patches.get(note.id);
+    if (!patch) return note;
+    const next = { ...note, ...patch };
+    if (patch.position) next.position = { x: Math.round(patch.position.x), y: Math.round(patch.position.y) };
+    if (patch.width !== undefined) next.width = Math.round(patch.width);
+    if (patch.height !== undefined) next.height = Math.round(patch.height);
+    return next;
+  });
   return setNotesOp(doc, list);
 }
 
