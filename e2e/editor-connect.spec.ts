@@ -137,6 +137,12 @@ test("connect if→true to a step by dragging, see a refused edge into the trigg
   await expect(note).toContainText("ask <b>twice</b>");
   await save(page);
 
+  // Zoom controls, fit view and the minimap (off by default on a graph this small, where it would cover a step).
+  await expect(c.locator(".react-flow__minimap")).toHaveCount(0);
+  await c.getByRole("button", { name: "Show the minimap" }).click();
+  await expect(c.locator(".react-flow__minimap")).toBeVisible();
+  await c.getByRole("button", { name: "Fit view" }).click();
+
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     // Transitions finished: a shot mid colour transition shows light buttons in dark mode.
@@ -148,10 +154,13 @@ test("connect if→true to a step by dragging, see a refused edge into the trigg
   await page.reload();
   await expect(c.getByTestId("note-note").locator("strong")).toHaveText("API");
   await expect(c.getByTestId("edge-label-check-true-greet")).toHaveText("true");
-  // Undo survives the reload: the note goes, then comes back with redo.
+  // Undo survives the reload: the typing goes back to the new note's text, then the note goes; redo brings both.
   await page.getByRole("heading", { level: 1, name: "Connected" }).click();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(c.getByTestId("note-note")).toContainText("Double-click (or press Enter) to edit.");
   await page.keyboard.press("ControlOrMeta+z");
   await expect(c.getByTestId("note-note")).toHaveCount(0);
   await page.keyboard.press("ControlOrMeta+Shift+z");
-  await expect(c.getByTestId("note-note")).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(c.getByTestId("note-note").locator("strong")).toHaveText("API");
 });

@@ -1,5 +1,5 @@
 "use client";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type EdgeChange, type Node, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, type EdgeChange, type Node, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { NotePatch } from "@/app/_lib/graph-edit/notes";
@@ -8,10 +8,11 @@ import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { offeredExits } from "@/workflows/graph/handles";
 import { ConnectionStatus, useConnectionRules, type ConnectRequest } from "./graph-connect";
 import { EdgeActions, StepEdge, type StepFlowEdge } from "./graph-edge";
-import { layoutGraph, NODE_HEIGHT, type Point } from "./graph-layout";
-import { StepNode, type StepFlowNode } from "./graph-node";
+import { freeSpot } from "./free-spot";
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Point } from "./graph-layout";
+import { nodeHeight, StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph, LooseNode } from "./loose-graph";
-import { NOTE_PREFIX, NoteActions, NoteNode, type NoteFlowNode } from "./note-node";
+import { NOTE_DEFAULT_SIZE, NOTE_PREFIX, NoteActions, NoteNode, type NoteFlowNode } from "./note-node";
 
 const nodeTypes = { step: StepNode, note: NoteNode };
 const edgeTypes = { step: StepEdge };
@@ -76,8 +77,8 @@ type Props = {
   onRemoveNotes?: (ids: string[]) => void;
   /** Editing: a note to open for typing (a note just added); `seq` repeats the request. */
   editNote?: { id: string; seq: number } | null;
-  /** Editing: set to a function giving the point (in graph coordinates) at the middle of the view, where new things go. */
-  viewCentre?: RefObject<(() => Point) | null>;
+  /** Editing: set to a function giving where something new of a size goes: in the middle of the view, clear of the steps and notes there. */
+  placeNew?: RefObject<((size: { width: number; height: number }) => Point) | null>;
   label: string;
   className?: string;
 };
@@ -89,7 +90,7 @@ type Props = {
  */
 export function GraphCanvas(props: Props) {
   const { graph, issues, states, durations, dimUnreached, selectedId, onSelect, selectedIds, onSelectionChange, onMove, fitViewSignal, label, className = "h-[420px]" } = props;
-  const { onConnect, selectedEdgeIds, selectedNoteIds, onExtraSelectionChange, onRemoveEdges, onNotesChange, onRemoveNotes, editNote, viewCentre } = props;
+  const { onConnect, selectedEdgeIds, selectedNoteIds, onExtraSelectionChange, onRemoveEdges, onNotesChange, onRemoveNotes, editNote, placeNew } = props;
   const sectionRef = useRef<HTMLElement>(null);
   const connectable = Boolean(onConnect);
   const notesEditable = Boolean(onNotesChange);
@@ -105,6 +106,8 @@ export function GraphCanvas(props: Props) {
     setEditRequest(editNote);
     if (editNote) setEditingNote(editNote.id);
   }
+  // The minimap earns its corner on graphs bigger than the view; on small ones it would cover the last step.
+  const [minimap, setMinimap] = useState(() => graph.nodes.length > MINIMAP_FROM);
   const isSelected = (id: string) => (selectedIds ? selectedIds.has(id) : selectedId === id);
   const exits = useExits(graph);
   // Flow nodes are reused while their step, position and marks are unchanged, so React Flow re-renders only changed steps.
@@ -119,7 +122,18 @@ export function GraphCanvas(props: Props) {
       const editing = editingNote === note.id;
       const old = previous.current.get(id) as NoteFlowNode | undefined;
       const same = old && old.data.note === note && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.editing === editing && old.data.editable === notesEditable;
-      const flow: NoteFlowNode = same ? old : { id, type: "note", position, data: { note, editable: notesEditable, editing }, selected, draggable: notesEditable, ariaLabel: `Note: ${note.text.slice(0, 60)}` };
+      const flow: NoteFlowNode = same ? old : {
+            id,
+            type: "note",
+            position,
+            data: { note, editable: notesEditable, editing },
+            selected,
+            draggable: notesEditable,
+            ariaLabel: `Note: ${note.text.slice(0, 60)}`,
+            // Sizes before React Flow measures the node: the minimap draws only nodes with a size.
+            initialWidth: note.width ?? NOTE_DEFAULT_SIZE.width,
+            initialHeight: note.height ?? NOTE_DEFAULT_SIZE.height,
+          };
       next.set(id, flow);
       return flow;
     });
@@ -140,7 +154,7 @@ export function GraphCanvas(props: Props) {
         old.data.unreached === data.unreached &&
         old.data.exits === data.exits &&
         old.data.connectable === connectable;
-      const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected, ariaLabel: `${n.kind} ${n.label ?? n.id}` };
+      const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected, ariaLabel: `${n.kind} ${n.label ?? n.id}`, initialWidth: NODE_WIDTH, initialHeight: nodeHeight(data.exits.length) };
       next.set(n.id, flow);
       list.push(flow);
     }
@@ -290,10 +304,12 @@ export function GraphCanvas(props: Props) {
               onInit={(flow) => {
                 flowRef.current = flow;
                 readableStart(flow);
-                if (viewCentre) {
-                  viewCentre.current = () => {
+                if (placeNew) {
+                  placeNew.current = (size) => {
                     const r = sectionRef.current?.getBoundingClientRect();
-                    return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+                    const centre = r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+                    const rects = flow.getNodes().map((n) => ({ ...n.position, width: n.initialWidth ?? NODE_WIDTH, height: n.initialHeight ?? NODE_HEIGHT }));
+                    return freeSpot(rects, size, centre);
                   };
                 }
               }}
@@ -301,8 +317,24 @@ export function GraphCanvas(props: Props) {
               colorMode="system"
             >
               <Background gap={20} size={1} />
-              <Controls showInteractive={false} aria-label="Zoom" />
-              <MiniMap<FlowNode> pannable zoomable ariaLabel="Overview of the workflow (minimap)" nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
+              <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.1, duration: 200 }} aria-label="Zoom and view">
+                <ControlButton onClick={() => setMinimap((m) => !m)} aria-label={minimap ? "Hide the minimap" : "Show the minimap"} title={minimap ? "Hide the minimap" : "Show the minimap"} aria-pressed={minimap}>
+                  <svg viewBox="0 0 16 16" aria-hidden="true">
+                    <path d="M1 3l4.5-1.5 5 1.5L15 1.5v11.5L10.5 14.5l-5-1.5L1 14.5z M5.5 1.5v11.5 M10.5 3v11.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+                  </svg>
+                </ControlButton>
+              </Controls>
+              {minimap && (
+                <MiniMap<FlowNode>
+                  pannable
+                  zoomable
+                  ariaLabel="Minimap: the whole workflow and the part in view"
+                  nodeColor={minimapColor}
+                  nodeStrokeWidth={0}
+                  style={{ width: 160, height: 110 }}
+                  className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700"
+                />
+              )}
             </ReactFlow>
           </NoteActions.Provider>
         </EdgeActions.Provider>
@@ -313,6 +345,7 @@ export function GraphCanvas(props: Props) {
   );
 }
 
+const MINIMAP_FROM = 20;
 const KIND_COLOUR: Record<string, string> = { trigger: "#8b5cf6", action: "#0ea5e9", branch: "#f59e0b", loop: "#14b8a6", stop: "#f43f5e" };
 /** Mid-tone colours that read on the minimap's light and dark backgrounds alike. */
 function minimapColor(n: FlowNode): string {

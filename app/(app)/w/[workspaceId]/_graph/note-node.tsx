@@ -1,7 +1,7 @@
 "use client";
 import { NodeResizeControl, type Node, type NodeProps } from "@xyflow/react";
-import { createContext, memo, useCallback, useContext, useState } from "react";
-import type { NotePatch } from "@/app/_lib/graph-edit/notes";
+import { createContext, memo, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { NOTE_HEIGHT, NOTE_WIDTH, type NotePatch } from "@/app/_lib/graph-edit/notes";
 import { Markdown } from "@/app/_lib/markdown/markdown";
 import type { LooseNote } from "./loose-graph";
 
@@ -12,7 +12,7 @@ export type NoteFlowNode = Node<NoteNodeData, "note">;
 export const NOTE_PREFIX = "note:";
 export const MIN_NOTE_WIDTH = 120;
 export const MIN_NOTE_HEIGHT = 60;
-const DEFAULT_SIZE = { width: 240, height: 140 };
+export const NOTE_DEFAULT_SIZE = { width: NOTE_WIDTH, height: NOTE_HEIGHT };
 
 /** What a note can ask of the canvas; stable for the life of the canvas so notes never re-render for it. */
 export const NoteActions = createContext<{ change: (id: string, patch: NotePatch) => void; remove: (id: string) => void; edit: (id: string | null) => void } | null>(null);
@@ -33,8 +33,8 @@ export const NoteNode = memo(function NoteNode({ data }: NodeProps<NoteFlowNode>
     setWasEditing(editing);
     if (editing) setText(note.text);
   }
-  const width = size?.width ?? note.width ?? DEFAULT_SIZE.width;
-  const height = size?.height ?? note.height ?? DEFAULT_SIZE.height;
+  const width = size?.width ?? note.width ?? NOTE_DEFAULT_SIZE.width;
+  const height = size?.height ?? note.height ?? NOTE_DEFAULT_SIZE.height;
   // Stable, so the resize control keeps its drag handler for the whole gesture (it is rebuilt when these change).
   const onResize = useCallback((_: unknown, p: { width: number; height: number }) => setSize({ width: p.width, height: p.height }), []);
   const onResizeEnd = useCallback(
@@ -44,6 +44,22 @@ export const NoteNode = memo(function NoteNode({ data }: NodeProps<NoteFlowNode>
     },
     [actions, note.id],
   );
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!editing) return;
+    // React Flow shows a new node only once it has measured it (hidden until then, where focus() does nothing):
+    // try again each frame until the text takes focus, for a few frames at most.
+    let frame = 0;
+    let id = 0;
+    const tryFocus = () => {
+      const el = textRef.current;
+      if (!el || document.activeElement === el) return;
+      el.focus();
+      if (document.activeElement !== el && ++frame < 30) id = requestAnimationFrame(tryFocus);
+    };
+    tryFocus();
+    return () => cancelAnimationFrame(id);
+  }, [editing]);
   const finish = () => {
     if (text !== note.text) actions?.change(note.id, { text });
     actions?.edit(null);
@@ -71,9 +87,9 @@ export const NoteNode = memo(function NoteNode({ data }: NodeProps<NoteFlowNode>
         <textarea
           aria-label="Note text (Markdown)"
           className="nodrag nowheel nokey min-h-0 flex-1 resize-none bg-transparent p-2 font-mono text-[11px] leading-snug outline-none"
+          ref={textRef}
           value={text}
           maxLength={20_000}
-          autoFocus
           onChange={(e) => setText(e.target.value)}
           onBlur={finish}
           onKeyDown={(e) => {
