@@ -20,6 +20,7 @@ import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
+import { useCanvasEditing } from "./use-canvas-editing";
 import { useDraftEditor } from "./use-draft-editor";
 import { useEditorCommands } from "./use-editor-commands";
 import { useSelectionMark } from "./use-selection-mark";
@@ -48,7 +49,9 @@ export function WorkflowEditor() {
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
   useSelectionMark(selectedId);
 
-  const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
+  const canvasEditing = useCanvasEditing(draft, setSelection);
+  const { extras } = canvasEditing;
+  const commands = useEditorCommands({ draft, selected, extras, clearExtras: canvasEditing.clearExtras, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
   useCanvasShortcuts(commands, true);
 
   // The step form (node inspector) edits one step: typing in one field is one undo step per pause.
@@ -75,12 +78,13 @@ export function WorkflowEditor() {
           canEdit={editable}
           canUndo={editable && state.history.undo.length > 0}
           canRedo={editable && state.history.redo.length > 0}
-          hasSelection={selected.size > 0}
+          hasSelection={selected.size + extras.edges.size + extras.notes.size > 0}
           onUndo={commands.undo}
           onRedo={commands.redo}
           onDelete={commands.remove}
           onDuplicate={commands.duplicate}
           onTidy={commands.tidyUp}
+          onAddNote={canvasEditing.addNote}
           onShortcuts={commands.showShortcuts}
           problem={draft.canEdit && state.parses ? state.problem : null}
         />
@@ -111,6 +115,7 @@ export function WorkflowEditor() {
         selectedIds={selected}
         onSelectionChange={setSelection}
         onMove={editable ? commands.move : undefined}
+        {...canvasEditing.canvasProps}
         fitViewSignal={fitSignal}
         label="Workflow canvas"
         className="min-h-0 flex-1"
@@ -136,6 +141,7 @@ export function WorkflowEditor() {
         onSelect={(id) => setSelection(id ? [id] : [])}
         issues={(selectedId && draft.byNode.get(selectedId)) || []}
         onChange={editable ? onNodeChange : undefined}
+        onRename={canvasEditing.renameStep}
         workspaceId={workflow.workspaceId}
         readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
       />
