@@ -122,7 +122,9 @@ export function GraphCanvas(props: Props) {
       const editing = editingNote === note.id;
       const old = previous.current.get(id) as NoteFlowNode | undefined;
       const same = old && old.data.note === note && old.position.x === position.x && old.position.y === position.y && old.selected === selected && old.data.editing === editing && old.data.editable === notesEditable;
-      const flow: NoteFlowNode = same ? old : {
+      const flow: NoteFlowNode = same
+        ? old
+        : {
             id,
             type: "note",
             position,
