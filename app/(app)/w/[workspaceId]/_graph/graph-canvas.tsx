@@ -8,6 +8,7 @@ import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { offeredExits } from "@/workflows/graph/handles";
 import { ConnectionStatus, useConnectionRules, type ConnectRequest } from "./graph-connect";
 import { EdgeActions, StepEdge, type StepFlowEdge } from "./graph-edge";
+import { CanvasReadyMark } from "./canvas-ready-mark";
 import { freeSpot } from "./free-spot";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Point } from "./graph-layout";
 import { nodeHeight, StepNode, type StepFlowNode } from "./graph-node";
@@ -326,6 +327,7 @@ export function GraphCanvas(props: Props) {
                   </svg>
                 </ControlButton>
               </Controls>
+              {onSelectionChange && <CanvasReadyMark />}
               {minimap && (
                 <MiniMap<FlowNode>
                   pannable
