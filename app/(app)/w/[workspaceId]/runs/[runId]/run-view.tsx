@@ -72,7 +72,9 @@ export function RunView({ initial }: { initial: RunDetail }) {
                 {run.workflowName}
               </Link>
             </Meta>
-            <Meta label="Version">{versionLabel(run.versionNumber)}</Meta>
+            <Meta label="Version">
+              <span data-testid="run-meta-version">{versionLabel(run.versionNumber)}</span>
+            </Meta>
             <Meta label="Trigger">{triggerLabel((run.trigger as { kind?: string } | null)?.kind, run.retryMode)}</Meta>
             <Meta label="Started">{run.startedAt ? <RelativeTime date={run.startedAt} /> : "Not yet"}</Meta>
             <Meta label="Duration">
