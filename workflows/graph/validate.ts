@@ -6,6 +6,8 @@ import { handleOf, handlesOf } from "./handles";
 import type { Graph, GraphNode } from "./schema";
 import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from "./limits";
 import { checkStorable, type StoredGraph } from "./storable";
+import { outputSchemas } from "./node-outputs";
+import { nodeReferenceIssues, referenceScope } from "./references";
 import { analyse, cyclicNodes, TOP, type RegionConflict, type Structure } from "./structure";
 import { triggerIssues } from "./trigger-issues";
 
@@ -86,6 +88,8 @@ export function inspectGraph(
     byId.set(n.id, n);
     nodeIssues(n, catalog, issues);
   }
+  // The nodes' own problems do not stop the structure's checks (a form being filled in has some); edge problems do.
+  const ownIssues = issues.length;
   const triggers = graph.nodes.filter((n) => n.kind === "trigger");
   if (triggers.length !== 1) issues.push({ nodeId: triggers[1]?.id ?? null, field: "kind", message: ONE_TRIGGER });
   const triggerIds = new Set(triggers.map((t) => t.id));
@@ -97,7 +101,7 @@ export function inspectGraph(
     if (handles && !handles.includes(handleOf(e))) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: noExitMessage(source.id, handleOf(e)) });
     if (triggerIds.has(e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: INTO_TRIGGER });
   }
-  if (issues.length > 0) return { issues, structural: false, graph, draft };
+  if (issues.length > ownIssues) return { issues, structural: false, graph, draft };
   const s = analyse(graph); // loop nesting is within the limits: checkStorable checked it
   const cycles = cyclicNodes(s);
   for (const region of [TOP, ...graph.nodes.filter((n) => n.kind === "loop").map((n) => n.id)]) {
@@ -107,6 +111,11 @@ export function inspectGraph(
   // A loop body is entered only through the loop's "each" exit: a node also reached from outside (say, by
   // the loop's "done" edge) would belong to the body and to what comes after it at once.
   for (const c of s.conflicts) issues.push({ nodeId: c.nodeId, edgeId: c.edge.id, field: "edges", message: conflictMessage(s, c) });
+  // References last: which steps come before which, and which loop holds a step, need sound edges and regions.
+  if (issues.length === ownIssues) {
+    const scope = referenceScope(graph, s, outputSchemas(graph, catalog));
+    for (const n of graph.nodes) nodeReferenceIssues(scope, n, issues);
+  }
   return { issues, structural: false, graph, draft };
 }
 
