@@ -129,19 +129,25 @@ export function fieldPaths(f: { text: string; expression?: boolean }): DataPath[
   }
 }
 
+/** A memo of isUpstream for one node: a step's fields often name the same steps many times. */
+export function upstreamCheck(s: ReferenceScope, nodeId: string): (id: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (id) => known.get(id) ?? known.set(id, isUpstream(s, nodeId, id)).get(id)!;
+}
+
+/** The problems of one field's text (a template, or a branch's bare expression), each message once. */
+export function textReferenceProblems(s: ReferenceScope, nodeId: string, f: { text: string; expression?: boolean }, upstream = upstreamCheck(s, nodeId)): string[] {
+  const out = new Set<string>();
+  for (const p of fieldPaths(f)) {
+    const message = pathProblem(s, nodeId, p, upstream);
+    if (message) out.add(message);
+  }
+  return [...out];
+}
+
 /** Every reference problem of one node, one per field and message. */
 export function nodeReferenceIssues(s: ReferenceScope, n: GraphNode, issues: GraphIssue[] = []): GraphIssue[] {
-  const known = new Map<string, boolean>();
-  const upstream = (id: string) => known.get(id) ?? known.set(id, isUpstream(s, n.id, id)).get(id)!;
-  for (const f of templateFields(n)) {
-    const seen = new Set<string>();
-    for (const p of fieldPaths(f)) {
-      const message = pathProblem(s, n.id, p, upstream);
-      if (message && !seen.has(message)) {
-        seen.add(message);
-        issues.push({ nodeId: n.id, field: f.field, message });
-      }
-    }
-  }
+  const upstream = upstreamCheck(s, n.id);
+  for (const f of templateFields(n)) for (const message of textReferenceProblems(s, n.id, f, upstream)) issues.push({ nodeId: n.id, field: f.field, message });
   return issues;
 }

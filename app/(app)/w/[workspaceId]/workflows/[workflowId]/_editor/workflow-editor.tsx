@@ -13,6 +13,7 @@ import { DraftStatus } from "./draft-status";
 import { EditorLayout } from "./editor-layout";
 import { EditorToolbar } from "./editor-toolbar";
 import { JsonViewToggle, useJsonView } from "./json-view-toggle";
+import { MappingProvider } from "./mapping-provider";
 import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
 import { RestoreBanner } from "./restore-banner";
@@ -135,16 +136,18 @@ export function WorkflowEditor() {
   const panel = (
     <>
       <ProblemList problems={workflow.draftProblems} title="Problems to fix before publishing" onSelect={(id) => setSelection([id])} />
-      <NodeInspector
-        nodes={graph.nodes}
-        selectedId={selectedId}
-        onSelect={(id) => setSelection(id ? [id] : [])}
-        issues={(selectedId && draft.byNode.get(selectedId)) || []}
-        onChange={editable ? onNodeChange : undefined}
-        onRename={canvasEditing.renameStep}
-        workspaceId={workflow.workspaceId}
-        readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
-      />
+      <MappingProvider doc={state.doc} nodeId={selectedId} workspaceId={workflow.workspaceId} workflowId={workflow.id}>
+        <NodeInspector
+          nodes={graph.nodes}
+          selectedId={selectedId}
+          onSelect={(id) => setSelection(id ? [id] : [])}
+          issues={(selectedId && draft.byNode.get(selectedId)) || []}
+          onChange={editable ? onNodeChange : undefined}
+          onRename={canvasEditing.renameStep}
+          workspaceId={workflow.workspaceId}
+          readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
+        />
+      </MappingProvider>
       <TriggerPanel trigger={trigger} ids={draft.ids} onWebhookPreset={editable ? setWebhookPreset : undefined} />
     </>
   );
