@@ -19,12 +19,14 @@ export type ReferenceScope = {
   structure: Pick<Structure, "owner">;
   schemas: Map<string, JsonSchema>;
   triggerId: string | undefined;
+  /** Steps many nodes refer to (the trigger, a lookup at the start): what each reaches, walked forwards once. */
+  reach: { asked: Map<string, number>; from: Map<string, Set<string>>; outgoing?: Map<string, GraphEdge[]> };
 };
 
 export function referenceScope(graph: Pick<Graph, "nodes" | "edges">, structure: Pick<Structure, "owner">, schemas: Map<string, JsonSchema>): ReferenceScope {
   const incoming = new Map<string, GraphEdge[]>();
   for (const e of graph.edges) (incoming.get(e.target) ?? incoming.set(e.target, []).get(e.target)!).push(e);
-  return { nodes: new Map(graph.nodes.map((n) => [n.id, n])), incoming, structure, schemas, triggerId: graph.nodes.find((n) => n.kind === "trigger")?.id };
+  return { nodes: new Map(graph.nodes.map((n) => [n.id, n])), incoming, structure, schemas, triggerId: graph.nodes.find((n) => n.kind === "trigger")?.id, reach: { asked: new Map(), from: new Map() } };
 }
 
 /** Whether `id` sits in the body of loop `loop` (at any depth). Bounded by loop nesting, which storing limits. */
@@ -43,9 +45,48 @@ export function upstreamOf(s: ReferenceScope, nodeId: string): Set<string> {
   return seen;
 }
 
-/** Whether `target` is upstream of `nodeId`: the same walk, stopping when it meets it (most references are close by). */
+/** How often a step may be asked about before what it reaches is walked once, forwards, for every later question. */
+const FORWARD_AFTER = 8;
+
+/**
+ * Whether `target` is upstream of `nodeId`: walking back from the node, stopping when it meets it (most
+ * references are to a step close by). A step asked about often (every step reading the trigger) is walked
+ * forwards once instead, so a 1,000-step chain that all read the first step costs one walk, not a thousand.
+ */
 export function isUpstream(s: ReferenceScope, nodeId: string, target: string): boolean {
-  return target !== nodeId && walkBack(s, nodeId, target).has(target);
+  if (target === nodeId) return false;
+  const known = s.reach.from.get(target);
+  if (known) return known.has(nodeId);
+  const asked = (s.reach.asked.get(target) ?? 0) + 1;
+  s.reach.asked.set(target, asked);
+  if (asked <= FORWARD_AFTER) return walkBack(s, nodeId, target).has(target);
+  const reached = walkForward(s, target);
+  s.reach.from.set(target, reached);
+  return reached.has(nodeId);
+}
+
+/** Every node `from` leads to, by the edges walkBack follows (a body's edge back to its loop is not one). */
+function walkForward(s: ReferenceScope, from: string): Set<string> {
+  const outgoing = (s.reach.outgoing ??= outgoingOf(s));
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    for (const e of outgoing.get(id) ?? []) {
+      if (seen.has(e.target) || !s.nodes.has(e.target)) continue;
+      if (s.nodes.get(e.target)!.kind === "loop" && inBody(s, id, e.target)) continue;
+      seen.add(e.target);
+      stack.push(e.target);
+    }
+  }
+  seen.delete(from);
+  return seen;
+}
+
+function outgoingOf(s: ReferenceScope): Map<string, GraphEdge[]> {
+  const out = new Map<string, GraphEdge[]>();
+  for (const edges of s.incoming.values()) for (const e of edges) (out.get(e.source) ?? out.set(e.source, []).get(e.source)!).push(e);
+  return out;
 }
 
 function walkBack(s: ReferenceScope, nodeId: string, stopAt: string | undefined): Set<string> {

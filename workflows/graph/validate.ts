@@ -114,7 +114,7 @@ export function inspectGraph(
   // References last: which steps come before which, and which loop holds a step, need sound edges and regions.
   if (issues.length === ownIssues) {
     const scope = referenceScope(graph, s, outputSchemas(graph, catalog));
-    for (const n of graph.nodes) nodeReferenceIssues(scope, n, issues);
+      for (const n of graph.nodes) nodeReferenceIssues(scope, n, issues);
   }
   return { issues, structural: false, graph, draft };
 }

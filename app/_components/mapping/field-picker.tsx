@@ -183,7 +183,7 @@ function Row({ field, caption, onPick, onExpand }: { field: MappingField; depth:
       aria-label={`${caption ?? field.label}, ${field.type}${field.sample ? `, sample ${sampleText(field.sample.value)}` : ""}`}
       className="flex min-w-0 flex-1 items-baseline gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-indigo-50 focus-visible:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-indigo-500/15 dark:focus-visible:bg-indigo-500/15"
     >
-      <span className="min-w-0 truncate font-mono text-xs text-zinc-900 dark:text-zinc-100">{caption ?? field.label}</span>
+      <span className="max-w-[65%] shrink-0 truncate font-mono text-xs text-zinc-900 dark:text-zinc-100">{caption ?? field.label}</span>
       <span className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{field.type}</span>
       {!field.declared && <span className="shrink-0 text-[11px] text-zinc-500 dark:text-zinc-400">sample</span>}
       {field.sample && <span className="ml-auto min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{sampleText(field.sample.value)}</span>}

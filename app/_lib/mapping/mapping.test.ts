@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Doc } from "@/app/_lib/graph-edit/doc";
+import { apply, renameNodeIdOp } from "@/app/_lib/graph-edit/ops";
 import { builtinCatalog, type ActionCatalog } from "@/workflows/actions/catalog";
 import { nodeReferenceIssues } from "@/workflows/graph/references";
 import { searchFields, sourceFields, type MappingField } from "./fields";
@@ -124,5 +126,34 @@ describe("a step's mapping view: sources, preview and reference checks", () => {
       'The output of step "fetch" has no field "stauts" (it has body, headers, status)',
       'Step "side" does not come before "call", so its output is not available here; connect it upstream or pick a step that runs earlier',
     ]);
+  });
+});
+
+describe("renaming a step keeps its references working", () => {
+  it("after renameNodeIdOp, the downstream step's references name the new id, pass the reference check and preview", () => {
+    const doc: Doc = {
+      nodes: [
+        { id: "start", kind: "trigger", trigger: "webhook" },
+        http("fetch", { url: "https://x/a" }),
+        http("call", { url: "https://x/{{ steps.fetch.output.status }}/{{ trigger.body.name }}" }),
+      ],
+      edges: [
+        { id: "e1", source: "start", target: "fetch" },
+        { id: "e2", source: "fetch", target: "call" },
+      ],
+    };
+    const r = renameNodeIdOp(doc, "fetch", "lookup");
+    if (!r.ok) throw new Error(r.error);
+    const after = apply(doc, r.op);
+    const graph = parsedGraph(after);
+    const call = graph.nodes.find((n) => n.id === "call")!;
+    expect(call.kind === "action" && call.input.url).toBe("https://x/{{ steps.lookup.output.status }}/{{ trigger.body.name }}");
+    const view = mappingView(graph, "call", catalog, { trigger: { body: { name: "Ada" } }, steps: { lookup: { status: 201, headers: {}, body: null } }, source: "Run 2" });
+    expect(nodeReferenceIssues(view.references, call)).toEqual([]);
+    expect(view.sources.map((s) => s.expression)).toEqual(["trigger", "steps.lookup.output"]);
+    expect(previewTemplate(call.kind === "action" ? String(call.input.url) : "", view)).toEqual({ kind: "value", value: "https://x/201/Ada" });
+    // The same text without the rewrite would name a step that no longer exists.
+    const stale = parsedGraph({ ...after, nodes: after.nodes.map((n) => (n.id === "call" ? doc.nodes[2]! : n)) });
+    expect(nodeReferenceIssues(mappingView(stale, "call", catalog, null).references, stale.nodes[2]!).map((i) => i.message)).toEqual(['Step "fetch" does not exist (deleted or renamed?)']);
   });
 });
