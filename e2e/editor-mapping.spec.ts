@@ -106,11 +106,23 @@ test("the HTTP Request's URL is mapped from the delivered body with the picker, 
   await expect(preview.getByTestId("template-preview-value")).toHaveText("https://example.com/hello?name=Ada Lovelacepro");
   await expect(preview.getByTestId("template-warning")).toHaveCount(0);
 
+  // Dragged: a field from the picker dropped into another template field (a header's value) lands there.
+  await inspector.getByRole("button", { name: "Add header" }).click();
+  await inspector.getByLabel("Headers key 1").fill("X-Plan");
+  const header = inspector.getByLabel("Headers: X-Plan");
+  await url.click();
+  await url.press("Control+Space");
+  await picker.getByLabel("Search fields").fill("plan");
+  await picker.locator('[data-expression="trigger.body.plan"]').dragTo(header);
+  await expect(header).toHaveValue("{{ trigger.body.plan }}");
+  await page.keyboard.press("Escape");
+
   // Saved: the draft holds the reference, and after a reload the preview is there again.
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   const saved = (await api.query("workflow.get", { workspaceId, workflowId: wf.id })) as { draftGraph: { nodes: { id: string; input?: { url?: string } }[] }; draftProblems: unknown[] };
   expect(saved.draftGraph.nodes.find((n) => n.id === "greet")?.input?.url).toBe("https://example.com/hello?name={{ trigger.body.name }}{{ trigger.body.plan }}");
+  expect(saved.draftGraph.nodes.find((n) => n.id === "greet")?.input).toMatchObject({ headers: { "X-Plan": "{{ trigger.body.plan }}" } });
   expect(saved.draftProblems).toEqual([]);
   await page.reload();
   await inspector.getByLabel("Node", { exact: true }).selectOption("greet");
