@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
-import { sampleText, searchFields, type MappingField } from "@/app/_lib/mapping/fields";
+import { sampleText, searchFields, type FieldTree, type MappingField } from "@/app/_lib/mapping/fields";
 import type { MappingSource } from "@/app/_lib/mapping/sources";
 
 type Props = {
@@ -33,7 +33,7 @@ export function FieldPicker({ id, sources, sampleSource, onPick, onClose }: Prop
   const panel = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
-  const results = useMemo(() => (query.trim() ? sources.flatMap((s) => searchFields(s.tree.fields, query).map((f) => ({ f, source: s }))) : null), [sources, query]);
+  const results = useMemo(() => (query.trim() ? sources.flatMap((s) => searchFields(s.tree().fields, query).map((f) => ({ f, source: s }))) : null), [sources, query]);
 
   const toggle = (key: string, to?: boolean) =>
     setOpen((prev) => {
@@ -108,7 +108,7 @@ export function FieldPicker({ id, sources, sampleSource, onPick, onClose }: Prop
               return (
                 <li key={s.expression} role="treeitem" aria-expanded={expanded} aria-selected={false} aria-label={s.title}>
                   <div className="flex items-center gap-1">
-                    <Toggle expanded={expanded} label={s.title} onToggle={() => toggle(s.expression)} disabled={s.tree.fields.length === 0} />
+                    <Toggle expanded={expanded} label={s.title} onToggle={() => toggle(s.expression)} disabled={false} />
                     <button
                       type="button"
                       data-picker-row
@@ -126,7 +126,7 @@ export function FieldPicker({ id, sources, sampleSource, onPick, onClose }: Prop
                       {!s.hasSample && sampleSource && <span className="shrink-0 text-xs font-normal text-zinc-500 dark:text-zinc-400">not in the sample</span>}
                     </button>
                   </div>
-                  {expanded && <Fields fields={s.tree.fields} depth={1} open={open} toggle={toggle} onPick={onPick} truncated={s.tree.truncated} />}
+                  {expanded && <SourceFields tree={s.tree()} open={open} toggle={toggle} onPick={onPick} />}
                 </li>
               );
             })}
@@ -135,6 +135,11 @@ export function FieldPicker({ id, sources, sampleSource, onPick, onClose }: Prop
       </div>
     </div>
   );
+}
+
+function SourceFields({ tree, open, toggle, onPick }: { tree: FieldTree; open: Set<string>; toggle: (k: string, to?: boolean) => void; onPick: (e: string) => void }) {
+  if (tree.fields.length === 0) return <p className="py-1 pl-8 text-xs text-zinc-500 dark:text-zinc-400">No fields known: insert the whole value, or run the workflow to see its fields.</p>;
+  return <Fields fields={tree.fields} depth={1} open={open} toggle={toggle} onPick={onPick} truncated={tree.truncated} />;
 }
 
 function Fields({ fields, depth, open, toggle, onPick, truncated }: { fields: MappingField[]; depth: number; open: Set<string>; toggle: (k: string, to?: boolean) => void; onPick: (e: string) => void; truncated?: boolean }) {

@@ -96,15 +96,15 @@ describe("a step's mapping view: sources, preview and reference checks", () => {
     const view = mappingView(graph, "call", catalog, sample);
     expect(view.sources.map((s) => [s.expression, s.hasSample])).toEqual([["trigger", true], ["steps.fetch.output", true]]);
     // The trigger's body is open in its schema ({}): its fields come from the sample.
-    expect(paths(view.sources[0]!.tree.fields)).toContain('trigger.body.name: text = "Ada" (sample only)');
-    expect(paths(view.sources[0]!.tree.fields)).toContain("trigger.method: text = \"POST\"");
+    expect(paths(view.sources[0]!.tree().fields)).toContain('trigger.body.name: text = "Ada" (sample only)');
+    expect(paths(view.sources[0]!.tree().fields)).toContain("trigger.method: text = \"POST\"");
   });
 
   it("inside a loop's body, offers the loop item typed from the listed step's schema, with the sample's first item", () => {
     const view = mappingView(graph, "inner", catalog, sample);
     // Steps in the draft's order.
     expect(view.sources.map((s) => s.expression)).toEqual(["item", "trigger", "steps.fetch.output", "steps.each.output", "steps.list.output", "steps.call.output"]);
-    expect(paths(view.sources[0]!.tree.fields)).toEqual(['item.id: text = "r1"', "item.total: number = 3"]);
+    expect(paths(view.sources[0]!.tree().fields)).toEqual(['item.id: text = "r1"', "item.total: number = 3"]);
     expect(previewTemplate("{{ item.id }}-{{ index }}", view)).toEqual({ kind: "value", value: "r1-0" });
   });
 

@@ -18,7 +18,13 @@ import { sourceFields, type FieldTree } from "./fields";
 /** Sample data for previews and the picker's values: a run's trigger data and step outputs (by node id). */
 export type Sample = { trigger?: unknown; steps: Record<string, unknown>; source: string };
 
-export type MappingSource = { id: string; title: string; expression: string; tree: FieldTree; hasSample: boolean };
+/** `tree()` builds the source's fields when first asked (the picker opening, a search): not on every keystroke. */
+export type MappingSource = { id: string; title: string; expression: string; tree: () => FieldTree; hasSample: boolean };
+
+function lazy<T>(build: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: build() }).v;
+}
 
 export type MappingView = {
   nodeId: string;
@@ -117,12 +123,12 @@ export function mappingView(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, n
   const trigger = triggerId ? references.nodes.get(triggerId) : undefined;
   if (trigger && trigger.id !== nodeId) {
     const has = sample?.trigger !== undefined;
-    sources.push({ id: trigger.id, title: `Trigger (${titleOf(trigger)})`, expression: "trigger", tree: sourceFields("trigger", [], schemas.get(trigger.id), has ? { value: sample!.trigger } : undefined), hasSample: has });
+    sources.push({ id: trigger.id, title: `Trigger (${titleOf(trigger)})`, expression: "trigger", tree: lazy(() => sourceFields("trigger", [], schemas.get(trigger.id), has ? { value: sample!.trigger } : undefined)), hasSample: has });
   }
   for (const n of graph.nodes) {
     if (!upstream.has(n.id) || n.kind === "trigger" || n.kind === "stop") continue;
     const has = sample ? Object.hasOwn(sample.steps, n.id) : false;
-    sources.push({ id: n.id, title: titleOf(n), expression: `steps.${n.id}.output`, tree: sourceFields("steps", [n.id, "output"], schemas.get(n.id), has ? { value: sample!.steps[n.id] } : undefined), hasSample: has });
+    sources.push({ id: n.id, title: titleOf(n), expression: `steps.${n.id}.output`, tree: lazy(() => sourceFields("steps", [n.id, "output"], schemas.get(n.id), has ? { value: sample!.steps[n.id] } : undefined)), hasSample: has });
   }
   // Inside a loop's body: the current item and its index (the innermost loop's).
   const loopId = structure.owner.get(nodeId);
@@ -131,7 +137,7 @@ export function mappingView(graph: { nodes: GraphNode[]; edges: GraphEdge[] }, n
   if (loop?.kind === "loop") {
     const item = loopItem(loop, schemas, triggerId, base);
     if (scope) scope = { ...scope, ...(item.sample && { item: item.sample.value }), index: 0 };
-    sources.unshift({ id: "item", title: `Loop item (${titleOf(loop)})`, expression: "item", tree: sourceFields("item", [], item.schema, item.sample), hasSample: item.sample !== undefined });
+    sources.unshift({ id: "item", title: `Loop item (${titleOf(loop)})`, expression: "item", tree: lazy(() => sourceFields("item", [], item.schema, item.sample)), hasSample: item.sample !== undefined });
   }
   return { nodeId, sources, scope, references };
 }
