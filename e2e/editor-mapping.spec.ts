@@ -110,8 +110,8 @@ test("the HTTP Request's URL is mapped from the delivered body with the picker, 
   await inspector.getByRole("button", { name: "Add header" }).click();
   await inspector.getByLabel("Headers key 1").fill("X-Plan");
   const header = inspector.getByLabel("Headers: X-Plan");
-  await url.click();
-  await url.press("Control+Space");
+  await header.click();
+  await header.press("Control+Space");
   await picker.getByLabel("Search fields").fill("plan");
   await picker.locator('[data-expression="trigger.body.plan"]').dragTo(header);
   await expect(header).toHaveValue("{{ trigger.body.plan }}");

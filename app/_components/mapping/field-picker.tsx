@@ -15,8 +15,13 @@ type Props = {
 /** The text a dragged field carries: a whole reference, so dropping it into any text field maps it. */
 export const dragText = (expression: string) => `{{ ${expression} }}`;
 
+/** The drag's own type, carrying the bare expression: a template field inserts it where it is dropped. */
+export const REFERENCE_TYPE = "application/x-junction-reference";
+
 const onDragStart = (expression: string) => (e: DragEvent) => {
+  // Plain text too, so a drop anywhere else (a text editor, the JSON view) gets the whole reference.
   e.dataTransfer.setData("text/plain", dragText(expression));
+  e.dataTransfer.setData(REFERENCE_TYPE, expression);
   e.dataTransfer.effectAllowed = "copy";
 };
 

@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
-import { FieldPicker } from "@/app/_components/mapping/field-picker";
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type DragEvent, type Ref } from "react";
+import { FieldPicker, REFERENCE_TYPE } from "@/app/_components/mapping/field-picker";
 import { useMapping } from "@/app/_components/mapping/mapping-context";
 import { TemplatePreview } from "@/app/_components/mapping/template-preview";
+import { offsetAtPoint } from "@/app/_lib/mapping/drop-offset";
 import { insertText, templateParts } from "@/app/_lib/schema-form/values";
 import { borderClass } from "./field-shell";
 
@@ -85,6 +86,17 @@ export function TemplateInput({ id, value, onChange, onBlur, multiline, placehol
     document.addEventListener("pointerdown", away);
     return () => document.removeEventListener("pointerdown", away);
   }, [picking]);
+  // A field dragged from the picker: inserted where it is dropped (measured on the <pre> drawn behind the text).
+  const accepts = (e: DragEvent) => !disabled && mode !== "none" && e.dataTransfer.types.includes(REFERENCE_TYPE);
+  const onDrop = (e: DragEvent) => {
+    if (!accepts(e)) return;
+    e.preventDefault();
+    const expression = e.dataTransfer.getData(REFERENCE_TYPE);
+    // The <pre> ends in a zero-width space (for a trailing newline): never insert past the text itself.
+    const at = Math.min(value.length, (backdrop.current && offsetAtPoint(backdrop.current, e.clientX, e.clientY)) ?? value.length);
+    selection.current = { start: at, end: at };
+    insertAtCursor(mode === "expression" ? expression : `{{ ${expression} }}`);
+  };
   const shows = mapping && (mode === "expression" ? value.trim() !== "" : value.includes("{{"));
   const previewId = `${id}-preview`;
   const pickerId = `${id}-picker`;
@@ -130,6 +142,13 @@ export function TemplateInput({ id, value, onChange, onBlur, multiline, placehol
         aria-keyshortcuts={mapping && !disabled ? "Control+Space Alt+ArrowDown" : undefined}
         onChange={(e) => onChange(multiline ? e.target.value : e.target.value.replace(/\r?\n/g, " "))}
         onBlur={onBlur}
+        onDragOver={(e) => {
+          if (accepts(e)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = "copy";
+          }
+        }}
+        onDrop={onDrop}
         onKeyDown={(e) => {
           if (mapping && !disabled && ((e.ctrlKey && e.key === " ") || (e.altKey && e.key === "ArrowDown"))) {
             e.preventDefault();
