@@ -124,3 +124,49 @@ test("a run whose continue-on-error step failed shows 'Succeeded with errors', n
   await page.getByLabel("Status").selectOption("succeeded");
   await expect(page.getByTestId("runs-empty")).toContainText("No runs match these filters");
 });
+
+test("retry from the failed step after publishing a fix offers the current published version as well as the one the run used, and each run shows its version", async ({ page }, testInfo) => {
+  await signUp(page, "retry-version");
+  await createWorkflow(page, "Order sync");
+  const broken = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("prepare", { order: "{{ trigger.body.order }}" }), fail("gate", "Order {{ trigger.body.order }} is on hold")], edges: chain("start", "prepare", "gate") };
+  await saveGraph(page, broken);
+  await publish(page, 1);
+  await runPublished(page, { order: 42 });
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", RUN_FINISHES);
+  const failedUrl = page.url();
+
+  // The fix, published as version 2.
+  await page.getByRole("link", { name: "Order sync", exact: true }).click();
+  await saveGraph(page, { ...broken, nodes: [broken.nodes[0], broken.nodes[1], set("gate", { passed: "{{ steps.prepare.output.order }}" })] });
+  await publish(page, 2);
+
+  await page.goto(failedUrl);
+  await page.getByRole("button", { name: "Retry from failed step" }).click();
+  const dialog = page.getByRole("dialog", { name: "Retry from the failed step?" });
+  await expect(dialog.getByLabel("Version 2, the current published version")).toBeChecked();
+  await expect(dialog.getByLabel("Version 1, the version this run used")).not.toBeChecked();
+  await shoot(page, testInfo, "retry-version-choice");
+  await dialog.getByRole("button", { name: "Retry on version 2" }).click();
+  await expect(page).not.toHaveURL(failedUrl);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
+  await expect(page.getByTestId("run-meta-version")).toHaveText("v2");
+  // prepare did not change between the versions: its output is reused; gate ran on the new version.
+  await expect(page.getByTestId("step-prepare")).toHaveAttribute("data-state", "reused");
+  await expect(page.getByTestId("step-gate")).toHaveAttribute("data-state", "succeeded");
+
+  // Retrying the first failure on its own version is still there, and fails as it did.
+  await page.goto(failedUrl);
+  await page.getByRole("button", { name: "Retry from failed step" }).click();
+  await dialog.getByLabel("Version 1, the version this run used").check();
+  await dialog.getByRole("button", { name: "Retry on version 1" }).click();
+  await expect(page).not.toHaveURL(failedUrl);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", RUN_FINISHES);
+  await expect(page.getByTestId("run-meta-version")).toHaveText("v1");
+
+  // The runs list says which version each run used.
+  await page.getByRole("link", { name: "Runs of Order sync" }).click();
+  await expect(page.getByTestId("run-row")).toHaveCount(3);
+  await expect(page.getByTestId("run-row").nth(0)).toContainText("v1");
+  await expect(page.getByTestId("run-row").nth(1)).toContainText("v2");
+  await expect(page.getByTestId("run-row").nth(2)).toContainText("v1");
+});

@@ -20,7 +20,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
       <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900">
         {children}
       </div>
-      <p className="mt-8 text-xs text-zinc-500 dark:text-zinc-500">Self-hosted workflow automation</p>
+      <p className="mt-8 text-xs text-zinc-500 dark:text-zinc-400">Self-hosted workflow automation</p>
     </main>
   );
 }

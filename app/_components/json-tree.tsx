@@ -90,7 +90,7 @@ function TreeNode({ name, value, path, depth, ctx }: { name: string | null; valu
           {open ? "▾" : "▸"}
         </span>
         {key}
-        <span className="text-zinc-500">
+        <span className="text-zinc-500 dark:text-zinc-400">
           {brackets[0]}
           {!open && ` ${summary} ${brackets[1]}`}
         </span>
@@ -119,7 +119,7 @@ function Children({ entries, path, depth, ctx, close }: { entries: [string, unkn
           </li>
         )}
       </ul>
-      <span className="pl-4 text-zinc-500">{close}</span>
+      <span className="pl-4 text-zinc-500 dark:text-zinc-400">{close}</span>
     </>
   );
 }
@@ -133,7 +133,7 @@ function Scalar({ value, query }: { value: unknown; query: string }) {
     <span className={tone}>
       <Marked text={clipped ? text.slice(0, STRING_CHARS) : text} query={query} />
       {clipped && (
-        <button type="button" onClick={() => setWhole(true)} className="ml-1 text-zinc-500 underline">
+        <button type="button" onClick={() => setWhole(true)} className="ml-1 text-zinc-500 underline dark:text-zinc-400">
           … {text.length - STRING_CHARS} more characters
         </button>
       )}

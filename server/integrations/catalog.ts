@@ -2,7 +2,7 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { installations, integrations, integrationVersions } from "../../db/schema";
 import { parseManifest, type Manifest } from "@junction/sdk";
-import { builtinCatalog, type ActionCatalog, type ActionSpec } from "../../workflows/actions/catalog";
+import { builtinCatalog, type ActionCatalog, type ActionRef, type ActionSpec } from "../../workflows/actions/catalog";
 import { requireRole } from "../workspaces/access";
 import { RUNNABLE } from "./versions";
 
@@ -12,16 +12,19 @@ const specOf = (a: ActionManifest): ActionSpec => ({
   requiredInputs: Array.isArray(a.input.required) ? (a.input.required as string[]) : [],
   description: a.description,
   inputSchema: a.input,
+  outputSchema: a.output,
 });
 
-/** The (slug, version) pairs of the integration actions a graph uses. */
+type LooseRef = { integration?: unknown; version?: unknown };
+
+/** The (slug, version) pairs of the integration actions (and integration trigger) a graph uses. */
 function integrationRefs(graph: unknown): { integration: string; version: string }[] {
   const nodes = (graph as { nodes?: unknown[] } | null)?.nodes;
   if (!Array.isArray(nodes)) return [];
   const seen = new Map<string, { integration: string; version: string }>();
-  for (const n of nodes as { kind?: unknown; action?: { integration?: unknown; version?: unknown } }[]) {
-    const a = n?.action;
-    if (n?.kind !== "action" || typeof a?.integration !== "string" || typeof a.version !== "string" || a.integration === "core") continue;
+  for (const n of nodes as { kind?: unknown; action?: LooseRef; app?: LooseRef }[]) {
+    const a = n?.kind === "action" ? n.action : n?.kind === "trigger" ? n.app : undefined;
+    if (typeof a?.integration !== "string" || typeof a.version !== "string" || a.integration === "core") continue;
     seen.set(`${a.integration}@${a.version}`, { integration: a.integration, version: a.version });
   }
   return [...seen.values()];
@@ -41,11 +44,15 @@ export async function catalogForGraph(db: Database, graph: unknown): Promise<Act
     .innerJoin(integrations, eq(integrations.id, integrationVersions.integrationId))
     .where(or(...refs.map((r) => and(eq(integrations.slug, r.integration), eq(integrationVersions.version, r.version)))));
   const specs = new Map<string, ActionSpec>();
+  const triggerOutputs = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     if (!RUNNABLE.has(row.status)) continue;
-    for (const a of parseManifest(row.manifest).actions) specs.set(`${row.slug}@${row.version}/${a.key}`, specOf(a));
+    const manifest = parseManifest(row.manifest);
+    for (const a of manifest.actions) specs.set(`${row.slug}@${row.version}/${a.key}`, specOf(a));
+    for (const t of manifest.triggers) triggerOutputs.set(`${row.slug}@${row.version}/${t.key}`, t.output);
   }
-  return (ref) => builtinCatalog(ref) ?? specs.get(`${ref.integration}@${ref.version}/${ref.key}`);
+  const key = (ref: ActionRef) => `${ref.integration}@${ref.version}/${ref.key}`;
+  return Object.assign((ref: ActionRef) => builtinCatalog(ref) ?? specs.get(key(ref)), { triggerOutput: (ref: ActionRef) => triggerOutputs.get(key(ref)) });
 }
 
 export type CatalogAction = {
@@ -57,15 +64,11 @@ export type CatalogAction = {
   output: Record<string, unknown>;
   dynamicOptions: ActionManifest["dynamicOptions"];
 };
-/** An integration trigger the editor can start a workflow with (polling, or the service's webhook). */
-export type CatalogTrigger = {
-  key: string;
-  name: string;
-  description: string;
-  kind: "webhook" | "polling";
-  input: Record<string, unknown>;
-  output: Record<string, unknown>;
-};
+/**
+ * An integration trigger as the editor sees it: `input` is the JSON Schema of its config (a new trigger starts
+ * with its defaults), `output` that of its item (the trigger's body).
+ */
+export type CatalogTrigger = { key: string; name: string; description: string; kind: Manifest["triggers"][number]["kind"]; input: Record<string, unknown>; output: Record<string, unknown> };
 export type CatalogEntry = {
   slug: string;
   name: string;

@@ -8,7 +8,9 @@ import { DomainError, fieldError } from "../errors";
 import { checkedGraph } from "../workflows/draft-check";
 import { requireRole } from "../workspaces/access";
 import { launchRun, pinnedVersion, type TestData } from "./launch";
+import { reusableNodes } from "./reusable-nodes";
 import { reuseChain } from "./reused";
+import { nodeOfStepKey } from "./test-slice";
 
 export type StartRun = { workflowId: string; input: Record<string, unknown>; versionId?: string; draft?: boolean; trigger?: Record<string, unknown> };
 
@@ -48,20 +50,29 @@ export async function cancelRun(db: Database, userId: string, workspaceId: strin
 }
 
 /**
- * Retries a run as a new run of the same graph and trigger data: from the start, or from the failed step, reusing
- * the outputs of every step that succeeded (by step key, so loop items that succeeded are reused too).
+ * Retries a run as a new run with the same trigger data: from the start, or from the failed step, reusing the
+ * outputs of every step that succeeded (by step key, so loop items that succeeded are reused too). On the version
+ * the run used (`on: "its_version"`), or on the workflow's current published version (`on: "latest"`: the fix was
+ * published after the failure), where only the outputs of steps that are unchanged, upstream included, are reused.
  */
-export async function retryRun(db: Database, userId: string, workspaceId: string, runId: string, from: "start" | "failed_step") {
+export async function retryRun(db: Database, userId: string, workspaceId: string, runId: string, from: "start" | "failed_step", on: "its_version" | "latest" = "its_version") {
   await requireRole(db, userId, workspaceId, "editor");
   const run = await findRun(db, workspaceId, runId);
   if (from === "failed_step" && run.status !== "failed" && run.status !== "succeeded_with_errors") {
     throw new DomainError("CONFLICT", "Only a run with a failed step can be retried from its failed step.");
   }
-  const graph = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
-  const resume = from === "failed_step" ? await succeededOutputs(db, run) : undefined;
+  const ran = run.workflowVersionId ? (await pinnedVersion(db, workspaceId, run.workflowId, run.workflowVersionId)).graph : (run.testGraph as Graph);
+  if (on === "latest" && !run.workflowVersionId) throw new DomainError("BAD_REQUEST", "A test run of the draft has no published version to move to; test the draft again instead.");
+  const latest = on === "latest" ? await pinnedVersion(db, workspaceId, run.workflowId) : undefined;
+  const graph = latest ? latest.graph : ran;
+  let resume = from === "failed_step" ? await succeededOutputs(db, run) : undefined;
+  if (resume && latest) {
+    const keep = reusableNodes(ran, latest.graph);
+    resume = Object.fromEntries(Object.entries(resume).filter(([key]) => keep.has(nodeOfStepKey(key))));
+  }
   // A retried editor test is still that test: the same fixture's data, pinned the same way.
   const test = run.testScope ? { fixtureId: run.fixtureId, fixtureName: run.fixtureName, scope: run.testScope as TestData["scope"], pins: (run.testPins ?? {}) as TestData["pins"] } : undefined;
-  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume, test });
+  return launchRun(db, { workspaceId, workflowId: run.workflowId, versionId: latest?.id ?? run.workflowVersionId, graph, trigger: run.trigger, retryOf: runId, retryMode: from, resume, test });
 }
 
 /** The same trigger data again, on the workflow's latest published version. */

@@ -7,6 +7,8 @@ export type ActionSpec = {
   requiredInputs: string[];
   /** The input's JSON Schema (integration actions, from the manifest): validation checks every field against it. */
   inputSchema?: Record<string, unknown>;
+  /** The output's JSON Schema (the manifest's): which fields a mapping may read from the step. Absent: not declared. */
+  outputSchema?: Record<string, unknown>;
   description: string;
   /**
    * Run as a Temporal local activity: in the worker that runs the interpreter, skipping the task-queue round
@@ -15,7 +17,11 @@ export type ActionSpec = {
   local?: boolean;
 };
 export type ActionRef = { integration: string; version: string; key: string };
-export type ActionCatalog = (ref: ActionRef) => ActionSpec | undefined;
+/**
+ * The actions a graph may use. `triggerOutput` gives an integration trigger's item schema (the `body` of its
+ * trigger data) when the catalog knows the graph's trigger; without it the body is not checked.
+ */
+export type ActionCatalog = ((ref: ActionRef) => ActionSpec | undefined) & { triggerOutput?: (ref: ActionRef) => Record<string, unknown> | undefined };
 
 export const CORE = "core";
 

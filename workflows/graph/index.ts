@@ -8,3 +8,6 @@ export * from "./webhook-config";
 export * from "./storable";
 export * from "./diff";
 export * from "./input-schema";
+export * from "./output-schema";
+export * from "./node-outputs";
+export * from "./references";

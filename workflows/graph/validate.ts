@@ -2,9 +2,12 @@ import { builtinCatalog, type ActionCatalog } from "../actions/catalog";
 import { checkTemplates } from "../mapping/template";
 import { parseExpression } from "../mapping/parser";
 import { inputIssues } from "./input-schema";
-import { handleOf, type Graph, type GraphNode } from "./schema";
+import { handleOf, handlesOf } from "./handles";
+import type { Graph, GraphNode } from "./schema";
 import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from "./limits";
 import { checkStorable, type StoredGraph } from "./storable";
+import { outputSchemas } from "./node-outputs";
+import { nodeReferenceIssues, referenceScope } from "./references";
 import { analyse, cyclicNodes, TOP, type RegionConflict, type Structure } from "./structure";
 import { triggerIssues } from "./trigger-issues";
 
@@ -15,16 +18,6 @@ export class GraphValidationError extends Error {
   override name = "GraphValidationError";
   constructor(readonly issues: GraphIssue[]) {
     super(issues.map((i) => `${i.nodeId ?? i.edgeId ?? "graph"}.${i.field}: ${i.message}`).join("; "));
-  }
-}
-
-function handlesOf(n: GraphNode): string[] | null {
-  switch (n.kind) {
-    case "branch": return n.mode === "if" ? ["true", "false"] : [...n.cases, "default"];
-    case "loop": return ["each", "done"];
-    case "action": return ["out", "error"];
-    case "stop": return [];
-    default: return ["out"];
   }
 }
 
@@ -60,6 +53,12 @@ export function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIs
   return issues;
 }
 
+// Messages the editor's connection check (connection.ts) shares, so a refused drag and a save say the same thing.
+export const INTO_TRIGGER = "Nothing can lead into the trigger";
+export const ONE_TRIGGER = "A workflow needs exactly one trigger";
+export const CYCLE_ADVICE = "repeat work with a loop node instead";
+export const noExitMessage = (nodeId: string, handle: string) => `"${nodeId}" has no "${handle}" exit`;
+
 /**
  * Every problem in a graph (size, shape, then structure); empty when it can be published and run. Each step is
  * linear in nodes + edges, and the size limits come first, so a hostile graph costs no more than a big valid one.
@@ -89,31 +88,38 @@ export function inspectGraph(
     byId.set(n.id, n);
     nodeIssues(n, catalog, issues);
   }
+  // The nodes' own problems do not stop the structure's checks (a form being filled in has some); edge problems do.
+  const ownIssues = issues.length;
   const triggers = graph.nodes.filter((n) => n.kind === "trigger");
-  if (triggers.length !== 1) issues.push({ nodeId: triggers[1]?.id ?? null, field: "kind", message: "A workflow needs exactly one trigger" });
+  if (triggers.length !== 1) issues.push({ nodeId: triggers[1]?.id ?? null, field: "kind", message: ONE_TRIGGER });
   const triggerIds = new Set(triggers.map((t) => t.id));
   for (const e of graph.edges) {
     const source = byId.get(e.source);
     if (!source) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `Edge ${e.id} starts at a node that does not exist` });
     if (!byId.has(e.target)) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `Edge ${e.id} points to "${e.target}", which does not exist` });
     const handles = source && handlesOf(source);
-    if (handles && !handles.includes(handleOf(e))) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: `"${source.id}" has no "${handleOf(e)}" exit` });
-    if (triggerIds.has(e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: "Nothing can lead into the trigger" });
+    if (handles && !handles.includes(handleOf(e))) issues.push({ nodeId: e.source, edgeId: e.id, field: "edges", message: noExitMessage(source.id, handleOf(e)) });
+    if (triggerIds.has(e.target)) issues.push({ nodeId: e.target, edgeId: e.id, field: "edges", message: INTO_TRIGGER });
   }
-  if (issues.length > 0) return { issues, structural: false, graph, draft };
+  if (issues.length > ownIssues) return { issues, structural: false, graph, draft };
   const s = analyse(graph); // loop nesting is within the limits: checkStorable checked it
   const cycles = cyclicNodes(s);
   for (const region of [TOP, ...graph.nodes.filter((n) => n.kind === "loop").map((n) => n.id)]) {
     const cyclic = cycles.get(region);
-    if (cyclic) issues.push({ nodeId: cyclic, field: "edges", message: `"${cyclic}" is on a cycle; repeat work with a loop node instead` });
+    if (cyclic) issues.push({ nodeId: cyclic, field: "edges", message: `"${cyclic}" is on a cycle; ${CYCLE_ADVICE}` });
   }
   // A loop body is entered only through the loop's "each" exit: a node also reached from outside (say, by
   // the loop's "done" edge) would belong to the body and to what comes after it at once.
   for (const c of s.conflicts) issues.push({ nodeId: c.nodeId, edgeId: c.edge.id, field: "edges", message: conflictMessage(s, c) });
+  // References last: which steps come before which, and which loop holds a step, need sound edges and regions.
+  if (issues.length === ownIssues) {
+    const scope = referenceScope(graph, s, outputSchemas(graph, catalog));
+      for (const n of graph.nodes) nodeReferenceIssues(scope, n, issues);
+  }
   return { issues, structural: false, graph, draft };
 }
 
-function conflictMessage(s: Structure, c: RegionConflict): string {
+export function conflictMessage(s: Structure, c: RegionConflict): string {
   const { nodeId, region, implied, edge } = c;
   // An edge (not an "each") back to a loop further out than the body it leaves (the walk is bounded: nesting
   // was checked).

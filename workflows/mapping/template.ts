@@ -32,6 +32,11 @@ function pieces(template: string): Piece[] {
   return out;
 }
 
+/** The parsed `{{ … }}` parts of a template, in order; throws ExpressionError (an unclosed "{{", bad syntax) like rendering would. */
+export function templateExpressions(template: string): Expr[] {
+  return pieces(template).filter((p): p is Expr => typeof p !== "string");
+}
+
 const text = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 export function renderString(template: string, scope: Scope): unknown {

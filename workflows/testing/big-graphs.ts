@@ -31,7 +31,7 @@ export function fanOutGraph(nodes: number): Built {
  */
 export function nestedLoopsGraph(depth: number): Built {
   const loops = Array.from({ length: depth }, (_, i) => id("loop", i + 1));
-  const nodes: Record<string, unknown>[] = [g.trigger(), ...loops.map((l) => ({ id: l, kind: "loop", items: "{{ item.children }}" })), g.set("leaf", { v: "{{ item }}" })];
+  const nodes: Record<string, unknown>[] = [g.trigger(), ...loops.map((l, i) => ({ id: l, kind: "loop", items: i === 0 ? "{{ trigger.body.children }}" : "{{ item.children }}" })), g.set("leaf", { v: "{{ item }}" })];
   const edges = [g.edge("start", loops[0]!)];
   loops.forEach((l, i) => {
     const inner = loops[i + 1] ?? "leaf";

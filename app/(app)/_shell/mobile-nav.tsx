@@ -51,7 +51,7 @@ export function MobileNav({ wide = false }: { wide?: boolean }) {
               type="button"
               aria-label="Close navigation"
               onClick={() => setOpen(false)}
-              className="absolute right-3 top-3 z-10 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
+              className="absolute right-3 top-3 z-10 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800 dark:text-zinc-400"
             >
               <CloseIcon className="size-4" />
             </button>

@@ -8,7 +8,7 @@ export function SignInRedirect() {
     window.location.replace(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
   }, []);
   return (
-    <main className="flex min-h-dvh items-center justify-center gap-2 text-sm text-zinc-500">
+    <main className="flex min-h-dvh items-center justify-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
       <Spinner /> Taking you to sign in…
     </main>
   );

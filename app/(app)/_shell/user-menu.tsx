@@ -23,12 +23,13 @@ export function UserMenu() {
         <button
           type="button"
           {...props}
-          aria-label={`Account: ${me.name}`}
           data-testid="user-menu"
           className="flex w-full items-center gap-2.5 rounded-lg px-2 py-1.5 text-left hover:bg-zinc-200/60 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800/60"
         >
           <Avatar name={me.name} />
+          {/* Named by what it shows (a name that hid the email would not match what sighted speech users say). */}
           <span className="min-w-0 flex-1">
+            <span className="sr-only">Account: </span>
             <span className="block truncate text-sm font-medium">{me.name}</span>
             <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{me.email}</span>
           </span>

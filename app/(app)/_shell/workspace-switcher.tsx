@@ -35,12 +35,13 @@ export function WorkspaceSwitcher() {
           <button
             type="button"
             {...props}
-            aria-label={`Workspace: ${current?.name ?? "none"}. Switch workspace`}
             data-testid="workspace-switcher"
             className="flex w-full items-center gap-2 rounded-lg border border-zinc-200 bg-white px-2 py-1.5 text-left shadow-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800"
           >
             {current && <Initial name={current.name} />}
+            {/* Named by what it shows, with what it does said first to screen readers. */}
             <span className="min-w-0 flex-1">
+              <span className="sr-only">Switch workspace: </span>
               <span className="block truncate text-sm font-medium">{current?.name ?? "No workspace"}</span>
               {current && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{roleLabel(current.role)}</span>}
             </span>

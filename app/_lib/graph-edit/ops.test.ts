@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffDocs } from "./diff";
 import type { Doc } from "./doc";
 import { sampleDoc } from "./fixtures";
-import { addNodesOp, apply, batch, connectOp, invert, moveNodesOp, OpConflict, removeEdgesOp, removeNodesOp, renameNodeIdOp, setNodeOp, setNotesOp, type Op } from "./ops";
+import { addNodesOp, apply, batch, connectOp, invert, moveNodesOp, OpConflict, removeEdgesOp, removeNodesOp, removeSelectionOp, renameNodeIdOp, setNodeOp, setNotesOp, type Op } from "./ops";
 
 /** Applies an operation, checks it survives JSON (it is stored with the draft), and that undoing it gives the original. */
 function roundTrip(doc: Doc, op: Op): Doc {
@@ -124,5 +124,17 @@ describe("operations that no longer fit the document", () => {
     const move = moveNodesOp(doc, new Map([["start", { x: 9, y: 9 }]]))!;
     expect(() => apply(apply(doc, move), move)).toThrow(/moved since this edit/);
     expect(() => apply(doc, addNodesOp(doc, [{ id: "start", kind: "merge" }]))).toThrow(/already exists/);
+  });
+});
+
+describe("removing a selection of steps and edges", () => {
+  it("is one edit: a step with its edges and a selected edge elsewhere, undone together", () => {
+    const doc = sampleDoc();
+    const op = removeSelectionOp(doc, ["notify"], ["start-out-find_user", "known-true-notify"])!;
+    const after = roundTrip(doc, op);
+    expect(after.nodes.map((n) => n.id)).toEqual(["start", "find_user", "known", "stop"]);
+    expect(after.edges.map((e) => e.id)).toEqual(["find_user-out-known", "known-false-stop"]);
+    expect(removeSelectionOp(doc, [], ["known-false-stop"])).toEqual({ t: "removeEdges", edges: [{ at: 3, value: doc.edges[3] }] });
+    expect(removeSelectionOp(doc, [], [])).toBeNull();
   });
 });

@@ -197,6 +197,16 @@ export function removeNodesOp(doc: Doc, ids: Iterable<string>): Op | null {
   return { t: "removeNodes", nodes, edges };
 }
 
+/** Removes selected steps (with their edges) and selected edges as one edit, so one undo brings all of it back. */
+export function removeSelectionOp(doc: Doc, nodeIds: Iterable<string>, edgeIds: Iterable<string>): Op | null {
+  const gone = new Set(nodeIds);
+  const edgesGone = new Set(edgeIds);
+  const nodes = doc.nodes.flatMap((value, at) => (gone.has(value.id) ? [{ at, value }] : []));
+  const edges = doc.edges.flatMap((value, at) => (gone.has(value.source) || gone.has(value.target) || edgesGone.has(value.id) ? [{ at, value }] : []));
+  if (nodes.length > 0) return { t: "removeNodes", nodes, edges };
+  return edges.length ? { t: "removeEdges", edges } : null;
+}
+
 export function removeEdgesOp(doc: Doc, ids: Iterable<string>): Op | null {
   const gone = new Set(ids);
   const edges = doc.edges.flatMap((value, at) => (gone.has(value.id) ? [{ at, value }] : []));

@@ -35,7 +35,7 @@ export const runRouter = router({
   get: workspaceProcedure.input(runId).query(({ ctx, input }) => getRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   cancel: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   retry: workspaceProcedure
-    .input(runId.extend({ from: z.enum(["start", "failed_step"]) }))
-    .mutation(({ ctx, input }) => runs.retryRun(ctx.db, ctx.user.id, input.workspaceId, input.runId, input.from)),
+    .input(runId.extend({ from: z.enum(["start", "failed_step"]), on: z.enum(["its_version", "latest"]).default("its_version") }))
+    .mutation(({ ctx, input }) => runs.retryRun(ctx.db, ctx.user.id, input.workspaceId, input.runId, input.from, input.on)),
   rerunLatest: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.rerunOnLatest(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
 });

@@ -1,7 +1,7 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { memo, type KeyboardEvent } from "react";
 import { formatDuration } from "@/app/_lib/duration";
-import { memo } from "react";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
 import { countRender } from "@/app/_lib/perf-marks";
 import type { StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
@@ -10,7 +10,11 @@ import { NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 import { StepMenu } from "./step-menu";
 import { nodeSummary, type LooseNode } from "./loose-graph";
 
-export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; durationMs?: number; unreached?: boolean; selected: boolean };
+/**
+ * `exits`: the handles on the right, one per exit (workflows/graph/handles.ts offeredExits, plus any an edge
+ * already leaves by). `connectable`: the editor, where handles start and end connections.
+ */
+export type StepNodeData = { node: LooseNode; issues: NodeIssue[]; state?: StepState; durationMs?: number; unreached?: boolean; selected: boolean; exits: readonly string[]; connectable: boolean };
 export type StepFlowNode = Node<StepNodeData, "step">;
 
 const KIND_STYLE: Record<string, string> = {
@@ -42,11 +46,13 @@ const STATE_DOT: Record<StepState, string> = {
 };
 
 /**
- * One node on the canvas: its kind, name and what it does, outlined red when it has problems, coloured by its run state.
- * Memoised on its props: React Flow passes the same data object while the step is unchanged (graph-canvas.tsx).
+ * One node on the canvas: its kind, name and what it does, its exits as labelled handles, outlined red when it has
+ * problems, coloured by its run state. Memoised on its props: React Flow passes the same data object while the
+ * step is unchanged (graph-canvas.tsx).
  */
 export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
-  const { node, issues, state, durationMs, unreached, selected } = data;
+  const { node, issues, state, durationMs, unreached, selected, exits, connectable } = data;
+  const name = node.label ?? node.id;
   countRender(`step:${node.id}`);
   const invalid = issues.length > 0;
   const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
@@ -55,10 +61,18 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
       data-testid={`graph-node-${node.id}`}
       data-state={state ?? (unreached ? "unreached" : "")}
       data-invalid={invalid || undefined}
-      style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT }}
-      className={`relative rounded-lg border bg-white px-3 py-2 text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+      style={{ width: NODE_WIDTH, minHeight: nodeHeight(exits.length) }}
+      className={`relative rounded-lg border bg-white py-2 pl-3 ${exits.length ? "pr-12" : "pr-3"} text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
     >
-      {node.kind !== "trigger" && <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !bg-zinc-400" />}
+      {node.kind !== "trigger" && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          isConnectable={connectable}
+          className="step-handle"
+          {...handleA11y(connectable, `Connect to ${name}`, `Input of ${name}`)}
+        />
+      )}
       <div className="flex items-center gap-1.5">
         <span className={`rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
         <span className="min-w-0 flex-1 truncate text-sm font-medium">{node.label ?? node.id}</span>
@@ -67,7 +81,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
             {formatDuration(durationMs)}
           </span>
         )}
-        {state && <span aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+        {state && <span role="img" aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
         {invalid && <ProblemBadge nodeId={node.id} issues={issues} />}
       </div>
       <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>
@@ -78,12 +92,55 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
           {issues.length > 1 ? ` (+${issues.length - 1})` : ""}
         </div>
       )}
-      {node.kind !== "stop" && <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !bg-zinc-400" />}
-      {node.kind !== "stop" && <AddAfterButton nodeId={node.id} />}
+      {exits.map((exit, i) => {
+        const top = `${((i + 1) * 100) / (exits.length + 1)}%`;
+        return (
+          <div key={exit}>
+            <span aria-hidden className={`pointer-events-none absolute right-2.5 max-w-14 -translate-y-1/2 truncate text-[10px] leading-none font-medium ${exit === "error" ? "text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`} style={{ top }}>
+              {exit}
+            </span>
+            <Handle
+              id={exit}
+              type="source"
+              position={Position.Right}
+              isConnectable={connectable}
+              style={{ top }}
+              className={`step-handle ${exit === "error" ? "step-handle-error" : ""}`}
+              data-exit={exit}
+              {...handleA11y(connectable, `Connect from the "${exit}" exit of ${name}`, `"${exit}" exit of ${name}`)}
+            />
+          </div>
+        );
+      })}
+      {/* Adds after the step from its first free exit; the picker says where it went. */}
+      {exits.length > 0 && <AddAfterButton nodeId={node.id} />}
       {selected && <StepMenu nodeId={node.id} />}
     </div>
   );
 });
+
+/** Tall enough to space a switch's exits apart. */
+export const nodeHeight = (exits: number) => Math.max(NODE_HEIGHT, 14 + exits * 18);
+
+/**
+ * A handle's accessible name; in the editor it is also a button on the keyboard: Enter on an exit and then on a
+ * step's input connects them (React Flow's click-to-connect, which the canvas checks like a drag).
+ */
+function handleA11y(connectable: boolean, action: string, label: string) {
+  if (!connectable) return { role: "img", "aria-label": label, title: label };
+  return {
+    role: "button",
+    tabIndex: 0,
+    "aria-label": action,
+    title: action,
+    onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      e.stopPropagation();
+      e.currentTarget.click();
+    },
+  };
+}
 
 /**
  * How many problems the node has, on the node itself. Its accessible name (and tooltip) holds every message, so a

@@ -19,8 +19,20 @@ describe("looseGraph", () => {
   });
 
   it("draws nothing from something that is not a graph", () => {
-    expect(looseGraph(null)).toEqual({ nodes: [], edges: [] });
-    expect(looseGraph({ nodes: "no" })).toEqual({ nodes: [], edges: [] });
+    expect(looseGraph(null)).toEqual({ nodes: [], edges: [], notes: [] });
+    expect(looseGraph({ nodes: "no" })).toEqual({ nodes: [], edges: [], notes: [] });
+  });
+
+  it("keeps the sticky notes that can be drawn (an id and a position), with their size when they have one", () => {
+    const g = looseGraph({
+      nodes: [],
+      edges: [],
+      notes: [{ id: "a", text: "**hi**", position: { x: 1, y: 2 }, width: 300 }, { id: "b", position: { x: "1", y: 2 } }, { id: "c", position: { x: 0, y: 0 }, text: 5 }, "junk", { id: "a", position: { x: 9, y: 9 } }],
+    });
+    expect(g.notes).toEqual([
+      { id: "a", text: "**hi**", position: { x: 1, y: 2 }, width: 300 },
+      { id: "c", text: "", position: { x: 0, y: 0 } },
+    ]);
   });
 
   it("summarises each kind in a few words", () => {

@@ -5,7 +5,8 @@
  */
 export type LooseNode = { id: string; kind: string; label?: string; position?: { x: number; y: number }; raw: Record<string, unknown> };
 export type LooseEdge = { id: string; source: string; target: string; handle: string };
-export type LooseGraph = { nodes: LooseNode[]; edges: LooseEdge[] };
+export type LooseNote = { id: string; text: string; position: { x: number; y: number }; width?: number; height?: number };
+export type LooseGraph = { nodes: LooseNode[]; edges: LooseEdge[]; notes: LooseNote[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -41,7 +42,28 @@ export function looseGraph(value: unknown): LooseGraph {
     if (!isObject(e) || typeof e.source !== "string" || typeof e.target !== "string") return;
     edges.push({ id: typeof e.id === "string" && e.id ? e.id : `edge-${i}`, source: e.source, target: e.target, handle: typeof e.sourceHandle === "string" ? e.sourceHandle : "out" });
   });
-  return { nodes, edges };
+  return { nodes, edges, notes: looseNotes(g.notes) };
+}
+
+const noteCache = new WeakMap<object, LooseNote>();
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** Sticky notes as far as they can be drawn: an id, text and a position; a size when it has one. */
+function looseNotes(value: unknown): LooseNote[] {
+  if (!Array.isArray(value)) return [];
+  const notes: LooseNote[] = [];
+  const seen = new Set<string>();
+  for (const n of value) {
+    if (!isObject(n) || typeof n.id !== "string" || seen.has(n.id) || !isObject(n.position) || !finite(n.position.x) || !finite(n.position.y)) continue;
+    seen.add(n.id);
+    let note = noteCache.get(n);
+    if (!note) {
+      note = { id: n.id, text: typeof n.text === "string" ? n.text : "", position: { x: n.position.x, y: n.position.y }, ...(finite(n.width) ? { width: n.width } : {}), ...(finite(n.height) ? { height: n.height } : {}) };
+      noteCache.set(n, note);
+    }
+    notes.push(note);
+  }
+  return notes;
 }
 
 /** One line under a node's name saying what it does: the action it calls, or its control setting. */

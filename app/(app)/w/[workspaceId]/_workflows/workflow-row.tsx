@@ -45,7 +45,7 @@ export function WorkflowRow({ workflow, href, actions }: RowProps) {
               type="button"
               {...props}
               aria-label={`Actions for ${workflow.name}`}
-              className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+              className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 dark:text-zinc-400"
             >
               <DotsIcon className="size-4" />
             </button>

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -9,6 +9,7 @@ import { messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 import { isLive } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
+import { RetryFailedDialog } from "./retry-failed-dialog";
 import type { RunDetail } from "./run-view";
 
 type Action = "cancel" | "retry" | "retryFailed" | "rerun";
@@ -42,6 +43,11 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
   const retryFailed = useMutation(trpc.run.retry.mutationOptions(opened("retryFailed")));
   const rerun = useMutation(trpc.run.rerunLatest.mutationOptions(opened("rerun")));
   const mutations = { cancel, retry, retryFailed, rerun };
+  // Whether a newer version was published since this run's: retrying from the failed step then offers both.
+  const versions = useQuery({
+    ...trpc.workflow.versions.queryOptions({ workspaceId: run.workspaceId, workflowId: run.workflowId }),
+    enabled: ws.canEdit && run.versionNumber !== null,
+  });
   if (!ws.canEdit) return null;
 
   const live = isLive(status);
@@ -50,7 +56,7 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
   const run_ = (a: Action) => {
     if (a === "cancel") cancel.mutate(ids);
     if (a === "retry") retry.mutate({ ...ids, from: "start" });
-    if (a === "retryFailed") retryFailed.mutate({ ...ids, from: "failed_step" });
+    if (a === "retryFailed") retryFailed.mutate({ ...ids, from: "failed_step", on: "its_version" });
     if (a === "rerun") rerun.mutate(ids);
   };
   const open = (a: Action) => {
@@ -76,7 +82,17 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
           Re-run on latest
         </Button>
       )}
-      {confirming && (
+      {confirming === "retryFailed" && (
+        <RetryFailedDialog
+          ranOn={run.versionNumber}
+          latest={versions.data?.[0]?.number ?? null}
+          pending={retryFailed.isPending}
+          error={retryFailed.error ? messageOf(retryFailed.error) : null}
+          onConfirm={(on) => retryFailed.mutate({ ...ids, from: "failed_step", on })}
+          onClose={() => setConfirming(null)}
+        />
+      )}
+      {confirming && confirming !== "retryFailed" && (
         <ConfirmDialog
           open
           title={COPY[confirming].title}

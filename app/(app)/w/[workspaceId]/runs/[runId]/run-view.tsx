@@ -72,7 +72,9 @@ export function RunView({ initial }: { initial: RunDetail }) {
                 {run.workflowName}
               </Link>
             </Meta>
-            <Meta label="Version">{versionLabel(run.versionNumber)}</Meta>
+            <Meta label="Version">
+              <span data-testid="run-meta-version">{versionLabel(run.versionNumber)}</span>
+            </Meta>
             <Meta label="Trigger">{triggerLabel((run.trigger as { kind?: string } | null)?.kind, run.retryMode)}</Meta>
             <Meta label="Started">{run.startedAt ? <RelativeTime date={run.startedAt} /> : "Not yet"}</Meta>
             <Meta label="Duration">
@@ -112,7 +114,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-1.5">
-      <dt className="text-zinc-500 dark:text-zinc-500">{label}</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium text-zinc-800 dark:text-zinc-200">{children}</dd>
     </div>
   );

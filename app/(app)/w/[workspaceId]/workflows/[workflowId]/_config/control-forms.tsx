@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { describedBy, FieldShell, smallButton } from "@/app/_components/schema-form/field-shell";
-import { TemplateInput } from "@/app/_components/schema-form/template-input";
+import { TemplateInput, type MappingMode } from "@/app/_components/schema-form/template-input";
 import { NumberSetting, RadioSetting, SelectSetting } from "./plain-fields";
 
 type Raw = Record<string, unknown>;
@@ -14,10 +14,10 @@ const put = (node: Raw, key: string, v: unknown): Raw => {
   return next;
 };
 
-function TextSetting({ id, label, value, onChange, error, description, placeholder, required, readOnly }: { id: string; label: string; value: unknown; onChange: (v: string | undefined) => void; error?: string; description?: string; placeholder?: string; required?: boolean; readOnly: boolean }) {
+function TextSetting({ id, label, value, onChange, error, description, placeholder, required, readOnly, mapping }: { id: string; label: string; value: unknown; onChange: (v: string | undefined) => void; error?: string; description?: string; placeholder?: string; required?: boolean; readOnly: boolean; mapping?: MappingMode }) {
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={error}>
-      <TemplateInput id={id} value={typeof value === "string" ? value : ""} onChange={(t) => onChange(t === "" ? undefined : t)} placeholder={placeholder} error={error} describedBy={describedBy(id, description, error)} required={required} disabled={readOnly} />
+      <TemplateInput id={id} value={typeof value === "string" ? value : ""} onChange={(t) => onChange(t === "" ? undefined : t)} placeholder={placeholder} error={error} describedBy={describedBy(id, description, error)} required={required} disabled={readOnly} mapping={mapping} />
     </FieldShell>
   );
 }
@@ -50,6 +50,7 @@ export function BranchForm({ node, onChange, issues, readOnly }: Props) {
         placeholder={mode === "if" ? "steps.find_user.output.active == true" : "trigger.body.plan"}
         description="Written without {{ }}: it is an expression over trigger and steps."
         readOnly={readOnly}
+        mapping="expression"
       />
       {mode === "switch" && (
         <fieldset className="space-y-2">
@@ -57,7 +58,7 @@ export function BranchForm({ node, onChange, issues, readOnly }: Props) {
           {cases.map((c, i) => (
             <div key={i} className="flex items-center gap-2">
               <div className="flex-1">
-                <TextSetting id={`${id}-case-${i}`} label={`Case ${i + 1}`} value={c} onChange={(v) => onChange(put(node, "cases", cases.map((x, j) => (j === i ? (v ?? "") : x))))} error={issues.get(`cases.${i}`)} readOnly={readOnly} />
+                <TextSetting id={`${id}-case-${i}`} label={`Case ${i + 1}`} value={c} onChange={(v) => onChange(put(node, "cases", cases.map((x, j) => (j === i ? (v ?? "") : x))))} error={issues.get(`cases.${i}`)} readOnly={readOnly} mapping="none" />
               </div>
               {!readOnly && (
                 <button type="button" className={`${smallButton} mt-6`} aria-label={`Remove case ${i + 1}`} onClick={() => onChange(put(node, "cases", cases.filter((_, j) => j !== i)))}>

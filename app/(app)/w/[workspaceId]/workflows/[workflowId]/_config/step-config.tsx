@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
+import { useMapping } from "@/app/_components/mapping/mapping-context";
 import type { OptionsLoader } from "@/app/_components/schema-form/form-context";
 import { SchemaForm } from "@/app/_components/schema-form/schema-form";
 import { prettyJson } from "@/app/_lib/json-input";
@@ -28,8 +29,9 @@ type Props = {
 /** The selected node's configuration: a form for its kind, its problems inline as you type. */
 export function StepConfig({ node, workspaceId, onChange, readOnly, showAll }: Props) {
   const kind = node.kind;
+  const mapping = useMapping();
   if (kind === "action") return <ActionConfig node={node} workspaceId={workspaceId} onChange={onChange} readOnly={readOnly} showAll={showAll} />;
-  const issues = stepIssues(node);
+  const issues = withReferenceProblems(stepIssues(node), mapping?.problems);
   const props = { node, onChange, issues, readOnly };
   if (kind === "branch") return <BranchForm {...props} />;
   if (kind === "loop") return <LoopForm {...props} />;
@@ -51,7 +53,8 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
   const action = entry?.version === version ? entry.actions.find((a) => a.key === key) : undefined;
   const input = isObject(node.input) ? node.input : {};
   const tree = useMemo(() => (action ? buildFields(action.input, { dynamicOptions: action.dynamicOptions, hints: hintsFor(integration, key) }) : null), [action, integration, key]);
-  const issues = useMemo(() => stepIssues(node, action?.input), [node, action]);
+  const references = useMapping()?.problems;
+  const issues = useMemo(() => withReferenceProblems(stepIssues(node, action?.input), references), [node, action, references]);
   const options = useMutation(trpc.integration.options.mutationOptions());
   const { mutateAsync } = options;
   const connectionId = typeof node.connectionId === "string" ? node.connectionId : undefined;
@@ -124,6 +127,14 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
 /** A choice a select can hold; a loader's object-valued choice is left out rather than shown as "[object Object]". */
 function isScalarOption(o: { label: string; value: unknown }): o is Option {
   return typeof o.value === "string" || typeof o.value === "number" || typeof o.value === "boolean";
+}
+
+/** The reference problems (the server's check, computed here as you type) beside the field's own; its own come first. */
+function withReferenceProblems(issues: Map<string, string>, references: Map<string, string> | undefined): Map<string, string> {
+  if (!references?.size) return issues;
+  const out = new Map(issues);
+  for (const [field, message] of references) if (!out.has(field)) out.set(field, message);
+  return out;
 }
 
 function withKey(node: Raw, key: string, value: unknown): Raw {

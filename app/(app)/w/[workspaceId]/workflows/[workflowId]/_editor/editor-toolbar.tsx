@@ -11,13 +11,14 @@ type Props = {
   onDelete: () => void;
   onDuplicate: () => void;
   onTidy: () => void;
+  onAddNote: () => void;
   onShortcuts: () => void;
   /** Why the canvas cannot edit the draft as it stands (the JSON panel still can). */
   problem: string | null;
 };
 
 /** The canvas's buttons: the same commands as its keyboard shortcuts, for mouse and touch. */
-export function EditorToolbar({ canEdit, canUndo, canRedo, hasSelection, onUndo, onRedo, onDelete, onDuplicate, onTidy, onShortcuts, problem }: Props) {
+export function EditorToolbar({ canEdit, canUndo, canRedo, hasSelection, onUndo, onRedo, onDelete, onDuplicate, onTidy, onAddNote, onShortcuts, problem }: Props) {
   return (
     <div role="toolbar" aria-label="Canvas" className="flex flex-wrap items-center gap-1.5">
       <Button size="sm" variant="secondary" onClick={onUndo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
@@ -34,6 +35,9 @@ export function EditorToolbar({ canEdit, canUndo, canRedo, hasSelection, onUndo,
       </Button>
       <Button size="sm" variant="ghost" onClick={onTidy} disabled={!canEdit} title="Lay the steps out left to right">
         Tidy up
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onAddNote} disabled={!canEdit} title="Add a sticky note (Markdown) in the middle of the view">
+        Add note
       </Button>
       <Button size="sm" variant="ghost" onClick={onShortcuts} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?

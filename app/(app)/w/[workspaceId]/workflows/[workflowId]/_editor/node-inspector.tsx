@@ -4,6 +4,7 @@ import type { NodeIssue } from "@/app/_lib/graph-issues";
 import { prettyJson } from "@/app/_lib/json-input";
 import { nodeSummary, type LooseNode } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { StepConfig } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_config/step-config";
+import { StepIdField } from "./step-id-field";
 
 type Props = {
   nodes: LooseNode[];
@@ -13,6 +14,8 @@ type Props = {
   /** The step edited (its whole next value, same id); the editor records it as one undoable change. Absent: read-only. */
   onChange?: (next: { id: string; [field: string]: unknown }) => void;
   workspaceId: string;
+  /** Renames the selected step's id (references rewritten); the reason when it cannot. Absent: read-only. */
+  onRename?: (from: string, to: string) => string | null;
   /** Why the form is read-only while the user could otherwise edit (the draft has a problem the form cannot show). */
   readOnlyReason?: string;
 };
@@ -23,7 +26,7 @@ const WITH_FORM = new Set(["action", "branch", "loop", "delay", "stop"]);
 const FORM_KEYS = new Set(["action", "connectionId", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message"]);
 
 /** The selected node: what it is, its problems, and a form for its configuration (the JSON view edits the same draft). */
-export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId, onChange, readOnlyReason }: Props) {
+export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId, onChange, onRename, readOnlyReason }: Props) {
   const node = nodes.find((n) => n.id === selectedId) ?? null;
   const hasForm = node !== null && WITH_FORM.has(node.kind);
   const rest = node ? Object.fromEntries(Object.entries(node.raw).filter(([k]) => !SHOWN_ELSEWHERE.has(k) && !(hasForm && FORM_KEYS.has(k)))) : {};
@@ -58,6 +61,7 @@ export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId
             disabled={!onChange}
             onChange={(e) => onChange?.({ ...withLabel(node.raw, e.target.value), id: node.id })}
           />
+          <StepIdField id={node.id} onRename={onRename} />
           {readOnlyReason && <p className="text-xs text-amber-700 dark:text-amber-300">{readOnlyReason}</p>}
           {hasForm ? (
             <StepConfig key={node.id} node={node.raw} workspaceId={workspaceId} onChange={(next) => onChange?.({ ...next, id: node.id })} readOnly={!onChange} showAll={issues.length > 0} />

@@ -31,7 +31,7 @@ export function TriggerPanel({ trigger, ids, onWebhookPreset }: { trigger: Loose
       {trigger ? (
         <div className="mt-2 space-y-3 text-sm">
           <p>
-            <span className="font-medium capitalize">{kind.replace("_", " ")}</span> <span className="font-mono text-xs text-zinc-500">({trigger.id})</span>
+            <span className="font-medium capitalize">{kind.replace("_", " ")}</span> <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">({trigger.id})</span>
           </p>
           <p className="text-zinc-600 dark:text-zinc-400">{DESCRIPTIONS[kind] ?? "A trigger of a kind this page does not describe yet."}</p>
           {kind === "schedule" && (
@@ -42,7 +42,7 @@ export function TriggerPanel({ trigger, ids, onWebhookPreset }: { trigger: Loose
           {kind === "webhook" && <WebhookSection preset={presetOf(trigger.raw)} onPresetChange={onWebhookPreset} />}
           {(kind === "schedule" || kind === "polling" || kind === "app_webhook") && (
             <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
-              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">Live</h3>
+              <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Live</h3>
               <TriggerStatus workspaceId={ids.workspaceId} workflowId={ids.workflowId} />
             </div>
           )}

@@ -1,20 +1,25 @@
 "use client";
 import { copySelection, parseSelection, pasteSelection, selectionText } from "@/app/_lib/graph-edit/clipboard";
-import { moveNodesOp, removeNodesOp } from "@/app/_lib/graph-edit/ops";
+import { removeNotesOp } from "@/app/_lib/graph-edit/notes";
+import { batch, moveNodesOp, removeNodesOp, removeSelectionOp, type Op } from "@/app/_lib/graph-edit/ops";
 import { layoutGraph, type Point } from "@/app/(app)/w/[workspaceId]/_graph/graph-layout";
+import type { ExtraSelection } from "./use-canvas-editing";
 import type { CanvasCommands } from "./use-canvas-shortcuts";
 import type { DraftEditor } from "./use-draft-editor";
 
 type Args = {
   draft: DraftEditor;
   selected: ReadonlySet<string>;
+  /** Edges and sticky notes selected on the canvas: deleted with the steps. */
+  extras?: ExtraSelection;
+  clearExtras?: () => void;
   setSelection: (ids: string[]) => void;
   fitView: () => void;
   showShortcuts: () => void;
 };
 
 /** The editor's commands, one definition for the keyboard shortcuts, the toolbar and the canvas. */
-export function useEditorCommands({ draft, selected, setSelection, fitView, showShortcuts }: Args) {
+export function useEditorCommands({ draft, selected, extras, clearExtras, setSelection, fitView, showShortcuts }: Args) {
   const { state, dispatch, edit, canEdit, graph } = draft;
   const pasteText = (text: string) => {
     if (!canEdit) return;
@@ -30,11 +35,17 @@ export function useEditorCommands({ draft, selected, setSelection, fitView, show
   };
   const copyOf = (ids: ReadonlySet<string>) => (state.doc && ids.size ? selectionText(copySelection(state.doc, ids)) : null);
   const copyText = () => copyOf(selected);
-  const removeIds = (ids: ReadonlySet<string>) => edit((doc) => removeNodesOp(doc, ids));
-  const remove = () => removeIds(selected);
   const duplicateIds = (ids: ReadonlySet<string>) => {
     const text = copyOf(ids);
     if (text) pasteText(text);
+  };
+  // Steps, edges and notes selected are deleted as one edit (one undo brings them all back).
+  const remove = () => {
+    edit((doc) => {
+      const ops = [removeSelectionOp(doc, selected, extras?.edges ?? []), extras?.notes.size ? removeNotesOp(doc, extras.notes) : null].filter((op): op is Op => op !== null);
+      return ops.length > 1 ? batch("Delete", ops) : (ops[0] ?? null);
+    });
+    clearExtras?.();
   };
   const commands = {
     undo: () => canEdit && dispatch({ type: "undo" }),
@@ -46,7 +57,7 @@ export function useEditorCommands({ draft, selected, setSelection, fitView, show
     remove,
     /** From a step's menu: that step, whatever else is selected. */
     duplicateStep: (id: string) => duplicateIds(new Set([id])),
-    removeStep: (id: string) => removeIds(new Set([id])),
+    removeStep: (id: string) => edit((doc) => removeNodesOp(doc, [id])),
     selectAll: () => setSelection(graph.nodes.map((n) => n.id)),
     save: () => draft.canSave && draft.onSave(),
     fitView,

@@ -14,6 +14,7 @@ import { DraftStatus } from "./draft-status";
 import { EditorLayout } from "./editor-layout";
 import { EditorToolbar } from "./editor-toolbar";
 import { JsonViewToggle, useJsonView } from "./json-view-toggle";
+import { MappingProvider } from "./mapping-provider";
 import { MergeDialog } from "./merge-dialog";
 import { NodeInspector } from "./node-inspector";
 import { CommandPalette } from "./palette/command-palette";
@@ -26,6 +27,7 @@ import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TriggerPanel } from "./trigger-panel";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
+import { useCanvasEditing } from "./use-canvas-editing";
 import { useDraftEditor } from "./use-draft-editor";
 import { useEditorCommands } from "./use-editor-commands";
 import { useSelectionMark } from "./use-selection-mark";
@@ -54,7 +56,9 @@ export function WorkflowEditor() {
   const selectedId = selected.size === 1 ? [...selected][0]! : null;
   useSelectionMark(selectedId);
 
-  const commands = useEditorCommands({ draft, selected, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
+  const canvasEditing = useCanvasEditing(draft, setSelection);
+  const { extras } = canvasEditing;
+  const commands = useEditorCommands({ draft, selected, extras, clearExtras: canvasEditing.clearExtras, setSelection, fitView: () => setFitSignal((n) => n + 1), showShortcuts: () => setSheetOpen(true) });
 
   // Adding steps: the palette column, drops on the canvas, the "+" on handles and edges, and Ctrl/Cmd+K.
   const steps = useAddStep(draft, setSelection);
@@ -88,12 +92,13 @@ export function WorkflowEditor() {
           canEdit={editable}
           canUndo={editable && state.history.undo.length > 0}
           canRedo={editable && state.history.redo.length > 0}
-          hasSelection={selected.size > 0}
+          hasSelection={selected.size + extras.edges.size + extras.notes.size > 0}
           onUndo={commands.undo}
           onRedo={commands.redo}
           onDelete={commands.remove}
           onDuplicate={commands.duplicate}
           onTidy={commands.tidyUp}
+          onAddNote={canvasEditing.addNote}
           onShortcuts={commands.showShortcuts}
           problem={draft.canEdit && state.parses ? state.problem : null}
         />
@@ -125,6 +130,7 @@ export function WorkflowEditor() {
           selectedIds={selected}
           onSelectionChange={setSelection}
           onMove={editable ? commands.move : undefined}
+          {...canvasEditing.canvasProps}
           fitViewSignal={fitSignal}
           onDropStep={editable ? (key, at) => steps.addByKey(key, { at }) : undefined}
           emptyHint={draft.canEdit ? "This workflow has no nodes yet. Start with a trigger: drag one here from the palette, or press Ctrl/⌘ K." : undefined}
@@ -147,15 +153,18 @@ export function WorkflowEditor() {
   const panel = (
     <>
       <ProblemList problems={workflow.draftProblems} title="Problems to fix before publishing" onSelect={(id) => setSelection([id])} />
-      <NodeInspector
-        nodes={graph.nodes}
-        selectedId={selectedId}
-        onSelect={(id) => setSelection(id ? [id] : [])}
-        issues={(selectedId && draft.byNode.get(selectedId)) || []}
-        onChange={editable ? onNodeChange : undefined}
-        workspaceId={workflow.workspaceId}
-        readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
-      />
+      <MappingProvider doc={state.doc} nodeId={selectedId} workspaceId={workflow.workspaceId} workflowId={workflow.id}>
+        <NodeInspector
+          nodes={graph.nodes}
+          selectedId={selectedId}
+          onSelect={(id) => setSelection(id ? [id] : [])}
+          issues={(selectedId && draft.byNode.get(selectedId)) || []}
+          onChange={editable ? onNodeChange : undefined}
+          onRename={canvasEditing.renameStep}
+          workspaceId={workflow.workspaceId}
+          readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
+        />
+      </MappingProvider>
       <TriggerPanel trigger={trigger} ids={draft.ids} onWebhookPreset={editable ? setWebhookPreset : undefined} />
     </>
   );

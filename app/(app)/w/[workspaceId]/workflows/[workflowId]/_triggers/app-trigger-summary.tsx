@@ -16,17 +16,17 @@ export function AppTriggerSummary({ kind, app }: { kind: "polling" | "app_webhoo
   const interval = typeof app.intervalSeconds === "number" ? `every ${app.intervalSeconds} s` : "at the integration's interval";
   return (
     <dl data-testid="app-trigger-summary" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-      <dt className="text-zinc-500">Integration</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Integration</dt>
       <dd className="font-medium">
-        {integration} <span className="font-mono text-xs text-zinc-500">{text(app.version) ?? "(no version)"}</span>
+        {integration} <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{text(app.version) ?? "(no version)"}</span>
       </dd>
-      <dt className="text-zinc-500">Trigger</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Trigger</dt>
       <dd className="font-mono text-xs">{key}</dd>
-      <dt className="text-zinc-500">Connection</dt>
-      <dd>{text(app.connectionId) ? <span className="font-mono text-xs">{text(app.connectionId)}</span> : <span className="text-zinc-500">none</span>}</dd>
+      <dt className="text-zinc-500 dark:text-zinc-400">Connection</dt>
+      <dd>{text(app.connectionId) ? <span className="font-mono text-xs">{text(app.connectionId)}</span> : <span className="text-zinc-500 dark:text-zinc-400">none</span>}</dd>
       {kind === "polling" && (
         <>
-          <dt className="text-zinc-500">Polls</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Polls</dt>
           <dd>{interval}</dd>
         </>
       )}

@@ -14,7 +14,7 @@ function When({ date, timezone }: { date: Date; timezone: string }) {
       <time dateTime={date.toISOString()} className="font-medium tabular-nums">
         {inZone}
       </time>
-      <span className="text-xs text-zinc-500 tabular-nums" title="Your local time">
+      <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title="Your local time">
         {local}
       </span>
     </li>
@@ -32,7 +32,7 @@ export function SchedulePreview({ workspaceId, cron, timezone }: { workspaceId: 
   const fields = fieldErrorsOf(preview.error);
   return (
     <div data-testid="schedule-preview" aria-live="polite" className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Next runs ({input.timezone})</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Next runs ({input.timezone})</h3>
       {input.cron.length === 0 ? (
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">Enter a cron expression, e.g. <code className="font-mono text-xs">0 9 * * MON-FRI</code>.</p>
       ) : preview.isPending ? (

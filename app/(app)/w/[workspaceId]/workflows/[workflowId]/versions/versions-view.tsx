@@ -81,7 +81,7 @@ function VersionGraph({ versionId }: { versionId: string }) {
   return (
     <div className="min-w-0 space-y-2">
       <h2 className="text-sm font-semibold">
-        Version {version.data.number} <span className="font-normal text-zinc-500">(read-only)</span>
+        Version {version.data.number} <span className="font-normal text-zinc-500 dark:text-zinc-400">(read-only)</span>
       </h2>
       <GraphCanvas key={versionId} graph={graph} label={`Version ${version.data.number} graph`} />
     </div>

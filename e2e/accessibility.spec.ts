@@ -1,0 +1,89 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { jsonDraft } from "./editor-helpers";
+
+// An axe-core scan of the dashboard, the editor (a seeded graph, a step selected with its configuration open)
+// and the run view of a finished run, in light and in dark mode: no serious or critical violation of WCAG 2.1
+// A/AA. The report names each rule and the elements that break it, so a failure says what to fix.
+
+const AUTH_NAVIGATION = { timeout: 30_000 };
+const RUN_FINISHES = { timeout: 30_000 };
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function scan(page: Page, testInfo: TestInfo, name: string) {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    // Colours change with a transition: the screenshot finishes it (animations disabled), so axe reads the settled colours.
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
+    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    for (const v of result.violations) {
+      if (v.impact !== "serious" && v.impact !== "critical") continue;
+      const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`);
+      found.push(`[${colorScheme}] ${v.id} (${v.impact}): ${v.help}\n    ${where.join("\n    ")}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null, reducedMotion: null });
+  expect.soft(found, `${name}: serious or critical accessibility violations`).toEqual([]);
+}
+
+const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
+const graph = {
+  schemaVersion: 1,
+  nodes: [
+    { id: "start", kind: "trigger" },
+    { id: "check", kind: "branch", expression: "trigger.body.name != null" },
+    set("greet", { text: "Hello {{ trigger.body.name }}" }),
+    { id: "halt", kind: "stop", outcome: "success" },
+  ],
+  edges: [
+    { id: "start-out-check", source: "start", target: "check" },
+    { id: "check-true-greet", source: "check", sourceHandle: "true", target: "greet" },
+    { id: "check-false-halt", source: "check", sourceHandle: "false", target: "halt" },
+  ],
+};
+
+test("the dashboard, the editor with a step's configuration open, and a finished run have no serious or critical axe violations, light or dark", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Ada Access");
+  await page.getByLabel("Email").fill(`e2e-a11y-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  const dashboard = page.url();
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Greeter");
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await expect(page.getByRole("link", { name: "Greeter", exact: true })).toBeVisible();
+  await scan(page, testInfo, "dashboard");
+
+  // The editor: a graph with a branch, one step selected, its configuration open in the step panel.
+  await page.getByRole("link", { name: "Greeter", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Greeter" })).toBeVisible();
+  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
+  await expect(async () => {
+    await canvas.getByTestId("graph-node-greet").click();
+    await expect(page.getByTestId("node-inspector").getByLabel("Node")).toHaveValue("greet", { timeout: 1000 });
+  }).toPass();
+  await scan(page, testInfo, "editor");
+
+  // A finished run: test the saved draft and wait for it to succeed.
+  await page.getByRole("button", { name: "Run…" }).click();
+  const runDialog = page.getByRole("dialog", { name: "Run workflow" });
+  await runDialog.getByLabel("Input (JSON)").fill('{"name": "Ada"}');
+  await runDialog.getByRole("button", { name: /^Start (test )?run$/ }).click();
+  await expect(page).toHaveURL(/\/runs\/run_[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
+  await expect(page.getByRole("region", { name: "Run graph" }).getByTestId("graph-node-greet")).toHaveAttribute("data-state", "succeeded");
+  await scan(page, testInfo, "run");
+
+  // Back to the dashboard, now listing the workflow.
+  await page.goto(dashboard);
+  await expect(page.getByRole("link", { name: "Greeter", exact: true })).toBeVisible();
+  await scan(page, testInfo, "dashboard-with-workflow");
+});
