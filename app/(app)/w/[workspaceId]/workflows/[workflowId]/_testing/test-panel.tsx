@@ -129,7 +129,7 @@ export function TestPanel({ test, ids, nodes, selectedId, canEdit, currentGraph 
             {scopeText(r.testScope)}
             {r.fixtureName ? ` with fixture "${r.fixtureName}"` : " without a fixture"}
           </span>
-          {canEdit && !r.fixtureName && (r.status === "succeeded" || r.status === "failed") && (
+          {canEdit && !r.fixtureName && r.status !== "queued" && r.status !== "running" && (
             <Button size="sm" variant="ghost" pending={save.isPending} onClick={() => save.mutate({ ...ids, name: `From test ${shortRunId(r.id)}`, from: { kind: "run", runId: r.id, pinSteps: false } })}>
               Save its trigger data as a fixture
             </Button>
