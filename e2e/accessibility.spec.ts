@@ -87,3 +87,61 @@ test("the dashboard, the editor with a step's configuration open, and a finished
   await expect(page.getByRole("link", { name: "Greeter", exact: true })).toBeVisible();
   await scan(page, testInfo, "dashboard-with-workflow");
 });
+
+test("keyboard only: select a step, press C, pick the step to connect to; a refused target says why; Escape closes and focus returns", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Kay Board");
+  await page.getByLabel("Email").fill(`e2e-keys-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Keys");
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name: "Keys", exact: true }).click();
+  // A trigger leading to "greet", and "shout" not connected yet.
+  const seeded = {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger", position: { x: 0, y: 0 } },
+      { ...set("greet", { text: "Hello" }), position: { x: 280, y: 0 } },
+      { ...set("shout", { text: "{{ steps.greet.output.text }}!" }), position: { x: 560, y: 0 } },
+    ],
+    edges: [{ id: "start-out-greet", source: "start", target: "greet" }],
+  };
+  await (await jsonDraft(page)).fill(JSON.stringify(seeded, null, 2));
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
+  await expect(canvas.getByTestId("graph-node-shout")).toBeVisible();
+
+  // From here on, only the keyboard: focus "greet" on the canvas and select it with Enter.
+  const greet = canvas.locator('.react-flow__node[data-id="greet"]');
+  await greet.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("node-inspector").getByLabel("Node")).toHaveValue("greet");
+
+  // C opens "Connect…"; the trigger is listed but refused, with the reason; Escape closes and gives focus back.
+  await page.keyboard.press("c");
+  const dialog = page.getByRole("dialog", { name: "Connect “greet”" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Connect to start" })).toHaveAccessibleDescription(/^Unavailable: .*trigger/);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(greet).toBeFocused();
+
+  // Again, Tab to "Connect to shout" and press Enter: the edge is drawn, saved by itself, and focus is back on "greet".
+  await page.keyboard.press("c");
+  await expect(dialog).toBeVisible();
+  const target = dialog.getByRole("button", { name: "Connect to shout" });
+  for (let i = 0; i < 8 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(target).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(greet).toBeFocused();
+  await expect(await jsonDraft(page)).toHaveValue(/"greet-out-shout"/);
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.reload();
+  await expect(await jsonDraft(page)).toHaveValue(/"greet-out-shout"/);
+});

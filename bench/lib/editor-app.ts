@@ -7,6 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext } from "@playwright/test";
@@ -82,6 +83,7 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
     stops.push(() => getPool().end());
 
     const served = children.filter((c) => c.name === "web" || c.name === "edge");
+    boostPriority();
     return {
       baseUrl,
       stop,
@@ -99,6 +101,44 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
     await stop();
     throw e;
   }
+}
+
+/**
+ * BENCH_NICE=-10 (as root): this process and everything it started — Postgres, Temporal, the web and edge
+ * processes, chromium and its renderers — at that nice value, every thread, so other work on a shared machine
+ * weighs less on the figures (an approximation of an idle machine; the figures say when it was used). Called
+ * again after a browser context opens, for the renderer processes started since.
+ */
+export function boostPriority(): string {
+  const nice = process.env.BENCH_NICE;
+  if (!nice) return "";
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ours = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (ours.has(pid) || !ours.has(ppid)) continue;
+      ours.add(pid);
+      grew = true;
+    }
+  }
+  for (const pid of ours) {
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) setPriority(Number(tid), Number(nice));
+    } catch {
+      // exited meanwhile, or not permitted: the figure is then taken at normal priority
+    }
+  }
+  return `, bench processes at nice ${nice}`;
 }
 
 /** Sums user + system CPU of every process whose process group is one of `groups` (spawnChild starts each in its own). */
@@ -137,6 +177,7 @@ export async function signedInContext(browser: Browser, app: EditorApp, user: Be
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addCookies([{ ...user.cookie, url: app.baseUrl }]);
   await context.addInitScript("globalThis.__name = (f) => f;");
+  boostPriority();
   return context;
 }
 

@@ -11,6 +11,7 @@ import { isLive } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { RetryFailedDialog } from "./retry-failed-dialog";
 import type { RunDetail } from "./run-view";
+import { SaveFixtureButton } from "./save-fixture-button";
 
 type Action = "cancel" | "retry" | "retryFailed" | "rerun";
 
@@ -76,6 +77,7 @@ export function RunActions({ run, status }: { run: RunDetail; status: RunDetail[
           Retry
         </Button>
       )}
+      {!live && <SaveFixtureButton workspaceId={run.workspaceId} workflowId={run.workflowId} runId={run.id} />}
       {/* A fixture's data (or pinned outputs) never becomes a production run's: the server refuses it too. */}
       {!live && !run.fixtureName && run.pinned.length === 0 && (
         <Button variant="secondary" onClick={() => open("rerun")}>

@@ -9,6 +9,7 @@ import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflow
 import { TestPanel } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-panel";
 import { TestToggle, toggleState } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/test-toggle";
 import { useEditorTest } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_testing/use-editor-test";
+import { ConnectByKeyboard } from "./connect-by-keyboard";
 import { DraftJsonPanel } from "./draft-json-panel";
 import { DraftStatus } from "./draft-status";
 import { EditorLayout } from "./editor-layout";
@@ -102,6 +103,7 @@ export function WorkflowEditor() {
           onShortcuts={commands.showShortcuts}
           problem={draft.canEdit && state.parses ? state.problem : null}
         />
+        <ConnectByKeyboard graph={graph} selectedId={selectedId} onConnect={canvasEditing.canvasProps.onConnect} />
       </div>
       <div className="flex items-center gap-2">
         <TestToggle

@@ -11,6 +11,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { LooseNode } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { shortRunId } from "@/app/(app)/w/[workspaceId]/_runs/run-labels";
 import { RunStatusBadge } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
+import { FixtureActions } from "./fixture-actions";
 import { FixtureDialog } from "./fixture-dialog";
 import { StepResult } from "./step-result";
 import type { EditorTest } from "./use-editor-test";
@@ -90,6 +91,7 @@ export function TestPanel({ test, ids, nodes, selectedId, canEdit, currentGraph 
             </option>
           ))}
         </select>
+        {canEdit && fixture && <FixtureActions key={fixture.id} workspaceId={ids.workspaceId} fixture={fixture} onDeleted={() => setChosen("")} />}
         {canEdit && (
           <Button size="sm" variant="ghost" onClick={() => setDialog(true)}>
             New fixture
@@ -127,7 +129,7 @@ export function TestPanel({ test, ids, nodes, selectedId, canEdit, currentGraph 
             {scopeText(r.testScope)}
             {r.fixtureName ? ` with fixture "${r.fixtureName}"` : " without a fixture"}
           </span>
-          {canEdit && !r.fixtureName && (r.status === "succeeded" || r.status === "failed") && (
+          {canEdit && !r.fixtureName && r.status !== "queued" && r.status !== "running" && (
             <Button size="sm" variant="ghost" pending={save.isPending} onClick={() => save.mutate({ ...ids, name: `From test ${shortRunId(r.id)}`, from: { kind: "run", runId: r.id, pinSteps: false } })}>
               Save its trigger data as a fixture
             </Button>

@@ -24,7 +24,8 @@ export function TestToggle({ open, onChange, state }: { open: boolean; onChange:
 /** The latest test's state as the toggle shows it. */
 export function toggleState(status: string | undefined): "running" | "succeeded" | "failed" | null {
   if (status === "queued" || status === "running") return "running";
-  if (status === "succeeded" || status === "failed") return status;
+  if (status === "succeeded" || status === "succeeded_with_errors") return "succeeded";
+  if (status === "failed") return "failed";
   return null;
 }
 
