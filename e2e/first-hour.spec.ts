@@ -7,6 +7,8 @@ import { jsonDraft } from "./editor-helpers";
 const AUTH_NAVIGATION = { timeout: 30_000 };
 // A run goes through Temporal and the worker on a 2-core machine shared with the build: give it time.
 const RUN_FINISHES = { timeout: 45_000 };
+// Each test walks several runs through the worker on a busy 2-core machine.
+test.describe.configure({ timeout: 150_000 });
 
 async function signUp(page: Page, tag: string) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
@@ -169,4 +171,46 @@ test("retry from the failed step after publishing a fix offers the current publi
   await expect(page.getByTestId("run-row").nth(0)).toContainText("v1");
   await expect(page.getByTestId("run-row").nth(1)).toContainText("v2");
   await expect(page.getByTestId("run-row").nth(2)).toContainText("v1");
+});
+
+test("a webhook run shows what arrived (body, query, headers kept) as its trigger step's output, and it can be kept as test data for the editor", async ({ page }, testInfo) => {
+  const { workspaceId } = await signUp(page, "trigger-input");
+  await createWorkflow(page, "Hook reader");
+  await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
+  await publish(page, 1);
+  await page.getByRole("switch", { name: "Active" }).click();
+  const section = page.getByTestId("webhook-section");
+  await expect(section.getByText("Listening", { exact: true })).toBeVisible();
+  const url = await section.getByLabel("Webhook URL").inputValue();
+  const sent = await page.request.post(`${url}?source=e2e`, { data: { ref: "refs/heads/main", pusher: "ada" }, headers: { "content-type": "application/json" } });
+  expect(sent.status()).toBe(202);
+  const { runId } = (await sent.json()) as { runId: string };
+
+  await page.goto(`/w/${workspaceId}/runs/${runId}`);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
+  const trigger = page.getByTestId("step-start");
+  await expect(trigger).toContainText("trigger");
+  // The canvas's trigger node opens its row, like any step's node.
+  await page.getByRole("region", { name: "Run graph" }).getByTestId("graph-node-start").click();
+  const output = trigger.getByTestId("step-output");
+  await expect(output).toContainText('"pusher": "ada"');
+  await expect(output).toContainText('"source": "e2e"');
+  await expect(output).toContainText('"content-type": "application/json"');
+  // And its row's own button closes and opens it.
+  await trigger.getByRole("button").first().click();
+  await expect(output).toBeHidden();
+  await trigger.getByRole("button").first().click();
+  await expect(output).toBeVisible();
+  await shoot(page, testInfo, "run-trigger-output");
+
+  await trigger.getByRole("button", { name: "Use as test data" }).click();
+  const name = `Run ${runId.replace(/^run_/, "").slice(0, 8)}`;
+  await expect(page.getByTestId("toasts")).toContainText(`Saved as test data "${name}"`);
+  // The editor's test panel offers it.
+  await page.getByRole("link", { name: "Hook reader", exact: true }).click();
+  await expect(async () => {
+    await page.getByTestId("test-toggle").click();
+    await expect(page.getByTestId("test-panel")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("test-panel").getByTestId("fixture-select").locator("option", { hasText: name })).toHaveCount(1);
 });

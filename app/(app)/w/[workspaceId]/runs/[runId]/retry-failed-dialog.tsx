@@ -26,7 +26,9 @@ export function RetryFailedDialog({
   onClose: () => void;
 }) {
   const choice = ranOn !== null && latest !== null && latest !== ranOn;
-  const [on, setOn] = useState<RetryOn>(choice ? "latest" : "its_version");
+  // Until the user picks, the default follows what is known: the version list may arrive after the dialog opens.
+  const [picked, setOn] = useState<RetryOn | null>(null);
+  const on: RetryOn = picked ?? (choice ? "latest" : "its_version");
   return (
     <Dialog
       open

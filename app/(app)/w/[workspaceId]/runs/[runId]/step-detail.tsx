@@ -80,7 +80,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-type Cut = { bytes: number; depth: number; href: string };
+// No href: the whole value has no download (the trigger's), only the preview.
+type Cut = { bytes: number; depth: number; href?: string };
 
 function Download({ cut, testId }: { cut: Cut; testId?: string }) {
   return (
@@ -90,7 +91,8 @@ function Download({ cut, testId }: { cut: Cut; testId?: string }) {
   );
 }
 
-function Json({ title, value, byReference, testId, cut }: { title: string; value: unknown; byReference?: boolean; testId?: string; cut?: Cut }) {
+/** A JSON value as every step (and the trigger) shows it: size, copy, and a download when it was cut for the view. */
+export function Json({ title, value, byReference, testId, cut }: { title: string; value: unknown; byReference?: boolean; testId?: string; cut?: Cut }) {
   const text = useMemo(() => prettyJson(value), [value]);
   const [copied, setCopied] = useState(false);
   const size = cut ? cut.bytes : new TextEncoder().encode(text).length;
@@ -104,7 +106,7 @@ function Json({ title, value, byReference, testId, cut }: { title: string; value
             {cut ? ` · ${cut.depth} levels deep · truncated, shown to 20 levels and 64 KB` : byReference ? " · stored separately (over 256 KB), shown whole" : ""}
           </span>
         )}
-        {cut && <Download cut={cut} testId={testId ? `${testId}-download` : undefined} />}
+        {cut?.href && <Download cut={cut} testId={testId ? `${testId}-download` : undefined} />}
         {text && !cut && (
           <Button
             variant="ghost"

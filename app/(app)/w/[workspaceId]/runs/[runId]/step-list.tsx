@@ -7,9 +7,12 @@ import { formatBytes, formatDuration } from "@/app/_lib/duration";
 import { looseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { isLive, StepStateBadge, type StepState } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { StepDetail } from "./step-detail";
+import { TriggerRow } from "./trigger-row";
 import type { RunDetail } from "./run-view";
 
 export type StepRow = RunDetail["steps"][number] & { reusedFrom?: string };
+
+const TRIGGER_ROW = "trigger";
 
 /**
  * Every step attempt in the order it started, with the steps a retry reused from an earlier run first (they
@@ -21,9 +24,16 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
   const kinds = useMemo(() => new Map(looseGraph(run.graph).nodes.map((n) => [n.id, n.kind])), [run.graph]);
   const [open, setOpen] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  // The trigger is the first step: its output is what arrived (it has no row of its own; it fired if the run started).
+  const trigger = useMemo(() => looseGraph(run.graph).nodes.find((n) => n.kind === "trigger")?.id, [run.graph]);
+  const triggerShown = trigger !== undefined && run.trigger != null && Object.keys(run.trigger as object).length > 0;
   // A node picked on the canvas opens its latest step here.
   useEffect(() => {
     if (!selectedNode) return;
+    if (selectedNode === trigger) {
+      setOpen(TRIGGER_ROW);
+      return;
+    }
     const last = [...rows].reverse().find((r) => r.nodeId === selectedNode);
     if (last) {
       setOpen(last.id);
@@ -32,7 +42,7 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection changes, not on every poll
   }, [selectedNode]);
 
-  if (rows.length === 0)
+  if (rows.length === 0 && !triggerShown)
     return (
       <EmptyState title={isLive(run.status) ? "Waiting for the first step…" : "No steps ran"} testId="steps-empty" icon={isLive(run.status) ? <Spinner className="size-5" /> : undefined}>
         {isLive(run.status) ? "Steps appear here as they start." : "The run ended before any step started."}
@@ -42,6 +52,17 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
     <section aria-label="Steps">
       <h2 className="mb-2 text-sm font-semibold">Steps</h2>
       <ol ref={list} className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40">
+        {triggerShown && (
+          <TriggerRow
+            run={run}
+            nodeId={trigger}
+            expanded={open === TRIGGER_ROW}
+            onToggle={() => {
+              setOpen(open === TRIGGER_ROW ? null : TRIGGER_ROW);
+              onSelectNode(trigger);
+            }}
+          />
+        )}
         {rows.map((s) => {
           const state: StepState = s.reusedFrom ? "reused" : (s.status as StepState);
           const expanded = open === s.id;
@@ -78,6 +99,17 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
           );
         })}
       </ol>
+      {rows.length === 0 && (
+        <p data-testid="steps-empty" className="mt-2 flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+          {isLive(run.status) ? (
+            <>
+              <Spinner className="size-4" /> Waiting for the first step…
+            </>
+          ) : (
+            "The run ended before any step started."
+          )}
+        </p>
+      )}
     </section>
   );
 }
