@@ -103,6 +103,8 @@ test("connect if→true to a step by dragging, see a refused edge into the trigg
   // While dragging over a step's input that would close a cycle, the line shows it invalid; letting go says why.
   await drag(page, c.getByRole("button", { name: 'Connect from the "out" exit of later' }), c.getByRole("button", { name: "Connect to check" }), true);
   await expect(c.getByTestId("connection-line")).toHaveAttribute("data-status", "invalid");
+  await expect(c.getByRole("button", { name: "Connect to check" })).toHaveClass(/\bconnectingto\b/);
+  await expect(c.getByRole("button", { name: "Connect to check" })).not.toHaveClass(/\bvalid\b/);
   await page.mouse.up();
   await expect(page.getByTestId("connect-status")).toContainText('This would close a cycle through "check"');
   await expect(c.locator(".react-flow__edge")).toHaveCount(3);
