@@ -77,6 +77,8 @@ async function save(page: Page) {
 }
 
 test("connect if→true to a step by dragging, see a refused edge into the trigger and a refused cycle, delete an edge with the keyboard and undo it, and keep a Markdown note across a reload", async ({ page }, testInfo) => {
+  // A long journey (sign-up, five drags, a note, two reloads): at a load of 30 on 2 cores it took over a minute.
+  test.setTimeout(180_000);
   await signUpWithWorkflow(page, "Connected");
   await seedDraft(page, graph);
   const c = canvas(page);
