@@ -77,6 +77,8 @@ async function save(page: Page) {
 }
 
 test("connect if→true to a step by dragging, see a refused edge into the trigger and a refused cycle, delete an edge with the keyboard and undo it, and keep a Markdown note across a reload", async ({ page }, testInfo) => {
+  // A long journey (sign-up, five drags, a note, two reloads): at a load of 30 on 2 cores it took over a minute.
+  test.setTimeout(180_000);
   await signUpWithWorkflow(page, "Connected");
   await seedDraft(page, graph);
   const c = canvas(page);
@@ -103,6 +105,9 @@ test("connect if→true to a step by dragging, see a refused edge into the trigg
   // While dragging over a step's input that would close a cycle, the line shows it invalid; letting go says why.
   await drag(page, c.getByRole("button", { name: 'Connect from the "out" exit of later' }), c.getByRole("button", { name: "Connect to check" }), true);
   await expect(c.getByTestId("connection-line")).toHaveAttribute("data-status", "invalid");
+  // React Flow marks the input under the pointer "connectingto", and "valid" only when the check accepts it.
+  const input = c.getByRole("button", { name: "Connect to check" });
+  await expect.poll(() => input.evaluate((el) => [el.classList.contains("connectingto"), el.classList.contains("valid")])).toEqual([true, false]);
   await page.mouse.up();
   await expect(page.getByTestId("connect-status")).toContainText('This would close a cycle through "check"');
   await expect(c.locator(".react-flow__edge")).toHaveCount(3);

@@ -69,7 +69,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
           type="target"
           position={Position.Left}
           isConnectable={connectable}
-          className="step-handle"
+          className={HANDLE_CLASS}
           {...handleA11y(connectable, `Connect to ${name}`, `Input of ${name}`)}
         />
       )}
@@ -105,7 +105,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
               position={Position.Right}
               isConnectable={connectable}
               style={{ top }}
-              className={`step-handle ${exit === "error" ? "step-handle-error" : ""}`}
+              className={`${HANDLE_CLASS} ${exit === "error" ? "!bg-red-500" : ""}`}
               data-exit={exit}
               {...handleA11y(connectable, `Connect from the "${exit}" exit of ${name}`, `"${exit}" exit of ${name}`)}
             />
@@ -118,6 +118,14 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
     </div>
   );
 });
+
+/**
+ * A handle: bigger than React Flow's default to be easy to grab; while connecting, the input under the pointer
+ * turns red when the connection would be refused and green when it would be made; an exit started with a click
+ * or Enter stays highlighted until the connection ends.
+ */
+const HANDLE_CLASS =
+  "!size-2.5 !border-white !bg-zinc-500 dark:!border-zinc-900 dark:!bg-zinc-400 [&.connectingto]:!bg-red-500 [&.connectingto.valid]:!bg-emerald-500 [&.clickconnecting]:!bg-indigo-500 [&.connectionindicator:hover]:!bg-indigo-500";
 
 /** Tall enough to space a switch's exits apart. */
 export const nodeHeight = (exits: number) => Math.max(NODE_HEIGHT, 14 + exits * 18);

@@ -17,6 +17,16 @@ describe("the editor's draft state", () => {
     expect(draftReducer(s2, { type: "redo" }).text).toBe(s1.text);
   });
 
+  it("an autosave's answer keeps the objects of the steps it did not change, so the canvas redraws none of them", () => {
+    const s1 = edit(initialDraft(sampleDoc(), 1, null), ["stop"]);
+    // What the server answers: the same graph, re-read (new objects throughout).
+    const saved = draftReducer(s1, { type: "saved", value: JSON.parse(s1.text), revision: 2, sentText: s1.text, adopt: true });
+    expect(saved.doc!.nodes.length).toBeGreaterThan(1);
+    saved.doc!.nodes.forEach((n, i) => expect(n).toBe(s1.doc!.nodes[i]));
+    saved.doc!.edges.forEach((e, i) => expect(e).toBe(s1.doc!.edges[i]));
+    expect(saved.text).toBe(prettyJson(saved.doc));
+  });
+
   it("typing in the JSON joins the same history, one entry per pause", () => {
     const s0 = initialDraft(sampleDoc(), 1, null);
     const typed = (s: DraftState, label: string, now: number) => draftReducer(s, { type: "typed", text: prettyJson({ ...sampleDoc(), nodes: sampleDoc().nodes.map((n) => (n.id === "known" ? { ...n, label } : n)) }), now });

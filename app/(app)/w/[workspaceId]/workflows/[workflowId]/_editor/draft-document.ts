@@ -2,6 +2,7 @@ import { diffDocs } from "@/app/_lib/graph-edit/diff";
 import { toDoc, type Doc } from "@/app/_lib/graph-edit/doc";
 import { amendTop, COALESCE_MS, emptyHistory, record, redo, restoreHistory, undo, type History } from "@/app/_lib/graph-edit/history";
 import { apply, invert, OpConflict, type Op } from "@/app/_lib/graph-edit/ops";
+import { shareUnchanged } from "@/app/_lib/graph-edit/share";
 import { prettyJson } from "@/app/_lib/json-input";
 
 /**
@@ -114,7 +115,9 @@ export function draftReducer(s: DraftState, a: DraftAction): DraftState {
       // fits it (operations compare steps up to defaults), so undo carries on across the save.
       const text = prettyJson(a.value);
       const p = parse(text);
-      return { ...s, text, doc: p.doc, problem: p.problem, parses: p.parses, history: p.doc ? s.history : emptyHistory(), base: { revision: a.revision, text, value: a.value } };
+      // Steps the save did not change keep their objects, so the canvas redraws none of them (graph-edit/share.ts).
+      const doc = p.doc && s.doc ? shareUnchanged(s.doc, p.doc) : p.doc;
+      return { ...s, text, doc, problem: p.problem, parses: p.parses, history: doc ? s.history : emptyHistory(), base: { revision: a.revision, text, value: a.value } };
     }
     case "rebase": {
       // After merging with what another tab saved: theirs becomes the base, the merge is one undoable edit.
