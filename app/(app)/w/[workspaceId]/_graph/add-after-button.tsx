@@ -4,10 +4,10 @@ import { useCanvasActions } from "./canvas-actions";
 
 /**
  * The "+" by a node's output handle: opens the step picker to add a step after it, connected from that handle.
- * It sits at the node's lower right corner, just under the handle, so it never covers the "+" of an edge leaving
- * the handle. Only in the editor (no canvas actions, no button); nodrag/nopan so a click is not a drag.
+ * It sits under the middle of the node, clear of the labelled exit handles on its right and of the "+" on the
+ * edges leaving them. Only in the editor (no canvas actions, no button); nodrag/nopan so a click is not a drag.
  */
-export function AddAfterButton({ nodeId, handle, label, className = "-right-2.5 bottom-1" }: { nodeId: string; handle?: string; label?: string; className?: string }) {
+export function AddAfterButton({ nodeId, handle, label, className = "left-1/2 -bottom-2.5 -translate-x-1/2" }: { nodeId: string; handle?: string; label?: string; className?: string }) {
   const actions = useCanvasActions();
   if (!actions) return null;
   return (
