@@ -55,7 +55,8 @@ export function JsonTree({ value, label, openDepth = 1, testId }: Props) {
         </div>
       )}
       {/* Plain lists with disclosure buttons, not role="tree": a treeitem may not hold its own buttons (axe: nested-interactive). */}
-      <ul aria-label={label} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-white p-2 font-mono text-xs leading-5 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Focusable: a long value scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable). */}
+      <ul aria-label={label} tabIndex={0} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-white p-2 font-mono text-xs leading-5 dark:border-zinc-800 dark:bg-zinc-900">
         <TreeNode name={null} value={value} path={ROOT} depth={0} ctx={ctx} />
       </ul>
     </div>

@@ -103,7 +103,7 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
               <SchemaForm fields={tree.fields} truncated={tree.truncated} value={input} onChange={setInput} issues={issuesUnder(issues, "input.")} showAll={showAll} readOnly={readOnly} loadOptions={readOnly ? undefined : loadOptions} />
             ) : (
               <div className="space-y-2">
-                <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(input)}</pre>
+                <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(input)}</pre>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-input-form">
                   {integration === "core"
                     ? "A built-in step: edit its input in the JSON view."

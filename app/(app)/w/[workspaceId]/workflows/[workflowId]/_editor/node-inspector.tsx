@@ -85,7 +85,7 @@ function JsonBlock({ title, value, empty }: { title: string; value: unknown; emp
       {value === undefined ? (
         <p className="text-zinc-500 dark:text-zinc-400">{empty}</p>
       ) : (
-        <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(value)}</pre>
+        <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(value)}</pre>
       )}
     </div>
   );
