@@ -72,7 +72,7 @@ export function AppTriggerForm({ node, kind, workspaceId, onChange, issues, read
         </p>
       )}
       {current && current.entry.connections.length > 0 && (
-        <ConnectionPicker workspaceId={workspaceId} integration={integration} value={app.connectionId} onChange={(c) => onChange(withSetting(node, ["app", "connectionId"], c))} error={issues.get("app.connectionId")} readOnly={readOnly} />
+        <ConnectionPicker workspaceId={workspaceId} integration={integration} integrationName={current.entry.name} specs={current.entry.connections} value={app.connectionId} onChange={(c) => onChange(withSetting(node, ["app", "connectionId"], c))} error={issues.get("app.connectionId")} readOnly={readOnly} />
       )}
       {kind === "polling" && current && (
         <NumberSetting

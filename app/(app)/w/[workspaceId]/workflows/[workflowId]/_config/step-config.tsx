@@ -105,7 +105,7 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
         {tab === "input" ? (
           <>
             {entry && entry.connections.length > 0 && (
-              <ConnectionPicker workspaceId={workspaceId} integration={integration} value={node.connectionId} onChange={(id) => onChange(withKey(node, "connectionId", id))} error={issues.get("connectionId")} readOnly={readOnly} />
+              <ConnectionPicker workspaceId={workspaceId} integration={integration} integrationName={entry.name} specs={entry.connections} value={node.connectionId} onChange={(id) => onChange(withKey(node, "connectionId", id))} error={issues.get("connectionId")} readOnly={readOnly} />
             )}
             {tree ? (
               <SchemaForm fields={tree.fields} truncated={tree.truncated} value={rootMap ? wrapRootMap(input) : input} onChange={setInput} issues={inputIssues} showAll={showAll} readOnly={readOnly} loadOptions={readOnly ? undefined : loadOptions} />

@@ -1,9 +1,9 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
-// The trigger's configuration in the step panel, through forms only: a webhook trigger (methods, response mode,
-// verification) and a schedule trigger ("every …", a cron that does not parse named on its field, the next runs in
-// its time zone, the live schedule once active); a Code step written in the code editor and run; and a viewer who
-// sees every form read-only. No console error along the way.
+// The configuration panel through forms only: a webhook trigger (methods, response mode, verification) and a
+// schedule trigger ("every …", a cron that does not parse named on its field, the next runs in its time zone, the
+// live schedule once active); a Code step written in the code editor and run; a connection made from a step's
+// picker without leaving the editor; and a viewer who sees every form read-only. No console error along the way.
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
 const SERVER = { timeout: 30_000 };
@@ -164,7 +164,7 @@ test("a schedule trigger is configured through its form: every weekday at a time
 
   // A cron typed by hand: one that does not parse is named on the field, as the server would name it.
   await form.getByRole("radio", { name: /Cron expression/ }).check();
-  const cron = form.getByLabel("Cron expression");
+  const cron = form.getByRole("textbox", { name: "Cron expression" });
   await expect(cron).toHaveValue("30 8 * * MON-FRI");
   await cron.fill("0 9 * *");
   await expect(cron).toHaveAttribute("aria-invalid", "true");
@@ -217,6 +217,35 @@ test("a Code step is written in the code editor (highlighted), and the run does 
   await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
   await page.getByTestId("step-double").getByRole("button").click();
   await expect(page.getByTestId("step-output")).toContainText('"result": 42');
+  expect(errors).toEqual([]);
+});
+
+test("'Connect new' on a step's connection picker saves the connection in a dialog over the editor and selects it", async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page, "Connie Nector", "connect-new");
+  await createWorkflow(page, "Authed call");
+  const editorUrl = page.url();
+  await placeSteps(page, [{ id: "start", kind: "trigger" }, { id: "call", kind: "action", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input: { url: "https://example.com/me" } }]);
+  await select(page, "call");
+  const picker = panel(page).getByLabel("Connection", { exact: true });
+  await expect(picker.locator("option:checked")).toHaveText("None");
+
+  await panel(page).getByRole("button", { name: "Connect new…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect HTTP Request" });
+  await dialog.getByLabel("Connection name").fill("Example API token");
+  await dialog.getByLabel("HTTP authentication type").selectOption("bearer");
+  await expect(dialog.getByLabel("Token")).toHaveAttribute("type", "password");
+  await dialog.getByLabel("Token").fill("e2e-bearer-token-123");
+  await shoot(page, testInfo, "connect-new");
+  await dialog.getByRole("button", { name: "Save and use" }).click();
+
+  await expect(dialog).toBeHidden(SERVER);
+  await expect(picker.locator("option:checked")).toHaveText("Example API token");
+  expect(page.url()).toBe(editorUrl);
+  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
+  await save(page);
+  await expect(page.locator("body")).not.toContainText("e2e-bearer-token-123");
   expect(errors).toEqual([]);
 });
 
