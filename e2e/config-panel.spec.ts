@@ -51,8 +51,8 @@ async function select(page: Page, id: string) {
   await expect(panel(page).getByText(id, { exact: true }).first()).toBeVisible();
 }
 
-async function save(page: Page) {
-  await page.getByRole("button", { name: "Save draft" }).click();
+/** The draft saves itself after an edit (autosave): wait until it says so. */
+async function saved(page: Page) {
   await expect(page.getByTestId("draft-state")).toHaveText("Saved", SERVER);
 }
 
@@ -89,7 +89,6 @@ test("a webhook trigger is configured through its form: methods, response, verif
   const form = page.getByTestId("trigger-config");
   await expect(form.getByLabel("Starts when")).toHaveValue("manual");
   await form.getByLabel("Starts when").selectOption("webhook");
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
   await expect(form.getByTestId("webhook-section")).toBeVisible();
   await form.getByRole("button", { name: "Create the URL" }).click();
   await expect(form.getByLabel("Webhook URL")).toHaveValue(/\/api\/hooks\/[A-Za-z0-9_-]{32}$/, SERVER);
@@ -115,7 +114,7 @@ test("a webhook trigger is configured through its form: methods, response, verif
   await expect(form.getByTestId("secret-status")).toContainText("No secret set");
   await shoot(page, testInfo, "webhook-trigger");
 
-  await save(page);
+  await saved(page);
   await page.reload();
   await select(page, "start");
   await expect(form.getByLabel("Starts when")).toHaveValue("webhook");
@@ -177,7 +176,7 @@ test("a schedule trigger is configured through its form: every weekday at a time
   await expect(preview.locator("ol > li")).toHaveCount(5, SERVER);
   await shoot(page, testInfo, "schedule-trigger");
 
-  await save(page);
+  await saved(page);
   await page.getByRole("button", { name: "Publish…" }).click();
   const publish = page.getByRole("dialog", { name: "Publish workflow" });
   await publish.getByRole("button", { name: "Publish version 1" }).click();
@@ -208,7 +207,7 @@ test("a Code step is written in the code editor (highlighted), and the run does 
   await panel(page).getByLabel("Inputs key 1").fill("n");
   await panel(page).getByLabel("Inputs: n").fill("{{ trigger.body.n }}");
   await shoot(page, testInfo, "code-step");
-  await save(page);
+  await saved(page);
 
   await page.getByRole("button", { name: "Run…" }).click();
   const runDialog = page.getByRole("dialog", { name: "Run workflow" });
@@ -243,8 +242,7 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
   await expect(dialog).toBeHidden(SERVER);
   await expect(picker.locator("option:checked")).toHaveText("Example API token");
   expect(page.url()).toBe(editorUrl);
-  await expect(page.getByTestId("draft-state")).toHaveText("Unsaved changes");
-  await save(page);
+  await saved(page);
   await expect(page.locator("body")).not.toContainText("e2e-bearer-token-123");
   expect(errors).toEqual([]);
 });
