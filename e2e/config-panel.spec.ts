@@ -248,6 +248,7 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
 });
 
 test("a viewer sees the trigger's and each step's configuration, every field read-only", async ({ page, browser }, testInfo) => {
+  test.slow(); // two people sign up and one invites the other before the viewer looks
   const viewerContext = await browser.newContext();
   const viewerPage = await viewerContext.newPage();
   const errors = watchErrors(viewerPage);

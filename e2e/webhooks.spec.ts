@@ -35,6 +35,7 @@ async function signUp(page: Page) {
 }
 
 test("webhook trigger: URL with copy, secret set but never shown, signed delivery acknowledged, URL rotated and disabled from the panel, preset picker", async ({ page, context }, testInfo) => {
+  test.slow(); // set up, publish, activate, deliver, rotate, disable and enable: near a minute on a quiet machine
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   await page.getByRole("button", { name: "Create your first workflow" }).click();

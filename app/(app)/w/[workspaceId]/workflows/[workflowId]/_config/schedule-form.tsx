@@ -7,7 +7,7 @@ import { OVERLAP_POLICIES } from "@/workflows/graph/schema";
 import { SchedulePreview } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_triggers/schedule-preview";
 import { RadioSetting, SelectSetting } from "./plain-fields";
 
-type Props = { node: Raw; workspaceId: string; onChange: (next: Raw) => void; issues: Map<string, string>; readOnly: boolean };
+type Props = { node: Raw; workspaceId: string; /** Where the chosen mode is remembered: the workflow and trigger ids. */ memoryKey: string; onChange: (next: Raw) => void; issues: Map<string, string>; readOnly: boolean };
 
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -28,6 +28,9 @@ const OVERLAP_LABELS: Record<(typeof OVERLAP_POLICIES)[number], string> = {
   allow_all: "Start anyway (runs overlap)",
 };
 
+/** The "every …" or cron choice per trigger, for this page's life (not part of the graph: both write a cron). */
+const chosenModes = new Map<string, "every" | "cron">();
+
 const CRON_HELP = "e.g. 0 9 * * MON-FRI (09:00 on weekdays), */15 * * * * (every 15 minutes), @daily.";
 const TZ_HELP = "An IANA name like Europe/Berlin; the schedule follows its daylight saving.";
 const ZONES = typeof Intl.supportedValuesOf === "function" ? ["UTC", ...Intl.supportedValuesOf("timeZone")] : ["UTC"];
@@ -37,14 +40,19 @@ const ZONES = typeof Intl.supportedValuesOf === "function" ? ["UTC", ...Intl.sup
  * overlap does, with the next runs as the server computes them. The cron and timezone are checked as you type
  * by the rules the server applies on save (workflows/graph/cron.ts, through the node's issues).
  */
-export function ScheduleForm({ node, workspaceId, onChange, issues, readOnly }: Props) {
+export function ScheduleForm({ node, workspaceId, memoryKey, onChange, issues, readOnly }: Props) {
   const id = useId();
   const schedule = isObject(node.schedule) ? node.schedule : {};
   const cron = typeof schedule.cron === "string" ? schedule.cron : "";
   const timezone = typeof schedule.timezone === "string" ? schedule.timezone : "UTC";
   const parsed = useMemo(() => cronToInterval(cron), [cron]);
-  // The mode is the user's choice; a cron typed by hand that happens to be an interval stays in cron mode.
-  const [mode, setMode] = useState<"every" | "cron">(() => (parsed ? "every" : "cron"));
+  // The mode is the user's choice; a cron typed by hand that happens to be an interval stays in cron mode. It
+  // outlives the form (remembered per trigger): the panel remounts the form when the draft reloads after a save.
+  const [mode, setModeState] = useState<"every" | "cron">(() => chosenModes.get(memoryKey) ?? (parsed ? "every" : "cron"));
+  const setMode = (m: "every" | "cron") => {
+    chosenModes.set(memoryKey, m);
+    setModeState(m);
+  };
   const put = (key: string, v: unknown) => onChange(withSetting(node, ["schedule", key], v));
   const cronError = issues.get("schedule.cron") ?? issues.get("schedule");
   const tzError = issues.get("schedule.timezone");

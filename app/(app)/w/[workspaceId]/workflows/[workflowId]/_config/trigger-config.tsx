@@ -45,7 +45,7 @@ export function TriggerConfig({ node, workspaceId, onChange, readOnly, showAll }
         disabled={readOnly}
       />
       {kind === "webhook" && <WebhookForm {...props} />}
-      {kind === "schedule" && <ScheduleForm {...props} workspaceId={workspaceId} />}
+      {kind === "schedule" && <ScheduleForm {...props} workspaceId={workspaceId} memoryKey={`${workflow.id}/${String(node.id)}`} />}
       {(kind === "polling" || kind === "app_webhook") && <AppTriggerForm {...props} kind={kind} workspaceId={workspaceId} showAll={showAll} />}
       {kind === "manual" && <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing to set: the run's input is what the Run dialog or the API call sends.</p>}
       {kind !== "manual" && kind !== "webhook" && (
