@@ -1,9 +1,11 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { scan } from "./axe-scan";
 
 // The configuration panel through forms only: a webhook trigger (methods, response mode, verification) and a
 // schedule trigger ("every …", a cron that does not parse named on its field, the next runs in its time zone, the
 // live schedule once active); a Code step written in the code editor and run; a connection made from a step's
-// picker without leaving the editor; and a viewer who sees every form read-only. No console error along the way.
+// picker without leaving the editor; and a viewer who sees every form read-only. No console error along the way,
+// and each form passes an axe-core scan in light and dark (screenshots at 1280×800 kept with the results).
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
 const SERVER = { timeout: 30_000 };
@@ -56,16 +58,6 @@ async function saved(page: Page) {
   await expect(page.getByTestId("draft-state")).toHaveText("Saved", SERVER);
 }
 
-/** The page at 1280×800 in light and dark, kept with the test's results for a person to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
 /** Console errors and uncaught exceptions: bad input is shown on its field, never thrown. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -112,7 +104,7 @@ test("a webhook trigger is configured through its form: methods, response, verif
   await form.getByLabel("Header").fill("x-order-token");
   await expect(form.getByLabel("Header")).not.toHaveAttribute("aria-invalid", "true");
   await expect(form.getByTestId("secret-status")).toContainText("No secret set");
-  await shoot(page, testInfo, "webhook-trigger");
+  await scan(page, testInfo, "webhook-trigger");
 
   await saved(page);
   await page.reload();
@@ -174,7 +166,7 @@ test("a schedule trigger is configured through its form: every weekday at a time
   await expect(form.getByLabel("Time zone")).toHaveAccessibleDescription(/"Europe\/Berlinn" is not an IANA timezone name/);
   await form.getByLabel("Time zone").fill("Europe/Berlin");
   await expect(preview.locator("ol > li")).toHaveCount(5, SERVER);
-  await shoot(page, testInfo, "schedule-trigger");
+  await scan(page, testInfo, "schedule-trigger");
 
   await saved(page);
   await page.getByRole("button", { name: "Publish…" }).click();
@@ -206,7 +198,7 @@ test("a Code step is written in the code editor (highlighted), and the run does 
   await panel(page).getByRole("button", { name: "Add input" }).click();
   await panel(page).getByLabel("Inputs key 1").fill("n");
   await panel(page).getByLabel("Inputs: n").fill("{{ trigger.body.n }}");
-  await shoot(page, testInfo, "code-step");
+  await scan(page, testInfo, "code-step");
   await saved(page);
 
   await page.getByRole("button", { name: "Run…" }).click();
@@ -236,7 +228,7 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
   await dialog.getByLabel("HTTP authentication type").selectOption("bearer");
   await expect(dialog.getByLabel("Token")).toHaveAttribute("type", "password");
   await dialog.getByLabel("Token").fill("e2e-bearer-token-123");
-  await shoot(page, testInfo, "connect-new");
+  await scan(page, testInfo, "connect-new");
   await dialog.getByRole("button", { name: "Save and use" }).click();
 
   await expect(dialog).toBeHidden(SERVER);
@@ -279,7 +271,7 @@ test("a viewer sees the trigger's and each step's configuration, every field rea
   await expect(form.getByLabel("Verification")).toBeDisabled();
   await expect(form.getByLabel("Algorithm")).toBeDisabled();
   for (const name of ["Create the URL", "Rotate URL…", "Set secret"]) await expect(form.getByRole("button", { name })).toHaveCount(0);
-  await shoot(viewerPage, testInfo, "viewer-trigger");
+  await scan(viewerPage, testInfo, "viewer-trigger");
 
   await select(viewerPage, "call");
   await expect(panel(viewerPage).getByLabel("Name")).toBeDisabled();

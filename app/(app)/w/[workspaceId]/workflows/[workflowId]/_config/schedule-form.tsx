@@ -167,7 +167,7 @@ function IntervalFields({ id, interval, onChange, readOnly, error }: { id: strin
         </div>
       )}
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="schedule-summary">
-        {describeInterval(interval)} <span className="font-mono text-xs text-zinc-500">({intervalToCron(interval)})</span>
+        {describeInterval(interval)} <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">({intervalToCron(interval)})</span>
       </p>
       {error && <p className="text-sm text-red-600 dark:text-red-400">{error}</p>}
     </div>
