@@ -7,6 +7,9 @@ import { scan } from "./axe-scan";
 // picker without leaving the editor; and a viewer who sees every form read-only. No console error along the way,
 // and each form passes an axe-core scan in light and dark (screenshots at 1280×800 kept with the results).
 
+// Each test signs up, works a form, and scans it with axe-core in two colour schemes: more than a minute on a busy machine.
+test.slow();
+
 const AUTH_NAVIGATION = { timeout: 30_000 };
 const SERVER = { timeout: 30_000 };
 // A run goes through Temporal and the worker on a 2-core machine shared with the build: give it time.
@@ -240,7 +243,6 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
 });
 
 test("a viewer sees the trigger's and each step's configuration, every field read-only", async ({ page, browser }, testInfo) => {
-  test.slow(); // two people sign up and one invites the other before the viewer looks
   const viewerContext = await browser.newContext();
   const viewerPage = await viewerContext.newPage();
   const errors = watchErrors(viewerPage);
