@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { scan } from "./axe-scan";
 import { jsonDraft } from "./editor-helpers";
 
 // An axe-core scan of the dashboard, the editor (a seeded graph, a step selected with its configuration open)
@@ -8,25 +8,6 @@ import { jsonDraft } from "./editor-helpers";
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
 const RUN_FINISHES = { timeout: 30_000 };
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function scan(page: Page, testInfo: TestInfo, name: string) {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
-    // Colours change with a transition: the screenshot finishes it (animations disabled), so axe reads the settled colours.
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
-    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    for (const v of result.violations) {
-      if (v.impact !== "serious" && v.impact !== "critical") continue;
-      const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`);
-      found.push(`[${colorScheme}] ${v.id} (${v.impact}): ${v.help}\n    ${where.join("\n    ")}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: null, reducedMotion: null });
-  expect.soft(found, `${name}: serious or critical accessibility violations`).toEqual([]);
-}
-
 const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
 const graph = {
   schemaVersion: 1,

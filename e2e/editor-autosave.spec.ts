@@ -6,6 +6,8 @@ import { jsonDraft } from "./editor-helpers";
 // the same one, and keeps edits made offline — across a reload too — until they can be saved.
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
+// Two tabs, reloads and a held save each: on 2 busy cores one test can pass the default minute.
+test.describe.configure({ timeout: 120_000 });
 
 /** 1280×800, light and dark, with `subject` (what the shot is about) scrolled into view. */
 async function shoot(page: Page, testInfo: TestInfo, name: string, subject: Locator) {

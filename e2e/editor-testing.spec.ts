@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 // Testing from the editor, as a user would: a named fixture made with the form (no JSON typed), the unpublished
@@ -31,6 +32,21 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: null });
+}
+
+/** axe-core over the page as it stands, light and dark: no serious or critical WCAG 2.1 A/AA violation. */
+async function axe(page: Page, name: string) {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    await page.screenshot({ animations: "disabled" }); // settles colour transitions before axe reads colours
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of result.violations) {
+      if (v.impact === "serious" || v.impact === "critical") found.push(`[${colorScheme}] ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null, reducedMotion: null });
+  expect(found, `${name}: serious or critical accessibility violations`).toEqual([]);
 }
 
 const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
@@ -96,13 +112,14 @@ test("a fixture made with the form tests the unpublished draft: states and durat
 
   await canvas.getByTestId("graph-node-greet").click();
   const output = panel.getByTestId("result-output");
-  await expect(output.getByRole("tree", { name: "Output of greet" })).toContainText('"Hello Ada Lovelace from London"');
+  await expect(output.getByRole("list", { name: "Output of greet" })).toContainText('"Hello Ada Lovelace from London"');
   await output.getByLabel("Search Output of greet").fill("london");
   await expect(panel.getByTestId("result-output-matches")).toHaveText("3 matches");
   await expect(output.locator("mark").first()).toHaveText(/london/i);
   // The list of tags starts collapsed (two levels open); the search opens it to show the match inside.
   await expect(output.locator("mark")).toHaveCount(3);
   await shoot(page, testInfo, "editor-test-results");
+  await axe(page, "editor with test results");
 
   // "Test this step": greet alone, lookup's output taken from the test just run (shown as test data, not run).
   await panel.getByRole("button", { name: "Test this step" }).click();

@@ -85,6 +85,8 @@ test("activating a workflow shows its webhook URL and 'Listening' in the trigger
   await signUp(page, "stale-panel");
   await createWorkflow(page, "Fresh panel");
   await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
+  // The webhook's URL is in the trigger's configuration, in the step panel once the trigger is selected.
+  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-start").click();
   const section = page.getByTestId("webhook-section");
   // No URL yet: activation creates it.
   await expect(section.getByRole("button", { name: "Create the URL" })).toBeVisible();

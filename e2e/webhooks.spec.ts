@@ -2,9 +2,16 @@ import { createHmac } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { jsonDraft } from "./editor-helpers";
 
-// The webhook trigger's panel: create the URL, copy it, set the secret (never shown again), publish, activate,
-// and a GitHub-signed delivery to that URL is acknowledged with a run id; the URL can be rotated (the old one kept
-// for a grace period) and disabled; the preset picker edits the draft.
+// The webhook trigger's configuration (the step panel, with the trigger selected): create the URL, copy it, set
+// the secret (never shown again), publish, activate, and a GitHub-signed delivery to that URL is acknowledged with
+// a run id; the URL can be rotated (the old one kept for a grace period) and disabled; the preset picker edits the
+// draft.
+
+/** Selects the trigger on the canvas: its configuration (URL, secret, settings) is in the step panel. */
+async function selectTrigger(page: Page) {
+  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-start").click();
+  await expect(page.getByTestId("trigger-config")).toBeVisible();
+}
 
 const AUTH_NAVIGATION = { timeout: 30_000 };
 
@@ -28,6 +35,7 @@ async function signUp(page: Page) {
 }
 
 test("webhook trigger: URL with copy, secret set but never shown, signed delivery acknowledged, URL rotated and disabled from the panel, preset picker", async ({ page, context }, testInfo) => {
+  test.slow(); // set up, publish, activate, deliver, rotate, disable and enable: near a minute on a quiet machine
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   await page.getByRole("button", { name: "Create your first workflow" }).click();
@@ -47,8 +55,9 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 
+  await selectTrigger(page);
   const section = page.getByTestId("webhook-section");
-  await expect(section.getByLabel("Verification")).toHaveValue("github");
+  await expect(page.getByTestId("trigger-config").getByLabel("Verification")).toHaveValue("github");
   await expect(section.getByTestId("secret-status")).toContainText("No secret set");
   await section.getByRole("button", { name: "Create the URL" }).click();
   const urlField = section.getByLabel("Webhook URL");
@@ -75,6 +84,7 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   await page.getByRole("switch", { name: "Active" }).click();
   await expect(page.getByTestId("toasts")).toContainText("Active: triggers start version 1");
   await page.reload();
+  await selectTrigger(page);
   await expect(page.getByTestId("webhook-section")).toContainText("Listening");
 
   // The sender: a signed delivery is acknowledged with a run id; a wrongly signed one is refused.
@@ -123,7 +133,7 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   await expect.poll(async () => (await send(newUrl, `e2e-on-${Date.now()}-${n++}`)).status).toBe(202);
 
   // The preset picker edits the draft (saved and published like any other change).
-  await page.getByTestId("webhook-section").getByLabel("Verification").selectOption("slack");
+  await page.getByTestId("trigger-config").getByLabel("Verification").selectOption("slack");
   await expect(await jsonDraft(page)).toHaveValue(/"preset": "slack"/);
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 });

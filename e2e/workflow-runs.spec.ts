@@ -116,7 +116,9 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   await expect(problems).toHaveCount(0);
   await expect(canvas.getByTestId("graph-node-greet")).not.toHaveAttribute("data-invalid", "true");
-  await expect(page.getByTestId("trigger-panel")).toContainText("manual");
+  // The trigger's configuration is the step panel's, with the trigger selected.
+  await canvas.getByTestId("graph-node-start").click();
+  await expect(page.getByTestId("trigger-config").getByLabel("Starts when")).toHaveValue("manual");
 
   // Publish version 1 with a message; the dialog says what it adds.
   await page.getByRole("button", { name: "Publish…" }).click();

@@ -121,6 +121,22 @@ describe("loops", () => {
     }
   });
 
+  it("a loop over something that is not a list fails its step naming the field, the template and the type found", async () => {
+    const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.orders }}" }, g.set("one", { v: "{{ item }}" })];
+    const edges = [g.edge("start", "each"), g.edge("each", "one", "each")];
+    const cases: [unknown, string][] = [
+      [{ id: 1, total: 9 }, "an object (2 keys)"],
+      ["a,b", "text (3 characters)"],
+      [undefined, "nothing (no such field)"],
+    ];
+    for (const [orders, found] of cases) {
+      const r = await run({ schemaVersion: 1, nodes, edges }, orders === undefined ? {} : { orders });
+      const message = `"each".items must be a list, but {{ trigger.body.orders }} gave ${found}`;
+      expect(r).toMatchObject({ status: "failed", error: { nodeId: "each", message: expect.stringContaining(message) } });
+      expect(r.steps.find((s) => s.stepKey === "each")).toMatchObject({ status: "failed", error: { message: expect.stringContaining(message) } });
+    }
+  });
+
   it("fails the run at the first failed item unless told to continue, naming the item's step", async () => {
     const nodes = [
       g.trigger(),

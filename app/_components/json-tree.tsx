@@ -54,7 +54,9 @@ export function JsonTree({ value, label, openDepth = 1, testId }: Props) {
           )}
         </div>
       )}
-      <ul role="tree" aria-label={label} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-white p-2 font-mono text-xs leading-5 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* Plain lists with disclosure buttons, not role="tree": a treeitem may not hold its own buttons (axe: nested-interactive). */}
+      {/* Focusable: a long value scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable). */}
+      <ul aria-label={label} tabIndex={0} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 bg-white p-2 font-mono text-xs leading-5 dark:border-zinc-800 dark:bg-zinc-900">
         <TreeNode name={null} value={value} path={ROOT} depth={0} ctx={ctx} />
       </ul>
     </div>
@@ -73,7 +75,7 @@ function TreeNode({ name, value, path, depth, ctx }: { name: string | null; valu
   );
   if (!isContainer(value)) {
     return (
-      <li role="treeitem" aria-selected={false} data-match={hit || undefined} className="pl-4 break-all">
+      <li data-match={hit || undefined} className="pl-4 break-all">
         {key}
         <Scalar value={value} query={hit ? ctx.query : ""} />
       </li>
@@ -84,8 +86,8 @@ function TreeNode({ name, value, path, depth, ctx }: { name: string | null; valu
   const brackets = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   const summary = Array.isArray(value) ? `${entries.length} item${entries.length === 1 ? "" : "s"}` : `${entries.length} key${entries.length === 1 ? "" : "s"}`;
   return (
-    <li role="treeitem" aria-expanded={open} aria-selected={false} data-match={hit || undefined}>
-      <button type="button" onClick={() => ctx.toggle(path, !open)} className="rounded px-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800">
+    <li data-match={hit || undefined}>
+      <button type="button" aria-expanded={open} onClick={() => ctx.toggle(path, !open)} className="rounded px-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800">
         <span aria-hidden className="inline-block w-3.5 text-zinc-400">
           {open ? "▾" : "▸"}
         </span>
@@ -107,12 +109,12 @@ function Children({ entries, path, depth, ctx, close }: { entries: [string, unkn
   const limit = Math.max(shown, lastMatch + 1);
   return (
     <>
-      <ul role="group" className="ml-1.5 border-l border-zinc-200 pl-1.5 dark:border-zinc-800">
+      <ul className="ml-1.5 border-l border-zinc-200 pl-1.5 dark:border-zinc-800">
         {entries.slice(0, limit).map(([k, v]) => (
           <TreeNode key={k} name={k} value={v} path={childPath(path, k)} depth={depth + 1} ctx={ctx} />
         ))}
         {entries.length > limit && (
-          <li role="none" className="pl-4">
+          <li className="pl-4">
             <button type="button" onClick={() => setShown(limit + CHILDREN_PAGE)} className="text-indigo-700 underline dark:text-indigo-300">
               Show {Math.min(CHILDREN_PAGE, entries.length - limit)} more of {entries.length - limit} hidden
             </button>

@@ -65,10 +65,20 @@ export type CatalogAction = {
   dynamicOptions: ActionManifest["dynamicOptions"];
 };
 /**
- * An integration trigger as the editor sees it: `input` is the JSON Schema of its config (a new trigger starts
- * with its defaults), `output` that of its item (the trigger's body).
+ * An integration trigger a polling or app-webhook trigger node can use: `input` is the JSON Schema of its config
+ * (the editor's form; a new trigger starts with its defaults), `output` that of its item (the trigger's body).
  */
-export type CatalogTrigger = { key: string; name: string; description: string; kind: Manifest["triggers"][number]["kind"]; input: Record<string, unknown>; output: Record<string, unknown> };
+export type CatalogTrigger = {
+  key: string;
+  name: string;
+  description: string;
+  /** "polling": the platform polls it; "webhook": the service sends events (an app_webhook trigger node). */
+  kind: "polling" | "webhook";
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  /** Polling only: the shortest interval the integration allows. */
+  minIntervalSeconds?: number;
+};
 export type CatalogEntry = {
   slug: string;
   name: string;
@@ -124,7 +134,7 @@ export async function listCatalog(db: Database, userId: string, workspaceId: str
       ...(m.icon ? { icon: m.icon } : {}),
       connections: m.connections,
       actions: m.actions.map((a) => ({ key: a.key, name: a.name, description: a.description, input: a.input, output: a.output, dynamicOptions: a.dynamicOptions })),
-      triggers: m.triggers.map((t) => ({ key: t.key, name: t.name, description: t.description, kind: t.kind, input: t.input, output: t.output })),
+      triggers: m.triggers.map((t) => ({ key: t.key, name: t.name, description: t.description, kind: t.kind, input: t.input, output: t.output, ...(t.kind === "polling" ? { minIntervalSeconds: t.minIntervalSeconds } : {}) })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -46,6 +46,20 @@ describe("incomplete drafts", () => {
     expect((got.data!.draftGraph as { nodes: { id: string; settings?: unknown }[] }).nodes[1]).toMatchObject({ id: "call", input: {}, settings: { onError: "fail" } });
   });
 
+  it("a save answers with the graph only when storing changed it: an autosave of a draft already stored as sent does not send it back", async () => {
+    const wf = await newWorkflow("Echo");
+    const first = await call("workflow.saveDraft", { workspaceId: ws(), workflowId: wf.id, draftRevision: 1, graph: missingUrl });
+    // Defaults filled in: the answer carries the graph as stored, for the editor to show.
+    const stored = first.data!.draftGraph as { nodes: { id: string }[] };
+    expect(stored.nodes[1]).toMatchObject({ id: "call", input: {}, settings: { onError: "fail" } });
+    // The editor now holds the stored graph; saving it again stores it as sent, so nothing comes back.
+    const again = await call("workflow.saveDraft", { workspaceId: ws(), workflowId: wf.id, draftRevision: 2, graph: stored });
+    expect(again.status).toBe(200);
+    expect(again.data).toMatchObject({ draftRevision: 3, draftGraph: null, problems: [{ nodeId: "call", field: "input.url" }] });
+    const got = await call("workflow.get", { workspaceId: ws(), workflowId: wf.id }, "GET");
+    expect(got.data!.draftGraph).toEqual(stored);
+  });
+
   it("a node whose own fields are wrong for its kind is stored too, its fields named as problems", async () => {
     const wf = await newWorkflow("Half a branch");
     const graph = { schemaVersion: 1, nodes: [g.trigger(), { id: "check", kind: "branch", expression: "" }, g.set("after", {}, { retry: { maxAttempts: 0 } })], edges: g.chain("start", "check") };

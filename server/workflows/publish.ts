@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { checkJsonValue, jsonLimits } from "../../db/json";
@@ -18,8 +19,9 @@ import { checkDraft, checkedGraph } from "./draft-check";
  * limits. A history over them is not stored, and the answer says so in `historyNote`: losing undo steps must
  * not cost the person their save.
  *
- * The answer carries the graph as stored (defaults filled in) and its problems, so an autosaving editor needs no
- * second round trip to show them.
+ * The answer carries the draft's problems and, when storing changed the graph (defaults filled in), the graph as
+ * stored, so an autosaving editor needs no second round trip. `draftGraph: null` means "stored as sent": the
+ * usual autosave of a large draft then does not send it all back.
  */
 export async function saveDraft(db: Database, userId: string, workspaceId: string, workflowId: string, draftRevision: number, graph: unknown, history: unknown = null) {
   await requireRole(db, userId, workspaceId, "editor");
@@ -30,8 +32,11 @@ export async function saveDraft(db: Database, userId: string, workspaceId: strin
     .update(workflows)
     .set({ draftGraph, draftHistory, draftRevision: sql`${workflows.draftRevision} + 1`, updatedAt: new Date() })
     .where(and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId), eq(workflows.draftRevision, draftRevision)))
-    .returning({ id: workflows.id, draftRevision: workflows.draftRevision, draftGraph: workflows.draftGraph });
-  if (saved) return { ...saved, problems, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
+    .returning({ id: workflows.id, draftRevision: workflows.draftRevision });
+  if (saved) {
+    const stored = isDeepStrictEqual(draftGraph, graph) ? null : draftGraph;
+    return { ...saved, draftGraph: stored, problems, historyNote: tooBig ? `The draft was saved without its undo history: ${tooBig.message}` : null };
+  }
   const exists = await db.query.workflows.findFirst({ where: and(eq(workflows.id, workflowId), eq(workflows.workspaceId, workspaceId)) });
   if (!exists) throw new DomainError("NOT_FOUND", "Workflow not found in this workspace.");
   throw new DomainError("CONFLICT", `Someone saved this workflow since you opened it (revision ${exists.draftRevision}, yours ${draftRevision}). Reload to see their changes.`);

@@ -1,3 +1,5 @@
+import { FAIL_INPUT, HTTP_REQUEST_INPUT, SET_INPUT, WEBHOOK_RESPONSE_INPUT } from "./builtin-inputs";
+
 /**
  * What the engine knows about each action before running it: enough to validate a graph on save. Built-in
  * actions live here; integration actions will come from their approved manifests (the sandbox issue) through
@@ -26,10 +28,10 @@ export type ActionCatalog = ((ref: ActionRef) => ActionSpec | undefined) & { tri
 export const CORE = "core";
 
 export const BUILTIN_ACTIONS: Record<string, ActionSpec> = {
-  http_request: { requiredInputs: ["url"], description: "Calls a URL; passes the step's idempotency key as Idempotency-Key." },
-  set: { requiredInputs: [], description: "Outputs its (evaluated) input: a way to shape or transform data.", local: true },
-  webhook_response: { requiredInputs: [], description: "In a sync webhook, answers the caller with status, headers and body (the first one a run reaches)." },
-  fail: { requiredInputs: ["message"], description: "Fails with the given message and error type (for tests and guards)." },
+  http_request: { requiredInputs: ["url"], inputSchema: HTTP_REQUEST_INPUT, description: "Calls a URL; passes the step's idempotency key as Idempotency-Key." },
+  set: { requiredInputs: [], inputSchema: SET_INPUT, description: "Outputs its (evaluated) input: a way to shape or transform data.", local: true },
+  webhook_response: { requiredInputs: [], inputSchema: WEBHOOK_RESPONSE_INPUT, description: "In a sync webhook, answers the caller with status, headers and body (the first one a run reaches)." },
+  fail: { requiredInputs: ["message"], inputSchema: FAIL_INPUT, description: "Fails with the given message and error type (for tests and guards)." },
 };
 
 export const builtinCatalog: ActionCatalog = (ref) => (ref.integration === CORE ? BUILTIN_ACTIONS[ref.key] : undefined);

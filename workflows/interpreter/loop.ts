@@ -7,13 +7,27 @@ import { controlValue, messageOf, scopeOf, StepError, StopRun } from "./scope";
 import { walkRegion, type ExecuteNode, type Frame, type NodeOutcome, type RunCtx } from "./walk";
 
 /**
+ * What a value is, in words, for the error of a loop over something that is not a list. The type only: the value
+ * itself may be large or private, and the run record keeps the step's input for whoever needs it.
+ */
+function kindOf(v: unknown): string {
+  if (v === undefined) return "nothing (no such field)";
+  if (v === null) return "null";
+  if (typeof v === "string") return `text (${v.length} character${v.length === 1 ? "" : "s"})`;
+  if (typeof v === "number") return "a number";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "object") return `an object (${Object.keys(v).length} key${Object.keys(v).length === 1 ? "" : "s"})`;
+  return typeof v;
+}
+
+/**
  * Runs the loop's body once per item, at most `concurrency` at a time. Each iteration gets its own frame
  * (its own view of step outputs and its own step keys, "loop[i].node"), so iterations never see each other.
  * Output: one result per item, in item order; a failed item is { error } when continueOnItemFailure is set.
  */
 export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute: ExecuteNode, started: Started): Promise<NodeOutcome> {
   const items = controlValue(node, frame, "items", () => renderValue(node.items, scopeOf(run, frame)));
-  if (!Array.isArray(items)) throw new StepError(node.id, frame.prefix + node.id, `"${node.id}".items is not a list`, "ExpressionError");
+  if (!Array.isArray(items)) throw new StepError(node.id, frame.prefix + node.id, `"${node.id}".items must be a list, but ${node.items} gave ${kindOf(items)}`, "ExpressionError");
   await started({ items: items.length, concurrency: node.concurrency });
   const seeds = (run.s.outgoing.get(node.id) ?? []).filter((e) => handleOf(e) === "each");
   const results: unknown[] = new Array(items.length);

@@ -225,7 +225,8 @@ export function JsonControl({ field, at, value, label }: P<JsonField>) {
   const stored = jsonToText(value);
   const [typed, setTyped] = useState(stored);
   const shown = JSON.stringify(jsonFromText(typed)) === JSON.stringify(value) ? typed : stored;
-  const looksLikeJson = /^\s*[[{]/.test(shown) && typeof value === "string";
+  // Text that opens like JSON but does not parse; a template ("{{ … }}") opens with a brace too and is not JSON.
+  const looksLikeJson = /^\s*[[{]/.test(shown) && !/^\s*\{\{/.test(shown) && typeof value === "string";
   const hint = looksLikeJson ? "This is not valid JSON yet, so it is kept as text." : undefined;
   return (
     <FieldShell id={id} label={label ?? field.label} required={field.required} description={field.description ?? "JSON, or a reference like {{ steps.a.output }}"} error={error ?? hint}>

@@ -1,8 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { EmptyState } from "@/app/_components/empty-state";
 import { FormError } from "@/app/_components/form-error";
 import { PageHeader, Section } from "@/app/_components/page-header";
+import { oauthReplyMessage } from "@/app/_lib/connection-form/oauth-popup";
 import { canEdit } from "@/app/_lib/roles";
 import { messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
@@ -16,6 +18,7 @@ export function ConnectionsPage({ connected, oauthError }: { connected?: string;
   const trpc = useTRPC();
   const list = useQuery(trpc.connection.list.queryOptions({ workspaceId: ws.id }));
   const justConnected = connected ? list.data?.find((c) => c.id === connected) : undefined;
+  useReplyToOpener(connected, oauthError);
 
   return (
     <div className="space-y-6">
@@ -42,4 +45,23 @@ export function ConnectionsPage({ connected, oauthError }: { connected?: string;
       )}
     </div>
   );
+}
+
+/**
+ * In the popup an editor's "connect new" opened for OAuth2 (the provider sent it back here): tell the editor how
+ * it went and close. Only an opener of this origin is told (reading its location throws for any other).
+ */
+function useReplyToOpener(connected?: string, oauthError?: string) {
+  useEffect(() => {
+    if (!connected && !oauthError) return;
+    const opener = window.opener as Window | null;
+    if (!opener || opener === window) return;
+    try {
+      if (opener.location.origin !== window.location.origin) return;
+    } catch {
+      return;
+    }
+    opener.postMessage(oauthReplyMessage(connected ? { connectionId: connected } : { error: oauthError }), window.location.origin);
+    window.close();
+  }, [connected, oauthError]);
 }

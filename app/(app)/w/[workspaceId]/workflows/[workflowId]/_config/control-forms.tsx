@@ -1,8 +1,8 @@
 "use client";
 import { useId, useState } from "react";
-import { describedBy, FieldShell, smallButton } from "@/app/_components/schema-form/field-shell";
-import { TemplateInput, type MappingMode } from "@/app/_components/schema-form/template-input";
+import { smallButton } from "@/app/_components/schema-form/field-shell";
 import { NumberSetting, RadioSetting, SelectSetting } from "./plain-fields";
+import { TextSetting } from "./text-setting";
 
 type Raw = Record<string, unknown>;
 type Props = { node: Raw; onChange: (next: Raw) => void; issues: Map<string, string>; readOnly: boolean };
@@ -13,14 +13,6 @@ const put = (node: Raw, key: string, v: unknown): Raw => {
   else next[key] = v;
   return next;
 };
-
-function TextSetting({ id, label, value, onChange, error, description, placeholder, required, readOnly, mapping }: { id: string; label: string; value: unknown; onChange: (v: string | undefined) => void; error?: string; description?: string; placeholder?: string; required?: boolean; readOnly: boolean; mapping?: MappingMode }) {
-  return (
-    <FieldShell id={id} label={label} required={required} description={description} error={error}>
-      <TemplateInput id={id} value={typeof value === "string" ? value : ""} onChange={(t) => onChange(t === "" ? undefined : t)} placeholder={placeholder} error={error} describedBy={describedBy(id, description, error)} required={required} disabled={readOnly} mapping={mapping} />
-    </FieldShell>
-  );
-}
 
 /** if: one expression, true/false exits. switch: the expression's value picks a case exit, else "default". */
 export function BranchForm({ node, onChange, issues, readOnly }: Props) {
@@ -150,5 +142,23 @@ export function StopForm({ node, onChange, issues, readOnly }: Props) {
       />
       <TextSetting id={`${id}-message`} label="Message" value={node.message} onChange={(v) => onChange(put(node, "message", v))} error={issues.get("message")} placeholder="Stopped: {{ steps.check.output.reason }}" readOnly={readOnly} />
     </div>
+  );
+}
+
+/** all: waits until every incoming path has arrived or been skipped; first: goes on with the first to arrive. */
+export function MergeForm({ node, onChange, readOnly }: Props) {
+  const id = useId();
+  return (
+    <RadioSetting
+      name={`${id}-mode`}
+      legend="Wait for"
+      value={node.mode === "first" ? "first" : "all"}
+      disabled={readOnly}
+      onChange={(v) => onChange(put(node, "mode", v === "all" ? undefined : v))}
+      options={[
+        { value: "all", label: "Every path", help: "Goes on once every incoming path has arrived or been skipped; the output holds each arrived step's output by its id." },
+        { value: "first", label: "The first path", help: "Goes on as soon as one path arrives, with that step's output." },
+      ]}
+    />
   );
 }

@@ -54,7 +54,7 @@ export function RadioSetting({ name, legend, value, options, onChange, disabled 
           <input type="radio" name={name} value={o.value} checked={value === o.value} disabled={disabled} onChange={() => onChange(o.value)} className="mt-0.5 text-indigo-600 focus:ring-indigo-500" />
           <span>
             <span className="font-medium text-zinc-900 dark:text-zinc-100">{o.label}</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">{o.help}</span>
+            <span className="block text-xs text-zinc-600 dark:text-zinc-400">{o.help}</span>
           </span>
         </label>
       ))}

@@ -7,11 +7,14 @@ import { SchemaForm } from "@/app/_components/schema-form/schema-form";
 import { prettyJson } from "@/app/_lib/json-input";
 import { buildFields, type Option } from "@/app/_lib/schema-form/fields";
 import { hintsFor } from "@/app/_lib/schema-form/hints";
+import { rootMapSchema, unwrapRootMap, wrapIssues, wrapRootMap } from "@/app/_lib/schema-form/root-map";
 import { issuesUnder, stepIssues } from "@/app/_lib/schema-form/step-issues";
 import { useTRPC } from "@/app/_trpc/react";
+import { BUILTIN_ACTIONS, CORE } from "@/workflows/actions/catalog";
 import { ConnectionPicker } from "./connection-picker";
-import { BranchForm, DelayForm, LoopForm, StopForm } from "./control-forms";
+import { BranchForm, DelayForm, LoopForm, MergeForm, StopForm } from "./control-forms";
 import { SettingsForm } from "./settings-form";
+import { TriggerConfig } from "./trigger-config";
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -31,12 +34,14 @@ export function StepConfig({ node, workspaceId, onChange, readOnly, showAll }: P
   const kind = node.kind;
   const mapping = useMapping();
   if (kind === "action") return <ActionConfig node={node} workspaceId={workspaceId} onChange={onChange} readOnly={readOnly} showAll={showAll} />;
+  if (kind === "trigger") return <TriggerConfig node={node} workspaceId={workspaceId} onChange={onChange} readOnly={readOnly} showAll={showAll} />;
   const issues = withReferenceProblems(stepIssues(node), mapping?.problems);
   const props = { node, onChange, issues, readOnly };
   if (kind === "branch") return <BranchForm {...props} />;
   if (kind === "loop") return <LoopForm {...props} />;
   if (kind === "delay") return <DelayForm {...props} />;
   if (kind === "stop") return <StopForm {...props} />;
+  if (kind === "merge") return <MergeForm {...props} />;
   return null;
 }
 
@@ -50,9 +55,11 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
   const catalog = useQuery({ ...trpc.integration.catalog.queryOptions({ workspaceId }), enabled: integration !== "core" && integration !== "" });
   const entry = catalog.data?.find((e) => e.slug === integration);
   // The form is only as right as the schema: a step pinned to a version the catalog does not offer keeps JSON.
-  const action = entry?.version === version ? entry.actions.find((a) => a.key === key) : undefined;
+  const action = integration === CORE ? builtinAction(key) : entry?.version === version ? entry.actions.find((a) => a.key === key) : undefined;
   const input = isObject(node.input) ? node.input : {};
-  const tree = useMemo(() => (action ? buildFields(action.input, { dynamicOptions: action.dynamicOptions, hints: hintsFor(integration, key) }) : null), [action, integration, key]);
+  // A record at the top (the Set step's fields) is drawn as one map field and read and written through it.
+  const rootMap = useMemo(() => (action ? rootMapSchema(action.input) : null), [action]);
+  const tree = useMemo(() => (action ? buildFields(rootMap ?? action.input, { dynamicOptions: action.dynamicOptions, hints: hintsFor(integration, key) }) : null), [action, rootMap, integration, key]);
   const references = useMapping()?.problems;
   const issues = useMemo(() => withReferenceProblems(stepIssues(node, action?.input), references), [node, action, references]);
   const options = useMutation(trpc.integration.options.mutationOptions());
@@ -62,7 +69,8 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
     (field, values, search) => mutateAsync({ workspaceId, integration, version, action: key, field, input: values, search, connectionId }).then((r) => r.options.filter(isScalarOption)),
     [mutateAsync, workspaceId, integration, version, key, connectionId],
   );
-  const setInput = useCallback((next: Raw) => onChange({ ...node, input: next }), [node, onChange]);
+  const setInput = useCallback((next: Raw) => onChange({ ...node, input: rootMap ? unwrapRootMap(next) : next }), [node, onChange, rootMap]);
+  const inputIssues = rootMap ? wrapIssues(issuesUnder(issues, "input.")) : issuesUnder(issues, "input.");
   const settingsIssues = issuesUnder(issues, "settings.");
   const tabs = [
     { id: "input" as const, label: "Input", problems: issuesUnder(issues, "input.").size + (issues.has("input") ? 1 : 0) },
@@ -97,16 +105,16 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
         {tab === "input" ? (
           <>
             {entry && entry.connections.length > 0 && (
-              <ConnectionPicker workspaceId={workspaceId} integration={integration} value={node.connectionId} onChange={(id) => onChange(withKey(node, "connectionId", id))} error={issues.get("connectionId")} readOnly={readOnly} />
+              <ConnectionPicker workspaceId={workspaceId} integration={integration} integrationName={entry.name} specs={entry.connections} value={node.connectionId} onChange={(id) => onChange(withKey(node, "connectionId", id))} error={issues.get("connectionId")} readOnly={readOnly} />
             )}
             {tree ? (
-              <SchemaForm fields={tree.fields} truncated={tree.truncated} value={input} onChange={setInput} issues={issuesUnder(issues, "input.")} showAll={showAll} readOnly={readOnly} loadOptions={readOnly ? undefined : loadOptions} />
+              <SchemaForm fields={tree.fields} truncated={tree.truncated} value={rootMap ? wrapRootMap(input) : input} onChange={setInput} issues={inputIssues} showAll={showAll} readOnly={readOnly} loadOptions={readOnly ? undefined : loadOptions} />
             ) : (
               <div className="space-y-2">
-                <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(input)}</pre>
+                <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(input)}</pre>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-input-form">
-                  {integration === "core"
-                    ? "A built-in step: edit its input in the JSON view."
+                  {integration === CORE
+                    ? `There is no built-in step "${key}"; choose another step.`
                     : catalog.isPending
                       ? "Loading the step's fields…"
                       : entry
@@ -122,6 +130,12 @@ function ActionConfig({ node, workspaceId, onChange, readOnly, showAll }: Props)
       </div>
     </div>
   );
+}
+
+/** A built-in step's form comes from the schema the engine checks it against (workflows/actions/builtin-inputs.ts). */
+function builtinAction(key: string): { description: string; input: Record<string, unknown>; dynamicOptions: [] } | undefined {
+  const spec = Object.hasOwn(BUILTIN_ACTIONS, key) ? BUILTIN_ACTIONS[key] : undefined;
+  return spec?.inputSchema ? { description: spec.description, input: spec.inputSchema, dynamicOptions: [] } : undefined;
 }
 
 /** A choice a select can hold; a loader's object-valued choice is left out rather than shown as "[object Object]". */

@@ -21,9 +21,9 @@ type Props = {
 };
 
 const SHOWN_ELSEWHERE = new Set(["id", "kind", "label", "position", "input", "settings"]);
-/** Kinds with a form; the trigger has its own panel, and merge only its mode (shown as configuration). */
-const WITH_FORM = new Set(["action", "branch", "loop", "delay", "stop"]);
-const FORM_KEYS = new Set(["action", "connectionId", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message"]);
+/** Every kind has a form; what a form does not edit (a key from a newer schema, say) is still shown, as JSON. */
+const WITH_FORM = new Set(["trigger", "action", "branch", "loop", "merge", "delay", "stop"]);
+const FORM_KEYS = new Set(["action", "connectionId", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message", "trigger", "schedule", "app", "webhook"]);
 
 /** The selected node: what it is, its problems, and a form for its configuration (the JSON view edits the same draft). */
 export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId, onChange, onRename, readOnlyReason }: Props) {
@@ -85,7 +85,7 @@ function JsonBlock({ title, value, empty }: { title: string; value: unknown; emp
       {value === undefined ? (
         <p className="text-zinc-500 dark:text-zinc-400">{empty}</p>
       ) : (
-        <pre className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(value)}</pre>
+        <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950">{prettyJson(value)}</pre>
       )}
     </div>
   );

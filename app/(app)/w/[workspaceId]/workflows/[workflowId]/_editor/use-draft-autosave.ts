@@ -82,13 +82,15 @@ export function useDraftAutosave({ state, dispatch, ids, canEdit, savedProblems 
     try {
       const saved = await mutation.mutateAsync({ ...ids, draftRevision: s.base.revision, graph, history });
       setError(null);
+      // null: stored exactly as sent (the server fills in no defaults it did not have).
+      const stored = saved.draftGraph ?? graph;
       // The page's copy of the workflow follows (its problems list, Run and Publish), unless it is newer already.
       queryClient.setQueryData(getKey, (old) =>
-        old && old.draftRevision < saved.draftRevision ? { ...old, draftGraph: saved.draftGraph, draftRevision: saved.draftRevision, draftHistory: history, draftProblems: saved.problems } : old,
+        old && old.draftRevision < saved.draftRevision ? { ...old, draftGraph: stored, draftRevision: saved.draftRevision, draftHistory: history, draftProblems: saved.problems } : old,
       );
       // Typing in the JSON: leave the text alone (the server's defaults would move the cursor); they show later.
       const typing = document.activeElement?.id === "draft-json";
-      dispatch({ type: "saved", value: saved.draftGraph, revision: saved.draftRevision, sentText: s.text, adopt: !typing });
+      dispatch({ type: "saved", value: stored, revision: saved.draftRevision, sentText: s.text, adopt: !typing });
       if (saved.historyNote) toast.show(saved.historyNote, "error");
       else if (announce.current) toast.show(problemsNote(saved.problems.length), "success");
       announce.current = false;

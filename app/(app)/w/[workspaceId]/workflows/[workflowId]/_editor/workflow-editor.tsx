@@ -26,7 +26,6 @@ import { RenameDialog } from "./rename-dialog";
 import { RestoreBanner } from "./restore-banner";
 import { SaveProblems } from "./save-problems";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import { TriggerPanel } from "./trigger-panel";
 import { useCanvasShortcuts } from "./use-canvas-shortcuts";
 import { useCanvasEditing } from "./use-canvas-editing";
 import { useDraftEditor } from "./use-draft-editor";
@@ -75,12 +74,6 @@ export function WorkflowEditor() {
     const fields = current ? fieldChanges(current, next).map((f) => f.key) : [];
     edit((doc) => setNodeOp(doc, next), { key: `field:${next.id}:${fields.join(",")}` });
   };
-  // The webhook section's preset picker edits the trigger like any other field.
-  const setWebhookPreset = (preset: string) =>
-    edit((doc) => {
-      const t = doc.nodes.find((n) => n.kind === "trigger");
-      return t ? setNodeOp(doc, { ...t, webhook: { ...(t.webhook as object | undefined), verification: { preset } } }) : null;
-    });
   const trigger = graph.nodes.find((n) => n.kind === "trigger") ?? null;
   // Testing from the editor: the latest test's states on the canvas, its results in a panel under it.
   const test = useEditorTest(workflow.workspaceId, workflow.id, trigger?.id ?? null);
@@ -167,7 +160,6 @@ export function WorkflowEditor() {
           readOnlyReason={draft.canEdit && !editable ? "Fix the draft in the JSON view to edit with the form." : undefined}
         />
       </MappingProvider>
-      <TriggerPanel trigger={trigger} ids={draft.ids} onWebhookPreset={editable ? setWebhookPreset : undefined} />
     </>
   );
 

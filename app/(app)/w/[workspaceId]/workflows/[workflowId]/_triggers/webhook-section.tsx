@@ -3,17 +3,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/app/_components/badge";
 import { Button } from "@/app/_components/button";
-import { SelectField, TextField } from "@/app/_components/field";
+import { TextField } from "@/app/_components/field";
 import { useToast } from "@/app/_components/toast";
 import { fieldErrorsOf, messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
+import type { VerificationPreset } from "@/workflows/graph/webhook-config";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { useWorkflowPage } from "@/app/(app)/w/[workspaceId]/workflows/[workflowId]/_page/workflow-page-context";
 import { CopyUrlButton } from "./copy-url-button";
 import { HookUrlControls } from "./hook-url-controls";
 
 /** The verification presets of workflows/graph/webhook-config.ts, named for people. */
-export const PRESETS = [
+export const PRESETS: { value: VerificationPreset; label: string }[] = [
   { value: "none", label: "None (the URL is the secret)" },
   { value: "github", label: "GitHub (X-Hub-Signature-256)" },
   { value: "stripe", label: "Stripe (Stripe-Signature)" },
@@ -24,10 +25,11 @@ export const PRESETS = [
 ];
 
 /**
- * A webhook trigger's URL (with a copy button), its verification preset (an edit of the draft: save and publish
- * to apply) and its secret, which can be set or rotated but is never shown again: the server does not send it.
+ * A webhook trigger's URL (with a copy button, rotate and disable) and, when its verification preset needs one,
+ * its secret, which can be set or rotated but is never shown again: the server does not send it. These act on
+ * the live endpoint at once; the trigger's settings (webhook-form.tsx) are part of the draft.
  */
-export function WebhookSection({ preset, onPresetChange }: { preset: string; onPresetChange?: (preset: string) => void }) {
+export function WebhookSection({ preset }: { preset: string }) {
   const trpc = useTRPC();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -62,7 +64,7 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
   };
 
   return (
-    <div data-testid="webhook-section" className="mt-3 space-y-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+    <div data-testid="webhook-section" className="space-y-4">
       <div className="space-y-1.5">
         <div className="flex items-center justify-between gap-2">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Webhook URL</h3>
@@ -91,15 +93,6 @@ export function WebhookSection({ preset, onPresetChange }: { preset: string; onP
         )}
         {e && ws.canEdit && <HookUrlControls ids={ids} endpoint={e} onChanged={() => void refresh()} />}
       </div>
-
-      <SelectField
-        label="Verification"
-        value={preset}
-        disabled={!onPresetChange}
-        onChange={(ev) => onPresetChange?.(ev.target.value)}
-        options={PRESETS}
-        hint={onPresetChange ? "Changes the draft: save and publish to apply it." : undefined}
-      />
 
       {needsSecret && (
         <form onSubmit={submit} className="space-y-2" aria-label="Webhook secret">
