@@ -8,13 +8,15 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
  */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-export async function scan(page: Page, testInfo: TestInfo, name: string) {
+/** `within`: a CSS selector to scan only that part (a form), so another part's problems are reported by its own test. */
+export async function scan(page: Page, testInfo: TestInfo, name: string, within?: string) {
   const found: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
     // Colours change with a transition: the screenshot finishes it (animations disabled), so axe reads the settled colours.
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
-    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    const builder = new AxeBuilder({ page }).withTags(WCAG);
+    const result = await (within ? builder.include(within) : builder).analyze();
     for (const v of result.violations) {
       if (v.impact !== "serious" && v.impact !== "critical") continue;
       const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`);

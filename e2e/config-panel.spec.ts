@@ -49,6 +49,8 @@ async function placeSteps(page: Page, nodes: unknown[]) {
 }
 
 const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas" });
+/** The step panel, which these tests scan (the palette beside it has its own accessibility test). */
+const PANEL = '[data-testid="node-inspector"]';
 const panel = (page: Page) => page.getByTestId("node-inspector");
 
 async function select(page: Page, id: string) {
@@ -107,7 +109,7 @@ test("a webhook trigger is configured through its form: methods, response, verif
   await form.getByLabel("Header").fill("x-order-token");
   await expect(form.getByLabel("Header")).not.toHaveAttribute("aria-invalid", "true");
   await expect(form.getByTestId("secret-status")).toContainText("No secret set");
-  await scan(page, testInfo, "webhook-trigger");
+  await scan(page, testInfo, "webhook-trigger", PANEL);
 
   await saved(page);
   await page.reload();
@@ -169,7 +171,7 @@ test("a schedule trigger is configured through its form: every weekday at a time
   await expect(form.getByLabel("Time zone")).toHaveAccessibleDescription(/"Europe\/Berlinn" is not an IANA timezone name/);
   await form.getByLabel("Time zone").fill("Europe/Berlin");
   await expect(preview.locator("ol > li")).toHaveCount(5, SERVER);
-  await scan(page, testInfo, "schedule-trigger");
+  await scan(page, testInfo, "schedule-trigger", PANEL);
 
   await saved(page);
   await page.getByRole("button", { name: "Publish…" }).click();
@@ -201,7 +203,7 @@ test("a Code step is written in the code editor (highlighted), and the run does 
   await panel(page).getByRole("button", { name: "Add input" }).click();
   await panel(page).getByLabel("Inputs key 1").fill("n");
   await panel(page).getByLabel("Inputs: n").fill("{{ trigger.body.n }}");
-  await scan(page, testInfo, "code-step");
+  await scan(page, testInfo, "code-step", PANEL);
   await saved(page);
 
   await page.getByRole("button", { name: "Run…" }).click();
