@@ -181,6 +181,8 @@ test("a webhook run shows what arrived (body, query, headers kept) as its trigge
   await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
   await publish(page, 1);
   await page.getByRole("switch", { name: "Active" }).click();
+  // The webhook's URL is in the trigger's configuration.
+  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-start").click();
   const section = page.getByTestId("webhook-section");
   await expect(section.getByText("Listening", { exact: true })).toBeVisible();
   const url = await section.getByLabel("Webhook URL").inputValue();

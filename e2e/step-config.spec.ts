@@ -80,7 +80,8 @@ test("an HTTP Request step is configured through its form: inline errors as you 
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
 
   await page.reload();
-  await inspector.getByLabel("Node", { exact: true }).selectOption("call");
+  // Chosen on the canvas once it is drawn: a choice made in the server-rendered select before hydration is lost.
+  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-call").click();
   await expect(inspector.getByLabel("URL", { exact: true })).toHaveValue("https://example.com/items/{{ trigger.body.id }}");
   await expect(inspector.getByLabel("Method", { exact: true }).locator("option:checked")).toHaveText("POST");
   await expect(inspector.getByLabel("Headers: Accept")).toHaveValue("application/json");

@@ -83,7 +83,7 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
                 </svg>
                 <span className="font-mono text-sm font-medium">{s.stepKey}</span>
                 {kinds.get(s.nodeId) && kinds.get(s.nodeId) !== "action" && (
-                  <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">{kinds.get(s.nodeId)}</span>
+                  <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">{kinds.get(s.nodeId)}</span>
                 )}
                 <StepStateBadge state={state} />
                 {s.attempt > 1 && <Badge>attempt {s.attempt}</Badge>}

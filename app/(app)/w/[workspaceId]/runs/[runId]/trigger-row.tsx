@@ -44,7 +44,7 @@ export function TriggerRow({ run, nodeId, expanded, onToggle }: { run: RunDetail
           <path d="M7 5l6 5-6 5z" />
         </svg>
         <span className="font-mono text-sm font-medium">{nodeId}</span>
-        <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">trigger</span>
+        <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">trigger</span>
         <StepStateBadge state="succeeded" />
         <span className="text-xs text-zinc-500 dark:text-zinc-400">{triggerLabel((run.trigger as { kind?: string } | null)?.kind, null)}</span>
       </button>

@@ -44,14 +44,17 @@ export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId
             <span className="font-mono text-xs">{node.id}</span> · {nodeSummary(node)}
           </p>
           {issues.length > 0 && (
-            <ul role="alert" aria-label={`Problems with ${node.id}`} className="list-disc space-y-0.5 rounded-md bg-red-50 py-2 pr-3 pl-7 text-red-700 dark:bg-red-950/40 dark:text-red-300">
-              {issues.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  {i.field && <span className="font-mono text-xs">{i.field}: </span>}
-                  {i.message}
-                </li>
-              ))}
-            </ul>
+            // The alert is a wrapper: role="alert" on the <ul> itself would take its list role away (axe: listitem).
+            <div role="alert">
+              <ul aria-label={`Problems with ${node.id}`} className="list-disc space-y-0.5 rounded-md bg-red-50 py-2 pr-3 pl-7 text-red-700 dark:bg-red-950/40 dark:text-red-300">
+                {issues.map((i) => (
+                  <li key={`${i.field}:${i.message}`}>
+                    {i.field && <span className="font-mono text-xs">{i.field}: </span>}
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           <TextField
             label="Name"

@@ -103,7 +103,6 @@ export function PaletteList({ entries, onPick, hasTrigger, draggable = false, di
                   role="option"
                   aria-selected={i === current}
                   aria-disabled={disabled || undefined}
-                  aria-label={`${entry.name}${replaces ? " (replaces the trigger)" : ""}: ${entry.description}`}
                   data-entry={entry.key}
                   draggable={draggable && !disabled}
                   onDragStart={(e) => {
@@ -117,10 +116,19 @@ export function PaletteList({ entries, onPick, hasTrigger, draggable = false, di
                   <IntegrationIcon group={g.key} icon={entry.icon} className="mt-0.5 size-4" />
                   <span className="min-w-0 flex-1">
                     <span className="flex items-center gap-1.5 text-sm font-medium">
-                      <span className="truncate">{entry.name}</span>
-                      {replaces && <span className="shrink-0 rounded bg-violet-100 px-1 text-[10px] font-semibold uppercase text-violet-700 dark:bg-violet-950 dark:text-violet-300">replaces</span>}
+                      {/* The option is named by what it shows (axe: label-content-name-mismatch): name, what it replaces, description. */}
+                      <span className="truncate">
+                        {entry.name}
+                        {replaces && <span className="sr-only"> (replaces the trigger)</span>}
+                        <span className="sr-only">: </span>
+                      </span>
+                      {replaces && (
+                        <span aria-hidden="true" className="shrink-0 rounded bg-violet-100 px-1 text-[10px] font-semibold uppercase text-violet-700 dark:bg-violet-950 dark:text-violet-300">
+                          replaces
+                        </span>
+                      )}
                     </span>
-                    <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400" title={entry.description}>
+                    <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400" title={entry.description}>
                       {entry.description}
                     </span>
                   </span>
