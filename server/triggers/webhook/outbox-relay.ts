@@ -47,6 +47,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let nudged = false;
   let wake: (() => void) | null = null;
   let listener: pg.PoolClient | null = null;
+  let releaseListener: () => void = () => {};
   const nudge = () => {
     nudged = true;
     wake?.();
@@ -65,18 +66,29 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function listen(): Promise<void> {
     if (listener || stopped) return;
+    let client: pg.PoolClient | undefined;
+    let released = false;
+    // Released once, whoever comes first: an error event (it can come more than once, and after stop() released the
+    // client), the failed LISTEN below, or stop(). pg-pool throws on a second release, and thrown from the error
+    // event it was an uncaught exception that took the worker down (seen in a fresh-clone test run).
+    const releaseOnce = () => {
+      if (released || !client) return;
+      released = true;
+      if (listener === client) listener = null;
+      client.release(true);
+    };
     try {
-      const client = await pool.connect();
+      client = await pool.connect();
       client.on("notification", nudge);
       // A dropped connection ends the LISTEN: release it and listen again on the next round (the poll covers the gap).
-      client.on("error", () => {
-        if (listener === client) listener = null;
-        client.release(true);
-      });
+      client.on("error", releaseOnce);
       await client.query(`listen ${OUTBOX_CHANNEL}`);
+      if (released) return;
       listener = client;
+      releaseListener = releaseOnce;
     } catch {
       // Postgres is away: the loop's poll retries.
+      releaseOnce();
     }
   }
 
@@ -143,7 +155,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake?.();
       await loop;
       // Destroyed, not returned: a pooled connection would go on LISTENing for whoever borrows it next.
-      listener?.release(true);
+      releaseListener();
       listener = null;
     },
   };
