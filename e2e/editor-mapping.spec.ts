@@ -68,7 +68,8 @@ test("the HTTP Request's URL is mapped from the delivered body with the picker, 
 
   await page.goto(`/w/${workspaceId}/workflows/${wf.id}`);
   const inspector = page.getByTestId("node-inspector");
-  await inspector.getByLabel("Node", { exact: true }).selectOption("greet");
+  // Chosen on the canvas once it is drawn: a choice made in the server-rendered select before hydration is lost.
+  await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-greet").click();
   const url = inspector.getByLabel("URL", { exact: true });
   // The form is drawn once the workspace's catalog (the step's JSON Schemas) has loaded.
   await expect(url).toHaveValue("https://example.com/hello", { timeout: 30_000 });
