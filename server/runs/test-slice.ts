@@ -1,44 +1,20 @@
-import { analyse, type Structure } from "../../workflows/graph/structure";
+import { downstreamOf as forwardOf, referenceScope, upstreamOf as backOf } from "../../workflows/graph/references";
+import type { Graph } from "../../workflows/graph/schema";
+import { analyse } from "../../workflows/graph/structure";
 
 type G = { nodes: { id: string }[]; edges: { id: string; source: string; target: string }[] };
 
-/** A body's edge back to a loop that holds its source: it closes the loop, it does not feed it. */
-function closesLoop(s: Structure, e: { source: string; target: string }): boolean {
-  for (let r = s.owner.get(e.source); r !== undefined; r = s.owner.get(r)) if (r === e.target) return true;
-  return false;
-}
+/**
+ * The walks are the reference check's own (workflows/graph/references.ts), so "what a step can read" and "what a
+ * test of it runs" follow the same edges: a body's edge back to its loop is not followed either way.
+ */
+const scopeOf = (graph: G) => referenceScope(graph as Graph, analyse(graph as Graph), new Map());
 
 /** Every node `from` leads to (itself excluded), loop bodies included; edges that close a loop are not followed. */
-export function downstreamOf(graph: G, from: string): Set<string> {
-  const s = analyse(graph as never);
-  const out = new Set<string>();
-  const queue = [from];
-  for (let head = 0; head < queue.length; head++) {
-    for (const e of s.outgoing.get(queue[head]!) ?? []) {
-      if (closesLoop(s, e) || out.has(e.target) || e.target === from) continue;
-      out.add(e.target);
-      queue.push(e.target);
-    }
-  }
-  return out;
-}
+export const downstreamOf = (graph: G, from: string): Set<string> => forwardOf(scopeOf(graph), from);
 
 /** Every node that leads to `to` (itself excluded), through the same edges as above. */
-export function upstreamOf(graph: G, to: string): Set<string> {
-  const s = analyse(graph as never);
-  const incoming = new Map<string, { source: string; target: string }[]>();
-  for (const e of graph.edges) if (!closesLoop(s, e)) (incoming.get(e.target) ?? incoming.set(e.target, []).get(e.target)!).push(e);
-  const out = new Set<string>();
-  const queue = [to];
-  for (let head = 0; head < queue.length; head++) {
-    for (const e of incoming.get(queue[head]!) ?? []) {
-      if (out.has(e.source) || e.source === to) continue;
-      out.add(e.source);
-      queue.push(e.source);
-    }
-  }
-  return out;
-}
+export const upstreamOf = (graph: G, to: string): Set<string> => backOf(scopeOf(graph), to);
 
 /**
  * "Test this step": the graph cut down to the step and what leads to it, so nothing after it runs and a problem

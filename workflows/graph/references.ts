@@ -65,7 +65,9 @@ export function isUpstream(s: ReferenceScope, nodeId: string, target: string): b
   return reached.has(nodeId);
 }
 
-/** Every node `from` leads to, by the edges walkBack follows (a body's edge back to its loop is not one). */
+/** Every node `from` leads to (itself excluded), by the edges walkBack follows (a body's edge back to its loop is not one). */
+export const downstreamOf = (s: ReferenceScope, from: string): Set<string> => walkForward(s, from);
+
 function walkForward(s: ReferenceScope, from: string): Set<string> {
   const outgoing = (s.reach.outgoing ??= outgoingOf(s));
   const seen = new Set<string>();
