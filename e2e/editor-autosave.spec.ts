@@ -1,11 +1,10 @@
 import { expect, test, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 // Autosave: the draft saves itself after each edit (no Save click), shows where it stands (Saving…, Saved,
 // Offline), merges with another tab's save per step when the two touch different steps, asks when they touch
 // the same one, and keeps edits made offline — across a reload too — until they can be saved.
 
-const AUTH_NAVIGATION = { timeout: 30_000 };
 // Two tabs, reloads and a held save each: on 2 busy cores one test can pass the default minute.
 test.describe.configure({ timeout: 120_000 });
 
@@ -32,19 +31,8 @@ const graph = {
 
 /** Signs up, creates a workflow, types the sample graph into the JSON view and waits for it to save itself. */
 async function openSeededWorkflow(page: Page, name: string) {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Ada Autosave");
-  await page.getByLabel("Email").fill(`e2e-autosave-${stamp}@example.com`);
-  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await signUpWithWorkflow(page, { name: "Ada Autosave", tag: "autosave" }, name);
   await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await expect(canvas(page).getByTestId("graph-node-shout")).toBeVisible();
   await expect(state(page)).toHaveText("Saved");

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signUpWithWorkflow } from "./editor-helpers";
 
 // Connecting on the canvas: labelled exit handles, a drag from an if's "true" exit to a step, a refused edge into
 // the trigger and a refused cycle (said in words, near the canvas), an edge deleted from the keyboard and
@@ -6,23 +7,6 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 // the tRPC API, as a client would; nothing is typed as JSON.
 
 test.use({ viewport: { width: 1280, height: 800 } });
-
-const AUTH_NAVIGATION = { timeout: 30_000 };
-
-async function signUpWithWorkflow(page: Page, name: string) {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Ada Connect");
-  await page.getByLabel("Email").fill(`e2e-connect-${stamp}@example.com`);
-  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
 
 const set = (id: string, x: number, y: number) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input: { text: id }, position: { x, y } });
 const graph = {
@@ -79,7 +63,7 @@ async function save(page: Page) {
 test("connect if→true to a step by dragging, see a refused edge into the trigger and a refused cycle, delete an edge with the keyboard and undo it, and keep a Markdown note across a reload", async ({ page }, testInfo) => {
   // A long journey (sign-up, five drags, a note, two reloads): at a load of 30 on 2 cores it took over a minute.
   test.setTimeout(180_000);
-  await signUpWithWorkflow(page, "Connected");
+  await signUpWithWorkflow(page, { name: "Ada Connect", tag: "connect" }, "Connected");
   await seedDraft(page, graph);
   const c = canvas(page);
   await expect(c.getByTestId("graph-node-later")).toBeVisible();

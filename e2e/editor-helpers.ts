@@ -13,3 +13,22 @@ export async function jsonDraft(page: Page): Promise<Locator> {
   }).toPass({ timeout: 20_000 });
   return text;
 }
+
+/**
+ * A new account (name, and a tag that makes its e-mail address say which spec made it) with one workflow, opened in
+ * its editor: the path every editor spec starts from.
+ */
+export async function signUpWithWorkflow(page: Page, person: { name: string; tag: string }, workflow: string) {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(`e2e-${person.tag}-${stamp}@example.com`);
+  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Create your first workflow" }).click();
+  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(workflow);
+  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
+  await page.getByRole("link", { name: workflow, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: workflow })).toBeVisible();
+}

@@ -1,24 +1,8 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { signUpWithWorkflow } from "./editor-helpers";
 
 // Building a workflow from the palette without typing JSON: a trigger dragged onto the canvas, a step added from
 // the keyboard (Ctrl+K), a branch inserted into an edge with its "+", and the insert undone in one step.
-
-const AUTH_NAVIGATION = { timeout: 30_000 };
-
-async function signUpWithWorkflow(page: Page, name: string) {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Pia Palette");
-  await page.getByLabel("Email").fill(`e2e-palette-${stamp}@example.com`);
-  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
 
 /** The editor at 1280×800 in light and dark, kept with the test's results for a person to look at. */
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
@@ -33,7 +17,7 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
   // Sign-up, hydration and a dozen edits each saved by autosave: on a loaded 2-core machine, over a minute.
   test.slow();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signUpWithWorkflow(page, "Built by hand");
+  await signUpWithWorkflow(page, { name: "Pia Palette", tag: "palette" }, "Built by hand");
   const palette = page.getByRole("region", { name: "Add steps" });
   const canvas = page.getByRole("region", { name: "Workflow canvas" });
   const inspector = page.getByTestId("node-inspector");
@@ -108,7 +92,7 @@ test("a webhook trigger dragged from the palette, an HTTP request added with Ctr
 
 test("the + by a step's output adds after it from its first free exit; a step's menu renames it (edges follow the id) and duplicates it", async ({ page }) => {
   test.slow();
-  await signUpWithWorkflow(page, "Menus");
+  await signUpWithWorkflow(page, { name: "Pia Palette", tag: "palette" }, "Menus");
   const canvas = page.getByRole("region", { name: "Workflow canvas" });
   const search = (dialog: string) => page.getByRole("dialog", { name: dialog }).getByRole("combobox", { name: "Search steps" });
 

@@ -1,25 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 // The canvas as an editor: delete, undo and redo with the usual keys, an undo history that survives a reload,
 // copy and paste of steps through the clipboard, and a clear message for a clipboard that holds no steps.
-
-const AUTH_NAVIGATION = { timeout: 30_000 };
-
-async function signUpWithWorkflow(page: Page, name: string) {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Ada Editor");
-  await page.getByLabel("Email").fill(`e2e-editor-${stamp}@example.com`);
-  await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
 
 const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
 const graph = {
@@ -55,7 +38,7 @@ async function pasteEvent(page: Page, text: string) {
 }
 
 test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z deletes it again and Ctrl+Z restores it", async ({ page }) => {
-  await signUpWithWorkflow(page, "Undoable");
+  await signUpWithWorkflow(page, { name: "Ada Editor", tag: "editor" }, "Undoable");
   await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await save(page);
 
@@ -82,7 +65,7 @@ test("delete a step and save, Ctrl+Z restores it and save, reload: Ctrl+Shift+Z 
 });
 
 test("copy and paste steps: ids renamed, references follow; a clipboard without steps gets a clear message; ? shows the shortcuts", async ({ page }) => {
-  await signUpWithWorkflow(page, "Paste");
+  await signUpWithWorkflow(page, { name: "Ada Editor", tag: "editor" }, "Paste");
   await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await save(page);
 
