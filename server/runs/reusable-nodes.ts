@@ -1,22 +1,12 @@
 import type { Graph } from "../../workflows/graph";
+import { canonical } from "../../workflows/graph/canonical";
 
 type Node = Graph["nodes"][number];
 
 // Where a node sits on the canvas, and what it is called there, change nothing it computes.
 function meaning(node: Node): string {
   const { position: _position, label: _label, ...rest } = node as Node & { position?: unknown; label?: unknown };
-  return stableJson(rest);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+  return canonical(rest);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { canonical } from "./canonical";
 import { handleOf } from "./handles";
 
 /**
@@ -14,17 +15,6 @@ export type GraphDiff = {
   nodes: { added: string[]; removed: string[]; changed: string[] };
   edges: { added: DiffEdge[]; removed: DiffEdge[] };
 };
-
-/** JSON with object keys sorted, so two equal values compare equal whatever order their keys were written in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
 
 const withoutPosition = ({ position: _position, ...rest }: DiffNode) => canonical(rest);
 const edgeKey = (e: DiffEdge) => `${e.source}\u0000${handleOf(e)}\u0000${e.target}`;
