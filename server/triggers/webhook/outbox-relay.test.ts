@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb, getPool } from "../../../db/client";
 import { runs, webhookDeliveries, workflows } from "../../../db/schema";
@@ -6,7 +6,7 @@ import { startTestWorker } from "../../../workflows/testing/harness";
 import { newUser } from "../../testing/users";
 import { runIdFor } from "./accept";
 import { findEndpoint } from "./endpoint";
-import { notifyOutbox } from "./outbox-notify";
+import { notifyOutbox, OUTBOX_CHANNEL } from "./outbox-notify";
 import { startOutboxRelay, type OutboxRelay } from "./outbox-relay";
 import { activeHook, waitForHookRun } from "./testing";
 
@@ -89,4 +89,36 @@ describe("the webhook outbox relay", () => {
     expect(started).toBe(61);
     for (const runId of ids.slice(0, 5)) expect((await waitForHookRun(user, runId)).status).toBe("succeeded");
   }, 60_000);
+
+  it("survives its LISTEN connection being cut (twice), listens again at once, and raises nothing uncaught through the cuts and stop()", async () => {
+    const hook = await activeHook(user, {});
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", onUncaught);
+    try {
+      let rounds = 0;
+      // Only a notification can start the run in time: the relay must be LISTENing again after each cut.
+      const r = relay({ pollMs: 600_000, rounds: () => (rounds += 1) });
+      const listening = () => getDb().execute(sql`select pid from pg_stat_activity where query = ${`listen ${OUTBOX_CHANNEL}`} and pid <> pg_backend_pid()`);
+      for (let cut = 1; cut <= 2; cut++) {
+        await expect.poll(async () => (await listening()).rows.length, { timeout: 15_000 }).toBe(1);
+        const before = rounds;
+        await getDb().execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${`listen ${OUTBOX_CHANNEL}`} and pid <> pg_backend_pid()`);
+        // The cut wakes the loop (a round, then LISTEN again) instead of leaving it deaf until its next poll.
+        await expect.poll(() => rounds, { timeout: 15_000 }).toBeGreaterThan(before);
+      }
+      await expect.poll(async () => (await listening()).rows.length, { timeout: 15_000 }).toBe(1);
+      const runId = await commitDelivery(hook.hookId, "after-cuts", { cut: true });
+      notifyOutbox(getDb());
+      expect((await waitForHookRun(user, runId, 20_000)).status).toBe("succeeded");
+      relays.splice(relays.indexOf(r), 1);
+      await r.stop();
+      // The destroyed client's late events after stop() must not release it a second time (pg-pool throws).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(uncaught).toEqual([]);
+      expect((await listening()).rows.length).toBe(0);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+  }, 90_000);
 });

@@ -76,6 +76,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       released = true;
       if (listener === client) listener = null;
       client.release(true);
+      // Go round at once: LISTEN again and poll for what was announced while nobody listened, instead of staying
+      // deaf until the next poll. A Postgres that is away fails that round, which then waits the full interval.
+      nudge();
     };
     try {
       client = await pool.connect();
