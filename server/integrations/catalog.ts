@@ -45,14 +45,21 @@ export async function catalogForGraph(db: Database, graph: unknown): Promise<Act
     .where(or(...refs.map((r) => and(eq(integrations.slug, r.integration), eq(integrationVersions.version, r.version)))));
   const specs = new Map<string, ActionSpec>();
   const triggerOutputs = new Map<string, Record<string, unknown>>();
+  const triggerInputs = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     if (!RUNNABLE.has(row.status)) continue;
     const manifest = parseManifest(row.manifest);
     for (const a of manifest.actions) specs.set(`${row.slug}@${row.version}/${a.key}`, specOf(a));
-    for (const t of manifest.triggers) triggerOutputs.set(`${row.slug}@${row.version}/${t.key}`, t.output);
+    for (const t of manifest.triggers) {
+      triggerOutputs.set(`${row.slug}@${row.version}/${t.key}`, t.output);
+      triggerInputs.set(`${row.slug}@${row.version}/${t.key}`, t.input);
+    }
   }
   const key = (ref: ActionRef) => `${ref.integration}@${ref.version}/${ref.key}`;
-  return Object.assign((ref: ActionRef) => builtinCatalog(ref) ?? specs.get(key(ref)), { triggerOutput: (ref: ActionRef) => triggerOutputs.get(key(ref)) });
+  return Object.assign((ref: ActionRef) => builtinCatalog(ref) ?? specs.get(key(ref)), {
+    triggerOutput: (ref: ActionRef) => triggerOutputs.get(key(ref)),
+    triggerInput: (ref: ActionRef) => triggerInputs.get(key(ref)),
+  });
 }
 
 export type CatalogAction = {

@@ -21,9 +21,13 @@ export type ActionSpec = {
 export type ActionRef = { integration: string; version: string; key: string };
 /**
  * The actions a graph may use. `triggerOutput` gives an integration trigger's item schema (the `body` of its
- * trigger data) when the catalog knows the graph's trigger; without it the body is not checked.
+ * trigger data) and `triggerInput` the schema of its config, when the catalog knows the graph's trigger; without
+ * them the body and the config are not checked.
  */
-export type ActionCatalog = ((ref: ActionRef) => ActionSpec | undefined) & { triggerOutput?: (ref: ActionRef) => Record<string, unknown> | undefined };
+export type ActionCatalog = ((ref: ActionRef) => ActionSpec | undefined) & {
+  triggerOutput?: (ref: ActionRef) => Record<string, unknown> | undefined;
+  triggerInput?: (ref: ActionRef) => Record<string, unknown> | undefined;
+};
 
 export const CORE = "core";
 

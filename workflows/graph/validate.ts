@@ -43,7 +43,14 @@ export function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIs
     }
     for (const [key, v] of Object.entries(n.input)) syntax(issues, n.id, `input.${key}`, () => checkTemplates(v));
   }
-  if (n.kind === "trigger") issues.push(...triggerIssues(n));
+  if (n.kind === "trigger") {
+    issues.push(...triggerIssues(n));
+    // An integration trigger's config is checked against its manifest's input schema, as an action's input is.
+    const configSchema = n.app && (n.trigger === "polling" || n.trigger === "app_webhook") ? catalog.triggerInput?.(n.app) : undefined;
+    if (n.app && configSchema) {
+      for (const i of inputIssues(n.app.config, configSchema)) issues.push({ nodeId: n.id, field: i.path ? `app.config.${i.path}` : "app.config", message: i.message });
+    }
+  }
   if (n.kind === "branch") syntax(issues, n.id, "expression", () => parseExpression(n.expression));
   if (n.kind === "loop") syntax(issues, n.id, "items", () => checkTemplates(n.items));
   if (n.kind === "delay") {

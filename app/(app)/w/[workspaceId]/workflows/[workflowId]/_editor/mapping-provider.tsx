@@ -31,7 +31,10 @@ export function MappingProvider({ doc, nodeId, workspaceId, workflowId, sample: 
     return Object.assign((ref: ActionRef) => {
       const action = builtinCatalog(ref) ? undefined : find(ref)?.actions.find((a) => a.key === ref.key);
       return builtinCatalog(ref) ?? (action ? { requiredInputs: [], description: action.description, inputSchema: action.input, outputSchema: action.output } : undefined);
-    }, { triggerOutput: (ref: ActionRef) => find(ref)?.triggers.find((t) => t.key === ref.key)?.output });
+    }, {
+      triggerOutput: (ref: ActionRef) => find(ref)?.triggers.find((t) => t.key === ref.key)?.output,
+      triggerInput: (ref: ActionRef) => find(ref)?.triggers.find((t) => t.key === ref.key)?.input,
+    });
   }, [entries]);
   const graph = useMemo(() => parsedGraph(doc), [doc]);
   const value = useMemo<MappingContextValue | null>(() => {
