@@ -11,3 +11,5 @@ export * from "./input-schema";
 export * from "./output-schema";
 export * from "./node-outputs";
 export * from "./references";
+export * from "./workflow-file";
+export * from "./connection-ref";

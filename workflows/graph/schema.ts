@@ -44,12 +44,20 @@ export const scheduleSettings = z.object({
   overlap: z.enum(OVERLAP_POLICIES).default("skip"),
 });
 
+/**
+ * A connection an imported workflow used, named the only way that means something in another workspace: by its
+ * integration and name (workflows/graph/workflow-file.ts). It stays on the node until a connection is chosen;
+ * while it does and connectionId is unset, the node has a problem that asks for one.
+ */
+export const connectionRef = z.object({ integration: z.string().min(1).max(100), name: z.string().max(200) });
+
 /** A polling or app-webhook trigger: one trigger of an installed integration, with its connection and config. */
 export const appTriggerSettings = z.object({
   integration: z.string().min(1, "Choose an integration"),
   version: z.string().min(1, "Choose the integration's version"),
   key: z.string().min(1, "Choose one of the integration's triggers"),
   connectionId: z.string().optional(),
+  connectionRef: connectionRef.optional(),
   config: z.record(z.string(), z.unknown()).default({}),
   // Polling only: how often to poll; never below the integration's minIntervalSeconds.
   intervalSeconds: z.number().int().min(30).max(86_400).optional(),
@@ -70,6 +78,7 @@ export const actionNode = z.object({
   kind: z.literal("action"),
   action: z.object({ integration: z.string().min(1), version: z.string().min(1), key: z.string().min(1) }),
   connectionId: z.string().optional(),
+  connectionRef: connectionRef.optional(),
   // Templates over earlier data: "{{ steps.find_user.output.id }}"; any JSON value, strings are templates.
   input: z.record(z.string(), z.unknown()).default({}),
   settings: stepSettings.default({ onError: "fail" }),
@@ -146,6 +155,7 @@ export type AppTriggerSettings = z.infer<typeof appTriggerSettings>;
 export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
 export type LoopNode = z.infer<typeof loopNode>;
 export type StepSettings = z.infer<typeof stepSettings>;
+export type ConnectionRef = z.infer<typeof connectionRef>;
 export type RetrySettings = z.infer<typeof retrySettings>;
 
 export { handleOf } from "./handles";

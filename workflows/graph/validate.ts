@@ -10,6 +10,7 @@ import { outputSchemas } from "./node-outputs";
 import { nodeReferenceIssues, referenceScope } from "./references";
 import { analyse, cyclicNodes, TOP, type RegionConflict, type Structure } from "./structure";
 import { triggerIssues } from "./trigger-issues";
+import { unchosenConnection } from "./connection-ref";
 
 /** One problem with a graph, naming the node (or edge) and the field, so the editor can point at it. */
 export type GraphIssue = { nodeId: string | null; edgeId?: string; field: string; message: string };
@@ -51,6 +52,8 @@ export function nodeIssues(n: GraphNode, catalog: ActionCatalog, issues: GraphIs
       for (const i of inputIssues(n.app.config, configSchema)) issues.push({ nodeId: n.id, field: i.path ? `app.config.${i.path}` : "app.config", message: i.message });
     }
   }
+  const unchosen = unchosenConnection(n);
+  if (unchosen) issues.push(unchosen);
   if (n.kind === "branch") syntax(issues, n.id, "expression", () => parseExpression(n.expression));
   if (n.kind === "loop") syntax(issues, n.id, "items", () => checkTemplates(n.items));
   if (n.kind === "delay") {

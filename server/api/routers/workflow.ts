@@ -3,6 +3,7 @@ import { setActive } from "../../workflows/activation";
 import * as pub from "../../workflows/publish";
 import { runManual } from "../../triggers/manual";
 import * as wf from "../../workflows/service";
+import * as io from "../../workflows/import-export";
 import { router, workspaceProcedure } from "../trpc";
 import { displayName } from "./names";
 
@@ -54,6 +55,24 @@ export const workflowRouter = router({
   version: workspaceProcedure
     .input(workflowId.extend({ versionId: z.uuid("Not a version id") }))
     .query(({ ctx, input }) => pub.getVersion(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.versionId)),
+  // The workflow file (docs/workflow-file.md): the draft with connections named, never their credentials.
+  export: workspaceProcedure
+    .input(workflowId)
+    .query(({ ctx, input }) => io.exportWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
+  // What importing a file would do here (or everything wrong with it), before anything is stored.
+  previewImport: workspaceProcedure
+    .input(z.object({ file: z.unknown() }))
+    .mutation(({ ctx, input }) => io.previewImport(ctx.db, ctx.user.id, input.workspaceId, input.file)),
+  import: workspaceProcedure
+    .input(
+      z.object({
+        file: z.unknown(),
+        name: displayName("workflow").optional(),
+        // The file's connection references (ImportConnection.key) → one of this workspace's connections, or null to choose later.
+        connections: z.record(z.string().max(400), z.uuid("Not a connection id").nullable()).default({}),
+      }),
+    )
+    .mutation(({ ctx, input }) => io.importWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.file, { name: input.name, connections: input.connections })),
   delete: workspaceProcedure
     .input(workflowId)
     .mutation(({ ctx, input }) => wf.deleteWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),

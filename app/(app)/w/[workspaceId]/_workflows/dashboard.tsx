@@ -10,19 +10,22 @@ import { messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { DeleteWorkflowDialog } from "./delete-workflow-dialog";
+import { ImportDialog } from "./import-dialog";
 import { WorkflowListSkeleton } from "./list-skeleton";
 import { NameDialog } from "./name-dialog";
 import { RunCounts } from "./run-counts";
+import { useExportWorkflow } from "./use-export-workflow";
 import { useWorkflowActions } from "./use-workflow-actions";
 import { WorkflowRow } from "./workflow-row";
 
-type Open = { kind: "new" } | { kind: "rename" | "delete"; workflow: WorkflowSummary } | null;
+type Open = { kind: "new" | "import" } | { kind: "rename" | "delete"; workflow: WorkflowSummary } | null;
 
 export function WorkflowsDashboard() {
   const trpc = useTRPC();
   const ws = useWorkspace();
   const list = useQuery(trpc.workflow.list.queryOptions({ workspaceId: ws.id }));
   const { create, rename, duplicate, remove } = useWorkflowActions(ws.id);
+  const exportWorkflow = useExportWorkflow(ws.id);
   const [open, setOpen] = useState<Open>(null);
   const close = () => {
     setOpen(null);
@@ -32,9 +35,14 @@ export function WorkflowsDashboard() {
   };
 
   const newButton = ws.canEdit && (
-    <Button onClick={() => setOpen({ kind: "new" })}>
-      <PlusIcon className="size-4" /> New workflow
-    </Button>
+    <div className="flex gap-2">
+      <Button variant="secondary" onClick={() => setOpen({ kind: "import" })}>
+        Import
+      </Button>
+      <Button onClick={() => setOpen({ kind: "new" })}>
+        <PlusIcon className="size-4" /> New workflow
+      </Button>
+    </div>
   );
 
   return (
@@ -65,6 +73,7 @@ export function WorkflowsDashboard() {
                   ? {
                       onRename: () => setOpen({ kind: "rename", workflow: wf }),
                       onDuplicate: () => duplicate.mutate({ workspaceId: ws.id, workflowId: wf.id }),
+                      onExport: () => void exportWorkflow(wf.id),
                       onDelete: () => setOpen({ kind: "delete", workflow: wf }),
                     }
                   : undefined
@@ -94,6 +103,7 @@ export function WorkflowsDashboard() {
         error={rename.error}
         onSubmit={(name) => open?.kind === "rename" && rename.mutate({ workspaceId: ws.id, workflowId: open.workflow.id, name }, { onSuccess: close })}
       />
+      <ImportDialog open={open?.kind === "import"} onClose={close} workspaceId={ws.id} />
       <DeleteWorkflowDialog
         workflow={open?.kind === "delete" ? open.workflow : null}
         onClose={close}

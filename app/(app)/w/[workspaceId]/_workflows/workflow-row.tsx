@@ -10,7 +10,7 @@ type RowProps = {
   workflow: WorkflowSummary;
   href: string;
   /** Edit actions; absent for viewers, who see no controls at all. */
-  actions?: { onRename: () => void; onDuplicate: () => void; onDelete: () => void };
+  actions?: { onRename: () => void; onDuplicate: () => void; onExport: () => void; onDelete: () => void };
 };
 
 export function WorkflowRow({ workflow, href, actions }: RowProps) {
@@ -55,6 +55,7 @@ export function WorkflowRow({ workflow, href, actions }: RowProps) {
             <>
               <MenuItem onSelect={() => (close(), actions.onRename())}>Rename</MenuItem>
               <MenuItem onSelect={() => (close(), actions.onDuplicate())}>Duplicate</MenuItem>
+              <MenuItem onSelect={() => (close(), actions.onExport())}>Export</MenuItem>
               <MenuSeparator />
               <MenuItem tone="danger" onSelect={() => (close(), actions.onDelete())}>
                 Delete

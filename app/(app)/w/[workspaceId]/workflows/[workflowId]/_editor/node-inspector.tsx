@@ -23,7 +23,7 @@ type Props = {
 const SHOWN_ELSEWHERE = new Set(["id", "kind", "label", "position", "input", "settings"]);
 /** Every kind has a form; what a form does not edit (a key from a newer schema, say) is still shown, as JSON. */
 const WITH_FORM = new Set(["trigger", "action", "branch", "loop", "merge", "delay", "stop"]);
-const FORM_KEYS = new Set(["action", "connectionId", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message", "trigger", "schedule", "app", "webhook"]);
+const FORM_KEYS = new Set(["action", "connectionId", "connectionRef", "mode", "expression", "cases", "items", "concurrency", "continueOnItemFailure", "durationMs", "until", "outcome", "message", "trigger", "schedule", "app", "webhook"]);
 
 /** The selected node: what it is, its problems, and a form for its configuration (the JSON view edits the same draft). */
 export function NodeInspector({ nodes, selectedId, onSelect, issues, workspaceId, onChange, onRename, readOnlyReason }: Props) {
