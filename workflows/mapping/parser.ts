@@ -60,8 +60,32 @@ function tokenize(src: string): string[] {
 
 const LEVELS: string[][] = [["||"], ["&&"], ["==", "!=", "<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
 
+/**
+ * Parsed expressions (or the syntax error) by source text. A save checks every template of every step several
+ * ways (syntax, references, paths) and an autosave sends the same templates again a second later: parsing was
+ * the largest part of checking a 1,000-step draft (bench/autosave-roundtrip.ts). Trees are never changed after
+ * parsing, so one is shared. Bounded: sources past PARSED_KEY_MAX are not kept, and the map starts over when full.
+ */
+const parsed = new Map<string, Expr | { error: string }>();
+const PARSED_MAX = 10_000;
+const PARSED_KEY_MAX = 1_000;
+
 export function parseExpression(src: string): Expr {
-  return new Parser(src).parse();
+  let hit = parsed.get(src);
+  if (!hit) {
+    try {
+      hit = new Parser(src).parse();
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      hit = { error: e.message };
+    }
+    if (src.length <= PARSED_KEY_MAX) {
+      if (parsed.size >= PARSED_MAX) parsed.clear();
+      parsed.set(src, hit);
+    }
+  }
+  if ("error" in hit) throw new ExpressionError(hit.error);
+  return hit;
 }
 
 /**

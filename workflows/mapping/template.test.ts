@@ -55,4 +55,16 @@ describe("mapping", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(() => checkTemplates(deep)).toThrow(/end/);
   });
+
+  it("parsing a source again (from the parse cache) gives the same tree, and a bad one the same error each time", () => {
+    const first = parseExpression("steps.find_user.output.items[0].p * 2");
+    expect(parseExpression("steps.find_user.output.items[0].p * 2")).toEqual(first);
+    expect(evaluate("steps.find_user.output.items[0].p * 2", scope)).toBe(4);
+    for (let i = 0; i < 2; i++) expect(() => parseExpression("1 + (2")).toThrow(/^Expected "\)" but found the end in "1 \+ \(2"$/);
+    for (let i = 0; i < 2; i++) expect(() => renderValue("{{ trigger.body.n + }}", scope)).toThrow(/Unexpected end/);
+    // A source too long to keep is still parsed each time.
+    const long = `'${"x".repeat(2_000)}' + trigger.body.n`;
+    expect(parseExpression(long)).toEqual(parseExpression(long));
+    expect(evaluate(long, scope)).toBe(`${"x".repeat(2_000)}3`);
+  });
 });
