@@ -1,5 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -25,6 +25,7 @@ export function ImportDialog({ open, onClose, workspaceId }: Props) {
 function ImportForm({ onClose, workspaceId }: Omit<Props, "open">) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<unknown>(undefined);
   const [fileError, setFileError] = useState<string | null>(null);
   const [name, setName] = useState("");
@@ -38,7 +39,15 @@ function ImportForm({ onClose, workspaceId }: Omit<Props, "open">) {
       },
     }),
   );
-  const doImport = useMutation(trpc.workflow.import.mutationOptions({ onSuccess: (wf) => router.push(`/w/${workspaceId}/workflows/${wf.id}`) }));
+  const doImport = useMutation(
+    trpc.workflow.import.mutationOptions({
+      onSuccess: (wf) => {
+        // The list behind the dialog (and the one "All workflows" goes back to) gains the new workflow.
+        void queryClient.invalidateQueries({ queryKey: trpc.workflow.list.queryKey({ workspaceId }) });
+        router.push(`/w/${workspaceId}/workflows/${wf.id}`);
+      },
+    }),
+  );
   const plan = preview.data?.ok ? preview.data.plan : null;
 
   const choose = async (chosen: File | undefined) => {
