@@ -134,6 +134,11 @@ async function e2eSetup(services: Awaited<ReturnType<typeof startServices>>) {
     ...github,
     DATABASE_URL: services.adminUrl("junction_e2e"),
     NEXTAUTH_URL: `http://localhost:${port}`,
+    // A TLS-terminating proxy in front of the edge, as e2e/sign-in-throttle.spec.ts plays it (from 127.0.0.2).
+    TRUST_PROXY: "127.0.0.2",
+    // The password hashing queue as a 2-core machine sizes it, on any machine, for the spec that overflows it.
+    JUNCTION_PASSWORD_HASH_SLOTS: "1",
+    JUNCTION_PASSWORD_HASH_QUEUE: "4",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info", // into .data/logs/test-web.log, for failures
   };
   return { env, github, githubPort, port };

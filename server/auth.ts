@@ -4,8 +4,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { userForGitHub } from "./auth/github";
 import { githubProvider } from "./auth/github-provider";
+import { authCookies } from "./auth/cookies";
 import { SignInError, verifyCredentials } from "./auth/sign-in";
+import { mustWait } from "./auth/sign-in-answer";
 import { env } from "./env";
+import { clientAddressOf } from "./http/client-address";
 import { log } from "./log";
 
 function providers(): NextAuthOptions["providers"] {
@@ -14,12 +17,15 @@ function providers(): NextAuthOptions["providers"] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         try {
-          return await verifyCredentials(getDb(), credentials?.email, credentials?.password);
+          return await verifyCredentials(getDb(), credentials?.email, credentials?.password, clientAddressOf(req.headers ?? {}));
         } catch (err) {
           // next-auth passes the message to the client as `error`; only SignInError messages are meant for users.
-          if (err instanceof SignInError) throw err;
+          if (err instanceof SignInError) {
+            if (err.retryAfterS !== undefined) mustWait(err.retryAfterS);
+            throw err;
+          }
           log.error({ err }, "sign-in failed unexpectedly");
           throw new Error("Sign-in is unavailable right now. Try again in a moment.", { cause: err });
         }
@@ -31,12 +37,18 @@ function providers(): NextAuthOptions["providers"] {
   return list;
 }
 
-let options: NextAuthOptions | undefined;
+const options = new Map<boolean, NextAuthOptions>();
 
-/** next-auth configuration, built on first use so importing this module never reads the environment. */
-export function authOptions(): NextAuthOptions {
-  options ??= {
+/**
+ * next-auth configuration, built on first use so importing this module never reads the environment. `overHttps`:
+ * the request came in over https (server/http/client-address.ts), so its cookies get the Secure flag.
+ */
+export function authOptions(overHttps = false): NextAuthOptions {
+  const built = options.get(overHttps);
+  if (built) return built;
+  const made: NextAuthOptions = {
     secret: env().AUTH_SECRET,
+    cookies: authCookies(overHttps),
     // Credentials sign-in requires JWT sessions; the user row is re-read per request (server/api/context.ts),
     // so a deleted user or a changed role takes effect at once.
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
@@ -70,7 +82,8 @@ export function authOptions(): NextAuthOptions {
       debug: () => {},
     },
   };
-  return options;
+  options.set(overHttps, made);
+  return made;
 }
 
 /** Signed-in user's id from the session cookie, or null. */

@@ -29,11 +29,19 @@ export const accounts = pgTable(
 );
 
 /**
- * Failed sign-in bookkeeping per normalised email, whether or not the account exists,
- * so throttling reveals nothing about which emails are registered.
+ * Sign-in attempts counted per throttling key: `pair:<email> <source>` (one source guessing one account),
+ * `account:<email>` (every source, one account) and `source:<source>` (one source, every account). Kept for
+ * unknown emails too, so throttling reveals nothing about which emails are registered. server/auth/throttle.ts
+ * claims an attempt on all three keys in one upsert before the password is checked, so parallel guesses and
+ * several web processes count alike. `free_attempts` is the key's rule: attempts allowed before backoff.
  */
-export const signInFailures = pgTable("sign_in_failures", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    key: text("key").primaryKey(),
+    attempts: integer("attempts").notNull().default(0),
+    freeAttempts: integer("free_attempts").notNull(),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_last_attempt_idx").on(t.lastAttemptAt)],
+);

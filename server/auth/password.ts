@@ -1,14 +1,22 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { defaultHashingQueue, type HashingQueue } from "./hashing-queue";
 
 // OWASP's scrypt baseline: N=2^17, r=8, p=1 (128 MiB). Encoded into the hash so it can be raised later
 // without invalidating stored hashes.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LEN = 32;
 
+let queue: HashingQueue | undefined;
+
+/** Every hash waits its turn in the hashing queue; a full queue throws HashingBusyError. */
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 256 * o.N * o.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LEN, options, (err, key) => (err ? reject(err) : resolve(key))),
+  queue ??= defaultHashingQueue();
+  return queue.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, KEY_LEN, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

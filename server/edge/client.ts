@@ -6,9 +6,11 @@ import { peerAddress } from "./node-fetch";
 export type Caller = { ip: string | undefined; proto: "http" | "https"; host: string | undefined; port: string | undefined };
 
 /**
- * JUNCTION_TRUSTED_PROXIES: the reverse proxies (TLS terminators, load balancers) in front of the edge, as a
- * comma-separated list of addresses or CIDR ranges ("10.0.0.0/8, 192.0.2.7, ::1"). Unset: nobody is trusted, the
- * socket's peer is the caller and forwarded headers from outside are overwritten. A bad entry is an error naming it.
+ * TRUST_PROXY (formerly JUNCTION_TRUSTED_PROXIES, still read when TRUST_PROXY is unset): the reverse proxies (TLS
+ * terminators, load balancers) in front of the edge, as a comma-separated list of addresses or CIDR ranges
+ * ("10.0.0.0/8, 192.0.2.7, ::1"). Unset: nobody is trusted, the socket's peer is the caller and forwarded headers
+ * from outside are overwritten. A bad entry is an error naming it. The edge itself needs no entry: it is what
+ * writes X-Forwarded-* for `next start`, which listens on loopback behind it.
  */
 export function parseTrustedProxies(spec: string | undefined): BlockList | null {
   if (!spec?.trim()) return null;
@@ -21,7 +23,7 @@ export function parseTrustedProxies(spec: string | undefined): BlockList | null 
     const prefix = bits === undefined ? null : Number(bits);
     const max = family === 6 ? 128 : 32;
     if (!family || extra !== undefined || bits === "" || (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > max))) {
-      throw new Error(`JUNCTION_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8 or 192.0.2.7)`);
+      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8 or 192.0.2.7)`);
     }
     const type = family === 6 ? "ipv6" : "ipv4";
     if (prefix === null) list.addAddress(address!, type);

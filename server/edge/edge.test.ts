@@ -200,7 +200,7 @@ describe("edge webhook routes", () => {
   });
 });
 
-describe("behind a trusted reverse proxy (JUNCTION_TRUSTED_PROXIES)", () => {
+describe("behind a trusted reverse proxy (TRUST_PROXY)", () => {
   // This test's requests come from 127.0.0.1, so trusting it makes the test the proxy in front of the edge.
   let proxied: Server;
   let port: number;
@@ -257,7 +257,7 @@ describe("behind a trusted reverse proxy (JUNCTION_TRUSTED_PROXIES)", () => {
   });
 
   it("refuses a setting it cannot read, naming the entry", () => {
-    expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow('JUNCTION_TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow('TRUST_PROXY: "10.0.0.0/33" is not an IP address or CIDR range');
     expect(() => parseTrustedProxies("10.0.0.1, proxy.internal")).toThrow('"proxy.internal" is not an IP address');
     expect(() => parseTrustedProxies("10.0.0.0/")).toThrow('"10.0.0.0/" is not');
     expect(parseTrustedProxies("  ")).toBeNull();

@@ -17,7 +17,7 @@ if (!Number.isInteger(webPort) || webPort < 1) throw new Error("JUNCTION_WEB_POR
 // A bad value stops the edge with one line naming it (npm start shows it), rather than trusting nobody silently.
 let trustedProxies: ReturnType<typeof parseTrustedProxies>;
 try {
-  trustedProxies = parseTrustedProxies(process.env.JUNCTION_TRUSTED_PROXIES);
+  trustedProxies = parseTrustedProxies(process.env.TRUST_PROXY ?? process.env.JUNCTION_TRUSTED_PROXIES);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);

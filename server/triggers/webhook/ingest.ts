@@ -4,7 +4,7 @@ import { log } from "../../log";
 import { requestIdOf } from "../../ops/request-id";
 import { acceptDelivery, RETRY_AFTER_UNAVAILABLE_S } from "./accept";
 import { checkContentType, decompress, parseBody, readRawBody } from "./body";
-import { clientAddressOf, sourceKeyOf } from "./client-address";
+import { clientAddressOf, sourceKeyOf } from "../../http/client-address";
 import { deliveryIdOf } from "./delivery-id";
 import { findEndpoint, type LiveEndpoint } from "./endpoint";
 import { countFailedVerification, refuseRepeatedFailures } from "./failed-verifications";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientAddressOf, sourceKeyOf } from "./client-address";
 
-describe("the source a failed verification is counted against", () => {
+describe("the source a failed verification or sign-in is counted against", () => {
   it("an IPv6 sender rotating through its /64 is one source; IPv4 addresses are their own", () => {
     expect(sourceKeyOf("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
     expect(sourceKeyOf("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
