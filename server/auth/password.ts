@@ -38,6 +38,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // Verifying against this when the email is unknown makes a miss cost the same time as a wrong password.
 let dummyHash: Promise<string> | undefined;
 export async function burnEquivalentTime(password: string): Promise<void> {
-  dummyHash ??= hashPassword("junction-timing-equaliser");
+  // A first hash refused by a full queue must not stay cached as a rejection: the next miss tries again.
+  dummyHash ??= hashPassword("junction-timing-equaliser").catch((err: unknown) => {
+    dummyHash = undefined;
+    throw err;
+  });
   await verifyPassword(password, await dummyHash);
 }
