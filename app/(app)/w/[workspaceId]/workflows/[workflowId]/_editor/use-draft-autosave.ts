@@ -18,6 +18,13 @@ export type PendingMerge = { result: MergeResult; revision: number; value: unkno
 /** Server answers worth retrying (it may work next time); any other refusal waits for the next edit. */
 const RETRYABLE = new Set(["INTERNAL_SERVER_ERROR", "TIMEOUT", "TOO_MANY_REQUESTS", "BAD_GATEWAY", "SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT", "CLIENT_CLOSED_REQUEST"]);
 
+/** Focus is in a place that takes text: what the person types there must not be replaced under them. */
+function isTyping(el: Element | null): boolean {
+  if (el instanceof HTMLTextAreaElement) return true;
+  if (el instanceof HTMLElement && el.isContentEditable) return true;
+  return el instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"].includes(el.type);
+}
+
 const problemsNote = (n: number) => (n === 0 ? "Draft saved" : `Draft saved with ${n} problem${n === 1 ? "" : "s"} to fix before publishing`);
 
 type Options = {
@@ -88,9 +95,9 @@ export function useDraftAutosave({ state, dispatch, ids, canEdit, savedProblems 
       queryClient.setQueryData(getKey, (old) =>
         old && old.draftRevision < saved.draftRevision ? { ...old, draftGraph: stored, draftRevision: saved.draftRevision, draftHistory: history, draftProblems: saved.problems } : old,
       );
-      // Typing in the JSON: leave the text alone (the server's defaults would move the cursor); they show later.
-      const typing = document.activeElement?.id === "draft-json";
-      dispatch({ type: "saved", value: stored, revision: saved.draftRevision, sentText: s.text, adopt: !typing });
+      // Typing (in the JSON or any field of the step panel): leave the draft alone. The server's tidying (defaults,
+      // a trimmed cron) would move the cursor or eat a space typed a moment ago; it shows with a later save.
+      dispatch({ type: "saved", value: stored, revision: saved.draftRevision, sentText: s.text, adopt: !isTyping(document.activeElement) });
       if (saved.historyNote) toast.show(saved.historyNote, "error");
       else if (announce.current) toast.show(problemsNote(saved.problems.length), "success");
       announce.current = false;

@@ -41,8 +41,11 @@ export function useDraftEditor() {
   const save = useDraftAutosave({ state, dispatch, ids, canEdit: ws.canEdit, savedProblems: workflow.draftProblems.length });
   const merge = save.merge;
 
-  // Someone else saved (the workflow query refetched with a new draft) and we have nothing unsaved: follow it.
-  if (workflow.draftRevision !== state.base.revision && !dirty && !merge) {
+  // Someone else saved (the workflow query refetched with a newer draft) and we have nothing unsaved: follow it.
+  // Only newer: right after our own save lands, a render can still see the page's copy of the workflow from before
+  // it; loading that older draft (and then ours again) reverted the edit for a moment and remounted the step
+  // panel's forms, closing menus and dialogs and eating what was being typed.
+  if (workflow.draftRevision > state.base.revision && !dirty && !merge) {
     dispatch({ type: "load", value: workflow.draftGraph, revision: workflow.draftRevision, history: workflow.draftHistory });
   }
 
