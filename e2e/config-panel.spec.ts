@@ -222,7 +222,7 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
   await signUp(page, "Connie Nector", "connect-new");
   await createWorkflow(page, "Authed call");
   const editorUrl = page.url();
-  await placeSteps(page, [{ id: "start", kind: "trigger" }, { id: "call", kind: "action", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input: { url: "https://example.com/me" } }]);
+  await placeSteps(page, [{ id: "start", kind: "trigger" }, { id: "call", kind: "action", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input: { url: "https://example.com/me" } }]);
   await select(page, "call");
   const picker = panel(page).getByLabel("Connection", { exact: true });
   await expect(picker.locator("option:checked")).toHaveText("None");

@@ -50,7 +50,7 @@ test("the HTTP Request's URL is mapped from the delivered body with the picker, 
     schemaVersion: 1,
     nodes: [
       { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "none" } }, position: { x: 0, y: 0 } },
-      { id: "greet", kind: "action", label: "Greet", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input: { method: "POST", url: "https://example.com/hello" }, position: { x: 280, y: 0 } },
+      { id: "greet", kind: "action", label: "Greet", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input: { method: "POST", url: "https://example.com/hello" }, position: { x: 280, y: 0 } },
     ],
     edges: [{ id: "start-greet", source: "start", target: "greet" }],
   };

@@ -28,7 +28,7 @@ test("an HTTP Request step is configured through its form: inline errors as you 
     schemaVersion: 1,
     nodes: [
       { id: "start", kind: "trigger" },
-      { id: "call", kind: "action", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input: {} },
+      { id: "call", kind: "action", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input: {} },
     ],
     edges: [{ id: "start-call", source: "start", target: "call" }],
   };

@@ -104,7 +104,8 @@ async function main(): Promise<void> {
       rmSync(file, { force: true });
       return { kind: "log", file };
     };
-    supervisor.add(spawnWorker(root, env, logTo("worker")));
+    // Its sandbox may reach loopback: the browser tests' stand-ins for third-party services listen there.
+    supervisor.add(spawnWorker(root, { ...env, NODE_ENV: "test", JUNCTION_SANDBOX_LOOPBACK_FOR_TESTS: "1" }, logTo("worker")));
     // Through the edge, as `npm start` serves it: the browser tests cover the proxy and the edge's webhook routes.
     await spawnWebBehindEdge(root, port, env, logTo, (spawn) => supervisor.add(spawn()));
     console.log(`app on http://localhost:${port} (logs: .data/logs/test-web.log, test-edge.log, test-worker.log)`);

@@ -61,7 +61,7 @@ const official = (integration: string, version: string, id: string, key: string,
   input,
   ...threeAttempts,
 });
-const httpStep = (id: string, url: string) => official("http-request", "1.1.0", id, "send_request", { url });
+const httpStep = (id: string, url: string) => official("http-request", "1.2.0", id, "send_request", { url });
 
 async function run(nodes: { id: string }[]) {
   const { workspaceId, workflowId } = await publishGraph(alice, { schemaVersion: 1, nodes: [g.trigger(), ...nodes], edges: g.chain("start", ...nodes.map((n) => n.id)) });
@@ -100,7 +100,7 @@ describe("failures that cannot pass on a second attempt are not retried", () => 
 
   it("an HTTP Request with invalid input is attempted once, as a validation error", async () => {
     // A literal ftp:// URL is refused when the draft is saved; one that a template yields reaches the run.
-    const r = await run([official("http-request", "1.1.0", "call", "send_request", { url: "{{ 'ftp://example.com/' }}" })]);
+    const r = await run([official("http-request", "1.2.0", "call", "send_request", { url: "{{ 'ftp://example.com/' }}" })]);
     const tries = attempts(r, "call");
     expect(tries).toHaveLength(1);
     expect(tries[0]!.error).toMatchObject({ type: "InputValidationError" });

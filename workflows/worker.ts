@@ -90,7 +90,9 @@ async function main() {
   const level = (process.env.TEMPORAL_LOG_LEVEL ?? "WARN") as LogLevel;
   Runtime.install({ logger: new DefaultLogger(level, (e) => jsonLine(e.level.toLowerCase(), e.message, e.meta ?? {})) });
   const connection = await NativeConnection.connect({ address: cfg.address });
-  const worker = await createWorker({ connection, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
+  // npm test's browser tests point integrations at loopback servers; createSandboxHost refuses this outside NODE_ENV=test.
+  const sandboxOptions = process.env.JUNCTION_SANDBOX_LOOPBACK_FOR_TESTS === "1" ? { allowLoopbackForTests: true } : undefined;
+  const worker = await createWorker({ connection, namespace: cfg.namespace, taskQueue: cfg.taskQueue, sandboxOptions });
   // Runtime's default shutdown signals (SIGINT, SIGTERM, ...) make worker.run() resolve after draining.
   jsonLine("info", "worker ready", { address: cfg.address, namespace: cfg.namespace, taskQueue: cfg.taskQueue });
   await worker.run();

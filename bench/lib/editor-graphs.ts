@@ -11,7 +11,7 @@ type Node = Record<string, unknown> & { id: string };
 type Edge = { id: string; source: string; target: string; sourceHandle?: string };
 export type BenchGraph = { schemaVersion: 1; nodes: Node[]; edges: Edge[] };
 
-const HTTP = { integration: "http-request", version: "1.1.0", key: "send_request" };
+const HTTP = { integration: "http-request", version: "1.2.0", key: "send_request" };
 const CODE = { integration: "code", version: "1.0.0", key: "run_code" };
 const SET = { integration: "core", version: "1", key: "set" };
 const SECTION = 10;

@@ -77,7 +77,7 @@ function sampleInput(path: string): Record<string, unknown> {
     "fixture.delete": { fixtureId },
     "testRun.start": { workflowId, mode: "workflow", fixtureId },
     "testRun.latest": { workflowId },
-    "integration.options": { integration: "http-request", version: "1.1.0", action: "send_request", field: "url", input: {} },
+    "integration.options": { integration: "http-request", version: "1.2.0", action: "send_request", field: "url", input: {} },
   };
   const sample = samples[path];
   if (!sample) throw new Error(`add a sample input for the new workspace procedure "${path}" to this test`);
@@ -112,7 +112,7 @@ beforeAll(async () => {
   const [version] = await getDb().insert(workflowVersions).values({ workflowId, number: 1, graph: { schemaVersion: 1, nodes: [], edges: [] } }).returning();
   versionId = version!.id;
   fixtureId = (await owner.caller.fixture.create({ workspaceId, workflowId, name: "Sample order", from: { kind: "manual", payload: { body: { order: 1 } } } })).id;
-  connectionId = (await owner.caller.connection.create({ workspaceId, name: "Stripe", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } })).id;
+  connectionId = (await owner.caller.connection.create({ workspaceId, name: "HTTP", integrationSlug: "http-request", kind: "custom", fields: { type: "bearer", token: "k" } })).id;
 });
 
 describe("workspace-scoped procedures", () => {
@@ -146,7 +146,7 @@ describe("workspace-scoped procedures", () => {
     const ws = await owner.caller.workspace.get({ workspaceId });
     expect(ws).toMatchObject({ name: "Team", role: "owner" });
     expect((await owner.caller.workflow.list({ workspaceId })).map((w) => w.name)).toEqual(["Nightly sync"]);
-    expect((await owner.caller.connection.list({ workspaceId })).map((c) => c.name)).toEqual(["Stripe"]);
+    expect((await owner.caller.connection.list({ workspaceId })).map((c) => c.name)).toEqual(["HTTP"]);
     expect((await owner.caller.fixture.list({ workspaceId, workflowId })).map((f) => [f.name, f.source])).toEqual([["Sample order", "manual"]]);
     expect((await owner.caller.workspace.members({ workspaceId })).map((m) => [m.name, m.role])).toEqual([
       ["Olivia Owner", "owner"],

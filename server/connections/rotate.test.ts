@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, getDb } from "../../db/client";
 import { connections } from "../../db/schema";
 import { newUser } from "../testing/users";
+import { installKinds } from "./testing/kinds-integration";
 import { parseKeyring } from "./keyring";
 import { rotateAll } from "./rotate";
 import { updateConnection } from "./service";
@@ -22,8 +23,9 @@ beforeAll(async () => {
   process.env.JUNCTION_VAULT_KEYS = `1:${k1}`;
   owner = await newUser();
   const ws = owner.personalWorkspaceId;
+  await installKinds(getDb(), ws);
   for (let i = 0; i < 7; i++) {
-    const c = await owner.caller.connection.create({ workspaceId: ws, name: `c${i}`, integrationSlug: "svc", kind: "custom", fields: { token: `v1-${i}` } });
+    const c = await owner.caller.connection.create({ workspaceId: ws, name: `c${i}`, integrationSlug: "kinds", kind: "custom", fields: { token: `v1-${i}` } });
     ids.push(c.id);
     tokenById.set(c.id, `v1-${i}`);
   }

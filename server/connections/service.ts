@@ -4,6 +4,7 @@ import { connections } from "../../db/schema";
 import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
 import type { CreateInput, UpdateInput } from "./inputs";
+import { assertDeclaredConnection } from "./declared";
 import { assertEditable } from "./kinds";
 import { sealConnection, unsealConnection } from "./row-seal";
 import { redact } from "./view";
@@ -27,6 +28,7 @@ export async function getConnection(db: Database, userId: string, workspaceId: s
 
 export async function createConnection(db: Database, userId: string, workspaceId: string, input: CreateInput) {
   await requireRole(db, userId, workspaceId, "editor");
+  await assertDeclaredConnection(db, workspaceId, input.integrationSlug, input.kind);
   // The id is chosen here because the ciphertext's authenticated data binds it.
   const id = crypto.randomUUID();
   const secrets: Record<string, string> = { ...input.fields };

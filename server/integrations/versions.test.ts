@@ -54,6 +54,6 @@ describe("integration versions", () => {
     const seeded = await seedOfficialIntegrations(getDb());
     expect(seeded.map((s) => [s.slug, s.created])).toEqual([["code", false], ["http-request", false], ["transform", false]]);
     expect(await getDb().select().from(integrations).where(eq(integrations.official, true))).toHaveLength(3);
-    for (const [slug, version] of [["code", "1.0.0"], ["http-request", "1.1.0"], ["transform", "1.0.0"]] as const) await loadIntegrationVersion(getDb(), { integration: slug, version });
+    for (const [slug, version] of [["code", "1.0.0"], ["http-request", "1.2.0"], ["transform", "1.0.0"]] as const) await loadIntegrationVersion(getDb(), { integration: slug, version });
   });
 });

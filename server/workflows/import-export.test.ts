@@ -10,7 +10,7 @@ let bob: Awaited<ReturnType<typeof newUser>>;
 let a: string;
 let b: string;
 
-const action = (id: string, integration = "http-request", version = "1.1.0") => ({ id, kind: "action", action: { integration, version, key: "send_request" }, input: { method: "GET", url: "https://example.com" } });
+const action = (id: string, integration = "http-request", version = "1.2.0") => ({ id, kind: "action", action: { integration, version, key: "send_request" }, input: { method: "GET", url: "https://example.com" } });
 const connect = (user: typeof alice, workspaceId: string, name: string) =>
   user.caller.connection.create({ workspaceId, name, integrationSlug: "http-request", kind: "custom", fields: { type: "bearer", token: "secret-token-value" } });
 

@@ -7,7 +7,7 @@ import { newUser } from "../testing/users";
 // The HTTP Request integration is the official one the migration seeds (its manifest declares status, headers, body).
 let u: Awaited<ReturnType<typeof newUser>>;
 const ws = () => u.personalWorkspaceId;
-const http = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input });
+const http = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input });
 
 beforeAll(async () => {
   u = await newUser("Mappa");

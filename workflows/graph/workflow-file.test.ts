@@ -5,7 +5,7 @@ const graph = {
   schemaVersion: 1,
   nodes: [
     { kind: "trigger", id: "start", trigger: "manual", position: { y: 0, x: 0 } },
-    { id: "call", kind: "action", action: { version: "1.1.0", integration: "http-request", key: "send_request" }, connectionId: "c-1", input: { url: "https://example.com" } },
+    { id: "call", kind: "action", action: { version: "1.2.0", integration: "http-request", key: "send_request" }, connectionId: "c-1", input: { url: "https://example.com" } },
     { id: "poll", kind: "trigger", trigger: "polling", app: { integration: "acme", version: "2.0.0", key: "new_item", connectionId: "gone" } },
   ],
   edges: [{ id: "e1", source: "start", target: "call" }],

@@ -14,7 +14,8 @@ describe("the 'connect new' dialog's form", () => {
     const [field] = buildFields(schema).fields as VariantField[];
     expect(field).toMatchObject({ kind: "variant", key: WRAP_KEY, label: "HTTP authentication", discriminator: "type" });
     const kinds = Object.fromEntries(field!.variants.map((v) => [v.value, Object.fromEntries(v.fields.map((f) => [f.key, f.kind]))]));
-    expect(kinds).toEqual({ bearer: { token: "secret" }, basic: { username: "text", password: "secret" }, api_key: { headerName: "text", apiKey: "secret" } });
+    // Each with the optional URL the connection test calls, drawn as text.
+    expect(kinds).toEqual({ bearer: { token: "secret", checkUrl: "text" }, basic: { username: "text", password: "secret", checkUrl: "text" }, api_key: { headerName: "text", apiKey: "secret", checkUrl: "text" } });
   });
 
   it("an object of fields is drawn as it is; values become the strings connection.create takes", () => {

@@ -10,7 +10,7 @@ const catalog = [
   {
     slug: "http-request",
     name: "HTTP Request",
-    version: "1.1.0",
+    version: "1.2.0",
     description: "Send any HTTP request.",
     actions: [
       {
@@ -53,7 +53,7 @@ describe("adding a step from the palette", () => {
     expect(after.nodes.at(-1)).toEqual({
       id: "send_http_request",
       kind: "action",
-      action: { integration: "http-request", version: "1.1.0", key: "send_request" },
+      action: { integration: "http-request", version: "1.2.0", key: "send_request" },
       input: { method: "GET", options: {} },
       position: { x: 300, y: 400 },
     });
@@ -134,7 +134,7 @@ describe("adding a step from the palette", () => {
       id: "start",
       kind: "trigger",
       trigger: "polling",
-      app: { integration: "http-request", version: "1.1.0", key: "new_item", config: { every: 5 } },
+      app: { integration: "http-request", version: "1.2.0", key: "new_item", config: { every: 5 } },
       position: { x: 0, y: 0 },
     });
   });

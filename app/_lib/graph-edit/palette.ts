@@ -21,7 +21,7 @@ export type CatalogIntegration = {
 export type NodeTemplate = Omit<DocNode, "id"> & { kind: string };
 
 export type PaletteEntry = {
-  /** Stable across renders: "builtin:branch_if", "http-request@1.1.0/action/send_request". */
+  /** Stable across renders: "builtin:branch_if", "http-request@1.2.0/action/send_request". */
   key: string;
   /** Which group it is listed under: "triggers", "builtin" or an integration's slug. */
   group: string;

@@ -16,7 +16,7 @@ const HTTP_OUTPUT = {
 };
 const ROWS_OUTPUT = { type: "object", properties: { rows: { type: "array", items: { type: "object", properties: { id: { type: "string" }, total: { type: "number" } }, additionalProperties: false } } }, additionalProperties: false };
 const catalog: ActionCatalog = (ref) => builtinCatalog(ref) ?? (ref.key === "send_request" ? { requiredInputs: [], description: "", outputSchema: HTTP_OUTPUT } : ref.key === "rows" ? { requiredInputs: [], description: "", outputSchema: ROWS_OUTPUT } : undefined);
-const http = (id: string, input: Record<string, unknown> = {}) => ({ id, kind: "action", action: { integration: "http-request", version: "1.1.0", key: "send_request" }, input });
+const http = (id: string, input: Record<string, unknown> = {}) => ({ id, kind: "action", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input });
 
 const paths = (fields: MappingField[]): string[] => fields.flatMap((f) => [`${f.expression}: ${f.type}${f.sample ? ` = ${JSON.stringify(f.sample.value)}` : ""}${f.declared ? "" : " (sample only)"}`, ...paths(f.children)]);
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "../../../db/client";
 import { connections, oauthStates } from "../../../db/schema";
 import { newUser } from "../../testing/users";
+import { installKinds } from "../testing/kinds-integration";
 import { unsealConnection } from "../row-seal";
 import { openCredentials } from "../vault";
 import { completeOAuth, OAuthCallbackError } from "./callback";
@@ -22,7 +23,7 @@ let workspaceId: string;
 
 const start = (overrides: Record<string, unknown> = {}) =>
   owner.caller.connection.oauthStart({
-    workspaceId, name: "Loopback", integrationSlug: "loopback", authorizeUrl: `${op.issuer}/auth`, tokenUrl: `${op.issuer}/token`,
+    workspaceId, name: "Loopback", integrationSlug: "kinds", authorizeUrl: `${op.issuer}/auth`, tokenUrl: `${op.issuer}/token`,
     clientId: op.clientId, clientSecret: op.clientSecret, scopes: ["openid"], ...overrides,
   });
 const userinfo = (token: string) => fetch(`${op.issuer}/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
@@ -39,6 +40,7 @@ beforeAll(async () => {
   owner = await newUser("Olivia Owner");
   other = await newUser("Otto Other");
   workspaceId = owner.personalWorkspaceId;
+  await installKinds(getDb(), workspaceId);
 });
 afterAll(() => op.close());
 

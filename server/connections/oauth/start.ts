@@ -3,6 +3,7 @@ import { lt } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { oauthStates } from "../../../db/schema";
 import { requireRole } from "../../workspaces/access";
+import { assertDeclaredConnection } from "../declared";
 import type { OAuthStartInput } from "../inputs";
 import { vaultKeyring } from "../keyring";
 import { seal } from "../seal";
@@ -19,6 +20,7 @@ export const sha256 = (s: string) => createHash("sha256").update(s).digest("base
  */
 export async function startOAuth(db: Database, userId: string, workspaceId: string, input: OAuthStartInput) {
   await requireRole(db, userId, workspaceId, "editor");
+  await assertDeclaredConnection(db, workspaceId, input.integrationSlug, "oauth2");
   await db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date(Date.now() - STATE_TTL_MS)));
 
   const state = randomBytes(32).toString("base64url");

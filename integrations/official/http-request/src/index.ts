@@ -5,7 +5,7 @@ import { httpAuth } from "./connection";
 export default defineIntegration({
   id: "http-request",
   name: "HTTP Request",
-  version: "1.1.0",
+  version: "1.2.0",
   author: "Junction",
   description: "Send any HTTP request: method, headers, query, JSON/form/raw body, with optional auth.",
   longDescription: "Calls any public HTTP endpoint. Authentication comes from an HTTP authentication connection (bearer token, Basic, or an API key header); the response body is parsed as JSON when the server says it is JSON.",

@@ -6,6 +6,10 @@ import { buildForSandbox, sandboxRunner } from "../../testing/sandbox";
 // The real bundle, built by the CLI, in the real sandbox host, against a loopback server that echoes requests.
 const server = await startServer((req, res, body) => {
   if (req.url?.startsWith("/text")) return void res.end("plain words");
+  if (req.url?.startsWith("/me")) {
+    res.statusCode = req.headers.authorization === "Bearer good" ? 200 : 401;
+    return void res.end(res.statusCode === 200 ? "{}" : "Bad credentials");
+  }
   res.setHeader("content-type", "application/json");
   res.statusCode = req.url?.startsWith("/teapot") ? 418 : 200;
   res.end(JSON.stringify({ method: req.method, url: req.url, authorization: req.headers.authorization ?? null, contentType: req.headers["content-type"] ?? null, body }));
@@ -42,5 +46,14 @@ describe("http-request in the sandbox", () => {
     expect(status).toMatchObject({ guestName: "HttpStatusError", message: expect.stringMatching(/^HTTP 418 .* from GET http:\/\/127\.0\.0\.1:\d+\/teapot/) });
     const input = await run("send_request", { url: 42 }).catch((e: unknown) => e);
     expect(input).toMatchObject({ guestName: "InputValidationError", message: expect.stringMatching(/^Invalid input for send_request: field "url"/) });
+  });
+
+  it("tests a connection by GETting its check URL with its credentials; without one there is nothing to call", async () => {
+    const ok = await run("connection:http_auth:test", {}, { connection: { type: "bearer", token: "good", checkUrl: server.url("/me") } });
+    expect(ok.usage.fetchCount).toBe(1);
+    const refused = await run("connection:http_auth:test", {}, { connection: { type: "bearer", token: "bad", checkUrl: server.url("/me") } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ guestName: "AuthenticationError", message: expect.stringMatching(/^The server refused these credentials \(GET http:\/\/127\.0\.0\.1:\d+\/me answered 401 Unauthorized: Bad credentials\)\.$/) });
+    const nothing = await run("connection:http_auth:test", {}, { connection: { type: "bearer", token: "bad" } });
+    expect(nothing.usage.fetchCount).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
-import { base64, formEncode, withQuery, type ActionContext, type HttpResponse } from "@junction/sdk";
+import { formEncode, withQuery, type ActionContext, type HttpResponse } from "@junction/sdk";
 import { httpAuth } from "../connection";
+import { authHeaders as headersOf } from "./auth-headers";
 
 export type Body =
   | { type: "none" }
@@ -13,14 +14,7 @@ export type Request = { method: string; url: string; headers: Record<string, str
 export function createClient(ctx: Pick<ActionContext<unknown>, "http" | "connection">) {
   // No connection is fine: HTTP Request also calls public endpoints.
   const auth = ctx.connection === undefined || ctx.connection === null ? undefined : httpAuth.parse(ctx.connection);
-  const authHeaders: Record<string, string> =
-    auth === undefined
-      ? {}
-      : auth.type === "bearer"
-        ? { authorization: `Bearer ${auth.token}` }
-        : auth.type === "basic"
-          ? { authorization: `Basic ${base64(`${auth.username}:${auth.password}`)}` }
-          : { [auth.headerName.toLowerCase()]: auth.apiKey };
+  const authHeaders = auth === undefined ? {} : headersOf(auth);
 
   return {
     async send(req: Request): Promise<HttpResponse> {
