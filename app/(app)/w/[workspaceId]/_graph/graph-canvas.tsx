@@ -349,7 +349,7 @@ export function GraphCanvas(props: Props) {
                   </svg>
                 </ControlButton>
               </Controls>
-              {onSelectionChange && <CanvasReadyMark />}
+              {onSelectionChange && <CanvasReadyMark culled={graph.nodes.length > CULL_ABOVE} />}
               {graph.nodes.length === 0 && emptyHint && (
                 <Panel position="top-center" className="mt-16 max-w-sm rounded-lg border border-dashed border-zinc-300 bg-white/90 p-4 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900/90 dark:text-zinc-300">
                   {emptyHint}

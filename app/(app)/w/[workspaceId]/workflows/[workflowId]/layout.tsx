@@ -11,7 +11,7 @@ export default async function WorkflowLayout({ children, params }: { children: R
   const workflow = await loadWorkflow(params);
   const { workspaceId } = await params;
   return (
-    <WorkflowPageProvider initial={workflow}>
+    <WorkflowPageProvider initial={workflow} loadedAt={Date.now()}>
       <div className="space-y-5">
         <Link href={`/w/${workspaceId}`} className="inline-flex items-center gap-1.5 rounded text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:text-zinc-100">
           <ArrowLeftIcon className="size-4" /> All workflows

@@ -17,11 +17,26 @@ type Value = {
 
 const Ctx = createContext<Value | null>(null);
 
+/**
+ * A copy of the workflow loaded this recently is not fetched again when the page mounts: opening the editor
+ * fetched the whole draft twice (the server's render, then this query at once), and the second answer
+ * re-rendered the editor while it was starting (bench/editor-open.ts).
+ */
+const FRESH_ON_MOUNT_MS = 10_000;
+
 /** The workflow (kept fresh after saves and publishes) and editor state the header's dialogs need to know. */
-export function WorkflowPageProvider({ initial, children }: { initial: Workflow; children: ReactNode }) {
+export function WorkflowPageProvider({ initial, loadedAt, children }: { initial: Workflow; loadedAt: number; children: ReactNode }) {
   const trpc = useTRPC();
-  // staleTime 0: the server's copy may come from a prefetch made before a rename or save, so check it on mount.
-  const { data = initial } = useQuery({ ...trpc.workflow.get.queryOptions({ workspaceId: initial.workspaceId, workflowId: initial.id }), initialData: initial, staleTime: 0 });
+  // The server's copy may come from a prefetch or the router's cache, made before a rename or save: it is checked on
+  // mount unless it was loaded moments ago (by the server's clock; a browser clock behind it counts it as loaded now).
+  // staleTime 0: focusing the tab again checks it too (another tab or member may have saved).
+  const { data = initial } = useQuery({
+    ...trpc.workflow.get.queryOptions({ workspaceId: initial.workspaceId, workflowId: initial.id }),
+    initialData: initial,
+    initialDataUpdatedAt: () => Math.min(loadedAt, Date.now()),
+    staleTime: 0,
+    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt > FRESH_ON_MOUNT_MS,
+  });
   const [dirty, setDirty] = useState(false);
   const [selection, setSelection] = useState<string[]>([]);
   const value = useMemo(() => ({ workflow: data, dirty, setDirty, selection, setSelection }), [data, dirty, selection]);
