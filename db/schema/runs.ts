@@ -41,8 +41,14 @@ export const runs = pgTable(
     logBytes: bigint("log_bytes", { mode: "number" }).notNull().default(0),
   },
   (t) => [
-    index("runs_workflow_idx").on(t.workflowId, t.createdAt),
-    index("runs_workspace_status_idx").on(t.workspaceId, t.status),
+    // The runs lists (server/runs/queries.ts listRuns): newest first (these scanned backwards) in (created_at, id)
+    // keyset pages, one index per filter they offer, so a page at 100,000 runs reads ~50 index entries instead of
+    // sorting the workspace's runs (bench/runs-list-filters.ts). Each costs a run insert a little; lists are read more.
+    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("runs_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt, t.id),
+    index("runs_workspace_trigger_created_idx").on(t.workspaceId, sql`(${t.trigger}->>'kind')`, t.createdAt, t.id),
+    index("runs_workflow_created_idx").on(t.workflowId, t.createdAt, t.id),
+    index("runs_version_created_idx").on(t.workflowVersionId, t.createdAt, t.id),
     // Test data never reaches production: a run of a published version cannot carry a fixture or pinned outputs.
     check("runs_test_data_only_in_tests", sql`${t.workflowVersionId} IS NULL OR (${t.fixtureId} IS NULL AND ${t.fixtureName} IS NULL AND ${t.testScope} IS NULL AND ${t.testPins} IS NULL)`),
   ],

@@ -1,5 +1,7 @@
 import type { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
 import { g, publishGraph, startTestWorker, waitForRun } from "../../workflows/testing/harness";
 import { newUser } from "../testing/users";
 
@@ -36,6 +38,31 @@ describe("run list", () => {
     const page2 = await user.caller.run.list({ workspaceId: ws(), workflowId, kind: "published", limit: 2, cursor: page1.at(-1)!.id });
     const page3 = await user.caller.run.list({ workspaceId: ws(), workflowId, kind: "published", limit: 2, cursor: page2.at(-1)!.id });
     expect([...page1, ...page2, ...page3].map((r) => r.id)).toEqual(published.map((r) => r.id));
+  });
+
+  it("pages through runs created within one millisecond without skipping any, and filters by what triggered them", async () => {
+    const wf = await user.caller.workflow.create({ workspaceId: ws(), name: "Same millisecond" });
+    // Microseconds apart, as a burst of webhook deliveries gets them: a JS Date of the cursor cannot tell them apart.
+    const kinds = ["webhook", "schedule", "webhook", "polling", "webhook", "schedule"];
+    const rows = kinds.map((kind, i) => ({ id: `run_${crypto.randomUUID()}`, kind, at: `2026-03-01 10:00:00.123${String(100 + i * 10)}+00` }));
+    for (const r of rows) {
+      await getDb().execute(sql`insert into runs (id, workspace_id, workflow_id, status, trigger, created_at) values (${r.id}, ${ws()}, ${wf.id}, 'succeeded', ${JSON.stringify({ kind: r.kind, body: {} })}::jsonb, ${r.at}::timestamptz)`);
+    }
+    const newestFirst = rows.map((r) => r.id).reverse();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const got = await user.caller.run.list({ workspaceId: ws(), workflowId: wf.id, limit: 1, cursor });
+      if (got.length === 0) break;
+      seen.push(got[0]!.id);
+      cursor = got[0]!.id;
+    }
+    expect(seen).toEqual(newestFirst);
+    const webhooks = await user.caller.run.list({ workspaceId: ws(), workflowId: wf.id, triggerKind: "webhook" });
+    expect(webhooks.map((r) => r.id)).toEqual(rows.filter((r) => r.kind === "webhook").map((r) => r.id).reverse());
+    expect(webhooks.every((r) => r.triggerKind === "webhook")).toBe(true);
+    const bad = await user.caller.run.list({ workspaceId: ws(), triggerKind: "carrier_pigeon" as "webhook" }).catch((e) => e);
+    expect(codeOf(bad)).toBe("BAD_REQUEST");
   });
 
   it("refuses a time range that ends before it starts, and a cursor from elsewhere", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps, workflows, workflowVersions } from "../../db/schema";
 import { DomainError } from "../errors";
@@ -14,6 +14,8 @@ export type RunFilters = {
   versionId?: string;
   /** published: runs of a published version; test: test runs of a draft. */
   kind?: "all" | "published" | "test";
+  /** What started the runs: the trigger node's kind (webhook, schedule, polling, app_webhook, manual). */
+  triggerKind?: string;
   from?: Date;
   to?: Date;
   /** The id of the last run of the previous page ("load more"): the page starts after it. */
@@ -33,6 +35,7 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
     f.workflowId ? eq(runs.workflowId, f.workflowId) : undefined,
     f.status?.length ? inArray(runs.status, f.status) : undefined,
     f.versionId ? eq(runs.workflowVersionId, f.versionId) : undefined,
+    f.triggerKind ? sql`${runs.trigger}->>'kind' = ${f.triggerKind}` : undefined,
     f.kind === "published" ? isNotNull(runs.workflowVersionId) : f.kind === "test" ? isNull(runs.workflowVersionId) : undefined,
     f.from ? gte(runs.createdAt, f.from) : undefined,
     // Inclusive to the millisecond: Postgres keeps microseconds, so a run's own createdAt (as the browser got it,
@@ -68,11 +71,15 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
     .limit(f.limit);
 }
 
-/** Keyset pagination: runs strictly older than the cursor run in (createdAt, id) order. */
+/**
+ * Keyset pagination: runs strictly older than the cursor run in (createdAt, id) order, as one row comparison the
+ * list indexes answer directly. The cursor's time is read in SQL: Postgres keeps microseconds and a JS Date only
+ * milliseconds, so comparing with it in JS skipped runs created in the cursor's millisecond, just before it.
+ */
 async function after(db: Database, workspaceId: string, cursor: string): Promise<SQL> {
-  const [c] = await db.select({ createdAt: runs.createdAt }).from(runs).where(and(eq(runs.id, cursor), eq(runs.workspaceId, workspaceId)));
+  const [c] = await db.select({ id: runs.id }).from(runs).where(and(eq(runs.id, cursor), eq(runs.workspaceId, workspaceId)));
   if (!c) throw new DomainError("BAD_REQUEST", "The page cursor names no run in this workspace.", { cursor: ["Unknown run"] });
-  return or(lt(runs.createdAt, c.createdAt), and(eq(runs.createdAt, c.createdAt), lt(runs.id, cursor)))!;
+  return sql`(${runs.createdAt}, ${runs.id}) < (select c.created_at, c.id from runs c where c.id = ${cursor})`;
 }
 
 /**

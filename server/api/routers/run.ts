@@ -2,6 +2,7 @@ import { z } from "zod";
 import * as runs from "../../runs/commands";
 import { runCounts } from "../../runs/counts";
 import { getRun, listRuns } from "../../runs/queries";
+import { TRIGGER_KINDS } from "../../../workflows/graph";
 import { router, workspaceProcedure } from "../trpc";
 
 const RUN_ID = /^run_[0-9a-f-]{36}(-onerror)*$/;
@@ -20,6 +21,7 @@ export const runRouter = router({
           status: z.array(z.enum(STATUSES)).optional(),
           versionId: z.uuid().optional(),
           kind: z.enum(["all", "published", "test"]).default("all"),
+          triggerKind: z.enum(TRIGGER_KINDS).optional(),
           from: z.date().optional(),
           to: z.date().optional(),
           // "Load more": the id of the last run already shown (useInfiniteQuery passes it as `cursor`).
