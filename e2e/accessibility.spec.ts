@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { scan } from "./axe-scan";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // An axe-core scan of the dashboard, the editor (a seeded graph, a step selected with its configuration open)
 // and the run view of a finished run, in light and in dark mode: no serious or critical violation of WCAG 2.1
@@ -35,15 +35,11 @@ test("the dashboard, the editor with a step's configuration open, and a finished
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
   const dashboard = page.url();
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Greeter");
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await expect(page.getByRole("link", { name: "Greeter", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create your first workflow" })).toBeVisible();
   await scan(page, testInfo, "dashboard");
 
-  // The editor: a graph with a branch, one step selected, its configuration open in the step panel.
-  await page.getByRole("link", { name: "Greeter", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Greeter" })).toBeVisible();
+  // The editor (a new workflow opens in it): a graph with a branch, one step selected, its configuration open in the step panel.
+  await createFirstWorkflow(page, "Greeter");
   await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   const canvas = page.getByRole("region", { name: "Workflow canvas" });
@@ -78,10 +74,7 @@ test("keyboard only: select a step, press C, pick the step to connect to; a refu
   await page.getByLabel("Password").fill(`copper-meadow-${stamp}`);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Keys");
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name: "Keys", exact: true }).click();
+  await createFirstWorkflow(page, "Keys");
   // A trigger leading to "greet", and "shout" not connected yet.
   const seeded = {
     schemaVersion: 1,

@@ -26,13 +26,16 @@ test("sign up, create, rename, duplicate and delete a workflow, then sign out an
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
   await expect(page.getByTestId("empty-state")).toContainText("No workflows yet");
 
-  // Create from the empty state's call to action; the dialog focuses its field and Enter submits.
+  // Create from the empty state's call to action; the dialog focuses its field and Enter submits. The new workflow
+  // opens in its editor; "All workflows" leads back to the list, which has it.
   await page.getByRole("button", { name: "Create your first workflow" }).click();
   const create = page.getByRole("dialog", { name: "New workflow" });
   await expect(create.getByLabel("Name")).toBeFocused();
   await create.getByLabel("Name").fill("Lead alerts");
   await create.getByLabel("Name").press("Enter");
-  await expect(create).toBeHidden();
+  await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Lead alerts" })).toBeVisible();
+  await page.getByRole("link", { name: "All workflows" }).click();
   await expect(workflowLink(page, "Lead alerts")).toBeVisible();
   await expect(page.getByTestId("empty-state")).toBeHidden();
 

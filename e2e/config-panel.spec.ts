@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createFirstWorkflow } from "./editor-helpers";
 import { scan } from "./axe-scan";
 
 // The configuration panel through forms only: a webhook trigger (methods, response mode, verification) and a
@@ -25,14 +26,6 @@ async function signUp(page: Page, name: string, tag: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, AUTH_NAVIGATION);
   return { email, workspaceId: new URL(page.url()).pathname.split("/")[2]! };
-}
-
-async function createWorkflow(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
 /**
@@ -79,7 +72,7 @@ test("a webhook trigger is configured through its form: methods, response, verif
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Web Hooker", "trigger-hook");
-  await createWorkflow(page, "Order hook");
+  await createFirstWorkflow(page, "Order hook");
   await placeSteps(page, [{ id: "start", kind: "trigger" }, set("note", { order: "{{ trigger.body.order }}" })]);
   await select(page, "start");
 
@@ -140,7 +133,7 @@ test("a schedule trigger is configured through its form: every weekday at a time
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Sched Uler", "trigger-schedule");
-  await createWorkflow(page, "Weekday report");
+  await createFirstWorkflow(page, "Weekday report");
   await placeSteps(page, [{ id: "start", kind: "trigger" }, set("tick", { at: "{{ trigger.scheduledAt }}" })]);
   await select(page, "start");
 
@@ -193,7 +186,7 @@ test("a Code step is written in the code editor (highlighted), and the run does 
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Cody Coder", "trigger-code");
-  await createWorkflow(page, "Doubler by form");
+  await createFirstWorkflow(page, "Doubler by form");
   await placeSteps(page, [{ id: "start", kind: "trigger" }, { id: "double", kind: "action", action: { integration: "code", version: "1.0.0", key: "run_code" }, input: {} }]);
   await select(page, "double");
 
@@ -220,7 +213,7 @@ test("'Connect new' on a step's connection picker saves the connection in a dial
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Connie Nector", "connect-new");
-  await createWorkflow(page, "Authed call");
+  await createFirstWorkflow(page, "Authed call");
   const editorUrl = page.url();
   await placeSteps(page, [{ id: "start", kind: "trigger" }, { id: "call", kind: "action", action: { integration: "http-request", version: "1.2.0", key: "send_request" }, input: { url: "https://example.com/me" } }]);
   await select(page, "call");
@@ -251,7 +244,7 @@ test("a viewer sees the trigger's and each step's configuration, every field rea
   const viewer = await signUp(viewerPage, "Vera Viewer", "trigger-viewer");
 
   const owner = await signUp(page, "Olga Owner", "trigger-owner");
-  await createWorkflow(page, "Shared hook");
+  await createFirstWorkflow(page, "Shared hook");
   await placeSteps(page, [
     { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "hmac" } } },
     { id: "call", kind: "action", action: { integration: "core", version: "1", key: "http_request" }, input: { url: "https://example.com/{{ trigger.body.id }}", method: "POST" }, settings: { retry: { maxAttempts: 2 } } },

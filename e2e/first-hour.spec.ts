@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // What a new user trips over between sign-up and a working automation (issue 16), walked as they walked it:
 // create a workflow, add a webhook trigger, publish, activate, call it, read the run, break it, retry it.
@@ -29,14 +29,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: null });
-}
-
-async function createWorkflow(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  if (!/\/workflows\//.test(page.url())) await page.getByRole("link", { name, exact: true }).click().catch(() => {});
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
 async function saveGraph(page: Page, graph: unknown) {
@@ -83,7 +75,7 @@ const webhookGraph = (input: Record<string, unknown>) => ({
 
 test("activating a workflow shows its webhook URL and 'Listening' in the trigger panel without a reload", async ({ page }, testInfo) => {
   await signUp(page, "stale-panel");
-  await createWorkflow(page, "Fresh panel");
+  await createFirstWorkflow(page, "Fresh panel");
   await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
   // The webhook's URL is in the trigger's configuration, in the step panel once the trigger is selected.
   await page.getByRole("region", { name: "Workflow canvas" }).getByTestId("graph-node-start").click();
@@ -104,7 +96,7 @@ test("activating a workflow shows its webhook URL and 'Listening' in the trigger
 
 test("a run whose continue-on-error step failed shows 'Succeeded with errors', not 'Succeeded': on the run, in the list filter and in the dashboard's counts", async ({ page }, testInfo) => {
   const { workspaceId } = await signUp(page, "with-errors");
-  await createWorkflow(page, "Best effort");
+  await createFirstWorkflow(page, "Best effort");
   await saveGraph(page, {
     schemaVersion: 1,
     nodes: [{ id: "start", kind: "trigger" }, fail("notify", "Chat is down", { onError: "continue" }), set("finish", { order: "{{ trigger.body.order }}" })],
@@ -131,7 +123,7 @@ test("a run whose continue-on-error step failed shows 'Succeeded with errors', n
 
 test("retry from the failed step after publishing a fix offers the current published version as well as the one the run used, and each run shows its version", async ({ page }, testInfo) => {
   await signUp(page, "retry-version");
-  await createWorkflow(page, "Order sync");
+  await createFirstWorkflow(page, "Order sync");
   const broken = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("prepare", { order: "{{ trigger.body.order }}" }), fail("gate", "Order {{ trigger.body.order }} is on hold")], edges: chain("start", "prepare", "gate") };
   await saveGraph(page, broken);
   await publish(page, 1);
@@ -177,7 +169,7 @@ test("retry from the failed step after publishing a fix offers the current publi
 
 test("a webhook run shows what arrived (body, query, headers kept) as its trigger step's output, and it can be kept as test data for the editor", async ({ page }, testInfo) => {
   const { workspaceId } = await signUp(page, "trigger-input");
-  await createWorkflow(page, "Hook reader");
+  await createFirstWorkflow(page, "Hook reader");
   await saveGraph(page, webhookGraph({ ref: "{{ trigger.body.ref }}" }));
   await publish(page, 1);
   await page.getByRole("switch", { name: "Active" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // An official integration (Code, seeded by the migration) as a step of a real run: the sandbox on the worker
 // runs it, and the run view shows its output, its ctx.log lines and what it used.
@@ -13,10 +13,7 @@ test("a Code step runs in the sandbox; its output, log lines and resource use sh
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Doubler");
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name: "Doubler", exact: true }).click();
+  await createFirstWorkflow(page, "Doubler");
 
   const graph = {
     schemaVersion: 1,
@@ -57,10 +54,7 @@ test("a Code step that throws is not retried, and its step says why; its flood o
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("Thrower");
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name: "Thrower", exact: true }).click();
+  await createFirstWorkflow(page, "Thrower");
 
   // 200 lines of 1 KB: three times the 64 KiB a step stores. Three attempts allowed; a throw uses one.
   const code = "for (let i = 0; i < 200; i++) log.info('line ' + i + ' ' + 'x'.repeat(1000)); throw new Error('boom');";

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // The step configuration form: an HTTP Request step (the official integration, seeded by the migration) filled
 // in through fields drawn from its manifest's JSON Schema, checked as you type by the server's own rules,
@@ -13,10 +13,7 @@ async function signUpWithWorkflow(page: Page, name: string) {
   await page.getByLabel("Password").fill(`granite-harbor-${stamp}`);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
+  await createFirstWorkflow(page, name);
 }
 
 test("an HTTP Request step is configured through its form: inline errors as you type, saved, and there after a reload", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // The webhook trigger's configuration (the step panel, with the trigger selected): create the URL, copy it, set
 // the secret (never shown again), publish, activate, and a GitHub-signed delivery to that URL is acknowledged with
@@ -38,10 +38,7 @@ test("webhook trigger: URL with copy, secret set but never shown, signed deliver
   test.slow(); // set up, publish, activate, deliver, rotate, disable and enable: near a minute on a quiet machine
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill("GitHub pushes");
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name: "GitHub pushes", exact: true }).click();
+  await createFirstWorkflow(page, "GitHub pushes");
 
   const graph = {
     schemaVersion: 1,

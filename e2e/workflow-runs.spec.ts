@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 
 // The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
 // watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
@@ -30,14 +30,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await page.emulateMedia({ colorScheme: null });
 }
 
-async function createWorkflow(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create your first workflow" }).click();
-  await page.getByRole("dialog", { name: "New workflow" }).getByLabel("Name").fill(name);
-  await page.getByRole("dialog", { name: "New workflow" }).getByRole("button", { name: "Create workflow" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
 const draft = (page: Page) => jsonDraft(page);
 
 async function saveDraft(page: Page, graph: unknown) {
@@ -51,7 +43,7 @@ const chain = (...ids: string[]) => ids.slice(1).map((id, i) => ({ id: `${ids[i]
 
 test("a draft with a problem saves, marked on its node and listed; publish waits for the fix and shows what changed; run it live", async ({ page }, testInfo) => {
   await signUp(page, "Ada Runner", "runs");
-  await createWorkflow(page, "Greeter");
+  await createFirstWorkflow(page, "Greeter");
   const tabs = page.getByRole("navigation", { name: "Workflow" });
   await expect(tabs.getByRole("link", { name: "Editor" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("graph-canvas")).toContainText("no nodes");
@@ -190,7 +182,7 @@ test("a draft with a problem saves, marked on its node and listed; publish waits
 
 test("a failing test run of the draft, filtered in the list, retried from the failed step with earlier steps reused", async ({ page }) => {
   await signUp(page, "Fay Failer", "retry");
-  await createWorkflow(page, "Gatekeeper");
+  await createFirstWorkflow(page, "Gatekeeper");
   const graph = {
     schemaVersion: 1,
     nodes: [
@@ -253,7 +245,7 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
   const viewer = await signUp(viewerPage, "Vera Viewer", "viewer");
 
   const owner = await signUp(page, "Olga Owner", "owner");
-  await createWorkflow(page, "Shared flow");
+  await createFirstWorkflow(page, "Shared flow");
   const workflowUrl = page.url();
   await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("note", { ok: true })], edges: chain("start", "note") });
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
@@ -293,7 +285,7 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
 
 test("cancel a long run, and a re-run that cannot start says why", async ({ page }) => {
   await signUp(page, "Cal Canceller", "cancel");
-  await createWorkflow(page, "Slow poke");
+  await createFirstWorkflow(page, "Slow poke");
   await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, { id: "nap", kind: "delay", durationMs: 120_000 }, set("after", {})], edges: chain("start", "nap", "after") });
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   await page.getByRole("button", { name: "Run…" }).click();
@@ -317,7 +309,7 @@ test("cancel a long run, and a re-run that cannot start says why", async ({ page
 
 test("a step output nested too deep to show opens truncated, with a link that downloads the whole value", async ({ page }) => {
   await signUp(page, "Dee Nesting", "deep");
-  await createWorkflow(page, "Deep output");
+  await createFirstWorkflow(page, "Deep output");
   // 40 levels: within the JSON depth limit (128), past what the run view shows whole (32).
   let deep: Record<string, unknown> = { leaf: "bottom" };
   for (let i = 1; i < 40; i++) deep = { a: deep };

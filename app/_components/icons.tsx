@@ -29,6 +29,20 @@ export const PlugIcon = (p: IconProps) => (
     <path d="M7 2.5v4M13 2.5v4M5 6.5h10v3a5 5 0 0 1-10 0zM10 14.5v3" />
   </Icon>
 );
+export const IntegrationsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="3" width="5.5" height="5.5" rx="1.2" />
+    <rect x="11.5" y="3" width="5.5" height="5.5" rx="1.2" />
+    <rect x="3" y="11.5" width="5.5" height="5.5" rx="1.2" />
+    <path d="M14.25 11.5v5.5M11.5 14.25H17" />
+  </Icon>
+);
+export const SearchIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8.5" cy="8.5" r="5" />
+    <path d="M12.5 12.5l4 4" />
+  </Icon>
+);
 export const StoreIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 7.5l1.5-4h11l1.5 4M3 7.5h14M3 7.5v9h14v-9M8 16.5v-4h4v4" />

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { workflows } from "../../db/schema";
 import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
-import { problemsOf } from "./draft-check";
+import { checkDraft, problemsOf } from "./draft-check";
 
 /** A new workflow starts with an empty canvas in the graph format of ARCHITECTURE.md §4. */
 export const EMPTY_GRAPH = { schemaVersion: 1, nodes: [], edges: [] } as const;
@@ -35,9 +35,14 @@ export async function getWorkflow(db: Database, userId: string, workspaceId: str
   return { ...wf, draftProblems: await problemsOf(db, wf.draftGraph) };
 }
 
-export async function createWorkflow(db: Database, userId: string, workspaceId: string, name: string) {
+/**
+ * A new workflow; `graph` is the draft it starts with (the catalogue's "Use in a new workflow" starts it with that
+ * step), checked as a saved draft is: one that is not a graph at all is refused, problems are the editor's to show.
+ */
+export async function createWorkflow(db: Database, userId: string, workspaceId: string, name: string, graph?: unknown) {
   await requireRole(db, userId, workspaceId, "editor");
-  const [wf] = await db.insert(workflows).values({ workspaceId, name, draftGraph: EMPTY_GRAPH, createdBy: userId }).returning(summary);
+  const draftGraph = graph === undefined ? EMPTY_GRAPH : (await checkDraft(db, graph)).draft;
+  const [wf] = await db.insert(workflows).values({ workspaceId, name, draftGraph, createdBy: userId }).returning(summary);
   return wf!;
 }
 

@@ -23,6 +23,17 @@ describe("workflows", () => {
     expect((await u.caller.workflow.list({ workspaceId })).map((w) => w.name)).toEqual(["Lead routing"]);
   });
 
+  it("starts with a given graph (the catalogue's 'Use in a new workflow'); one that is not a graph is refused, naming why", async () => {
+    const workspaceId = u.personalWorkspaceId;
+    const step = { id: "send_request", kind: "action", action: { integration: "core", version: "1", key: "set" }, input: {} };
+    const wf = await u.caller.workflow.create({ workspaceId, name: "From the catalogue", graph: { schemaVersion: 1, nodes: [step], edges: [] } });
+    expect((await u.caller.workflow.get({ workspaceId, workflowId: wf.id })).draftGraph).toMatchObject({ nodes: [step] });
+    const err = await u.caller.workflow.create({ workspaceId, name: "Broken", graph: { schemaVersion: 1, nodes: "none" } }).catch((e: TRPCError) => e);
+    expect((err as TRPCError).code).toBe("BAD_REQUEST");
+    expect((err as TRPCError).message).toMatch(/cannot be saved: nodes/);
+    expect((await u.caller.workflow.list({ workspaceId })).map((w) => w.name)).not.toContain("Broken");
+  });
+
   it("names the field of a bad name", async () => {
     const err = await u.caller.workflow.create({ workspaceId: u.personalWorkspaceId, name: "   " }).catch((e: TRPCError) => e);
     expect(err).toBeInstanceOf(TRPCError);

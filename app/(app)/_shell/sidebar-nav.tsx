@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType, SVGProps } from "react";
-import { CodeIcon, PlugIcon, RunsIcon, SettingsIcon, ShieldIcon, StoreIcon, WorkflowIcon } from "@/app/_components/icons";
+import { CodeIcon, IntegrationsIcon, PlugIcon, RunsIcon, SettingsIcon, ShieldIcon, StoreIcon, WorkflowIcon } from "@/app/_components/icons";
 import { useTRPC } from "@/app/_trpc/react";
 import { useWorkspaces } from "./use-current-workspace";
 
@@ -21,6 +21,7 @@ const WORKSPACE_ITEMS: Item[] = [
   { label: "Workflows", icon: WorkflowIcon, href: "", match: (p, b) => p === b || p.startsWith(`${b}/workflows`) },
   { label: "Runs", icon: RunsIcon, href: "/runs", match: (p, b) => p.startsWith(`${b}/runs`) },
   { label: "Connections", icon: PlugIcon, href: "/connections", match: (p, b) => p.startsWith(`${b}/connections`) },
+  { label: "Integrations", icon: IntegrationsIcon, href: "/integrations", match: (p, b) => p.startsWith(`${b}/integrations`) },
   { label: "Marketplace", icon: StoreIcon, href: null },
   { label: "Developer", icon: CodeIcon, href: null },
   { label: "Settings", icon: SettingsIcon, href: "/settings", match: (p, b) => p.startsWith(`${b}/settings`) },

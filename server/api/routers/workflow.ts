@@ -15,8 +15,9 @@ export const workflowRouter = router({
     .input(workflowId)
     .query(({ ctx, input }) => wf.getWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId)),
   create: workspaceProcedure
-    .input(z.object({ name: displayName("workflow") }))
-    .mutation(({ ctx, input }) => wf.createWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.name)),
+    // graph: the draft to start from (absent: an empty canvas); held to the same limits as saveDraft's.
+    .input(z.object({ name: displayName("workflow"), graph: z.unknown().optional() }))
+    .mutation(({ ctx, input }) => wf.createWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.name, input.graph)),
   rename: workspaceProcedure
     .input(workflowId.extend({ name: displayName("workflow") }))
     .mutation(({ ctx, input }) => wf.renameWorkflow(ctx.db, ctx.user.id, input.workspaceId, input.workflowId, input.name)),

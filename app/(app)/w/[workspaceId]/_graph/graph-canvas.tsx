@@ -363,7 +363,6 @@ export function GraphCanvas(props: Props) {
                   nodeColor={minimapColor}
                   nodeStrokeWidth={0}
                   style={{ width: 160, height: 110 }}
-                  className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700"
                 />
               )}
             </ReactFlow>

@@ -53,6 +53,7 @@ const STATE_DOT: Record<StepState, string> = {
 export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
   const { node, issues, state, durationMs, unreached, selected, exits, connectable } = data;
   const name = node.label ?? node.id;
+  const summary = nodeSummary(node);
   countRender(`step:${node.id}`);
   const invalid = issues.length > 0;
   const ring = invalid ? "ring-2 ring-red-500" : state ? STATE_RING[state] : selected ? "ring-2 ring-indigo-500" : "";
@@ -62,7 +63,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
       data-state={state ?? (unreached ? "unreached" : "")}
       data-invalid={invalid || undefined}
       style={{ width: NODE_WIDTH, minHeight: nodeHeight(exits.length) }}
-      className={`relative rounded-lg border bg-white py-2 pl-3 ${exits.length ? "pr-12" : "pr-3"} text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+      className={`relative rounded-lg border bg-white py-2 pl-3 ${exitRoom(exits)} text-left shadow-sm dark:bg-zinc-900 ${invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700"} ${ring} ${unreached ? "opacity-45" : ""} ${selected ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
     >
       {node.kind !== "trigger" && (
         <Handle
@@ -73,18 +74,25 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
           {...handleA11y(connectable, `Connect to ${name}`, `Input of ${name}`)}
         />
       )}
-      <div className="flex items-center gap-1.5">
-        <span className={`rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
-        <span className="min-w-0 flex-1 truncate text-sm font-medium">{node.label ?? node.id}</span>
+      {/* The name gets the row to itself and up to two lines, so typical names ("Send Slack message") show whole; a longer one is clipped, its full text on hover. */}
+      <div className="flex items-start gap-1.5">
+        <span data-testid={`node-label-${node.id}`} title={name} className="line-clamp-2 min-w-0 flex-1 text-sm leading-5 font-medium [overflow-wrap:anywhere]">
+          {name}
+        </span>
         {durationMs !== undefined && (
-          <span data-testid={`node-duration-${node.id}`} className="shrink-0 text-[10px] tabular-nums text-zinc-500 dark:text-zinc-400">
+          <span data-testid={`node-duration-${node.id}`} className="mt-0.5 shrink-0 text-[10px] tabular-nums text-zinc-500 dark:text-zinc-400">
             {formatDuration(durationMs)}
           </span>
         )}
-        {state && <span role="img" aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
-        {invalid && <ProblemBadge nodeId={node.id} issues={issues} />}
+        {state && <span role="img" aria-label={state === "pinned" ? "test data" : state} title={state === "pinned" ? "Output from test data, not run" : state} className={`mt-1.5 size-2 shrink-0 rounded-full ${STATE_DOT[state]}`} />}
+        {invalid && <span className="mt-0.5 shrink-0"><ProblemBadge nodeId={node.id} issues={issues} /></span>}
       </div>
-      <div className="mt-1 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{nodeSummary(node)}</div>
+      <div className="mt-1 flex items-center gap-1.5">
+        <span className={`shrink-0 rounded px-1.5 py-px text-[10px] font-semibold uppercase tracking-wide ${KIND_STYLE[node.kind] ?? KIND_STYLE.merge}`}>{node.kind}</span>
+        <span title={summary} className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
+          {summary}
+        </span>
+      </div>
       {invalid && (
         <div data-testid={`node-issue-${node.id}`} className="mt-1 truncate text-[11px] font-medium text-red-600 dark:text-red-400">
           {issues[0]!.field ? `${issues[0]!.field}: ` : ""}
@@ -126,6 +134,12 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
  */
 const HANDLE_CLASS =
   "!size-2.5 !border-white !bg-zinc-500 dark:!border-zinc-900 dark:!bg-zinc-400 [&.connectingto]:!bg-red-500 [&.connectingto.valid]:!bg-emerald-500 [&.clickconnecting]:!bg-indigo-500 [&.connectionindicator:hover]:!bg-indigo-500";
+
+/** Room on the right for the exits' labels: less when the only labels are short ("out"), so the name has more. */
+function exitRoom(exits: readonly string[]): string {
+  if (exits.length === 0) return "pr-3";
+  return exits.every((e) => e.length <= 3) ? "pr-9" : "pr-12";
+}
 
 /** Tall enough to space a switch's exits apart. */
 export const nodeHeight = (exits: number) => Math.max(NODE_HEIGHT, 14 + exits * 18);

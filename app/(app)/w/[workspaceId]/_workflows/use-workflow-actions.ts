@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useToast } from "@/app/_components/toast";
 import type { WorkflowSummary } from "@/app/_lib/types";
 import { messageOf } from "@/app/_trpc/errors";
@@ -8,11 +9,13 @@ import { useTRPC } from "@/app/_trpc/react";
 /**
  * The dashboard's mutations. Each one patches the cached list straight away with what the server returned
  * (so the change shows without a flash) and then refetches, so sort order and timestamps come from the server.
+ * A new workflow opens in its editor: adding its trigger is what anyone creating one does next.
  */
 export function useWorkflowActions(workspaceId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
+  const router = useRouter();
   const listKey = trpc.workflow.list.queryKey({ workspaceId });
   const patch = (fn: (list: WorkflowSummary[]) => WorkflowSummary[]) => queryClient.setQueryData(listKey, (old) => (old ? fn(old) : old));
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
@@ -22,6 +25,7 @@ export function useWorkflowActions(workspaceId: string) {
       onSuccess: (wf) => {
         patch((list) => [wf, ...list]);
         toast.show(`Created “${wf.name}”`);
+        router.push(`/w/${workspaceId}/workflows/${wf.id}`);
       },
       onSettled: refresh,
     }),

@@ -1,8 +1,8 @@
 "use client";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { IntegrationIcon } from "@/app/_components/integration-icon";
 import { groupPalette, searchPalette, type PaletteEntry } from "@/app/_lib/graph-edit/palette";
 import { STEP_DRAG_TYPE } from "@/app/(app)/w/[workspaceId]/_graph/graph-canvas";
-import { IntegrationIcon } from "./integration-icon";
 
 type Props = {
   entries: readonly PaletteEntry[];

@@ -10,7 +10,7 @@ const KNOWN: Record<string, (p: { className?: string }) => React.ReactNode> = {
   transform: ShuffleIcon,
 };
 
-/** A palette group's icon: the manifest's (an image data URI or an emoji), a known one, or the default plug. */
+/** An integration's (or a palette group's) icon: the manifest's (an image data URI or an emoji), a known one, or the default plug. */
 export function IntegrationIcon({ group, icon, className = "size-4" }: { group: string; icon?: string; className?: string }) {
   const own = paletteIcon(icon);
   const box = "inline-flex shrink-0 items-center justify-center";
