@@ -58,7 +58,6 @@ test("the integrations catalogue: listed from the nav, searched down to actions,
   await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
   await expect(page.getByTestId("integrations-loading")).toBeVisible();
   release();
-  await page.unroute(/\/api\/trpc\/[^?]*integration\.catalog/);
 
   // Every official integration, with its description, what it offers and how it connects.
   const list = page.getByRole("list", { name: "Integrations" });
@@ -67,7 +66,7 @@ test("the integrations catalogue: listed from the nav, searched down to actions,
   await expect(http).toContainText("Official");
   await expect(http).toContainText("Send any HTTP request");
   await expect(http).toContainText("Send HTTP request");
-  await expect(http).toContainText("Connects with: HTTP authentication");
+  await expect(http).toContainText(/Connects with:\s*HTTP authentication/);
   await expect(list.getByTestId("integration-code")).toContainText("Run JavaScript");
   await expect(list.getByTestId("integration-transform")).toBeVisible();
   await shoot(page, testInfo, "catalogue");
@@ -94,7 +93,7 @@ test("the integrations catalogue: listed from the nav, searched down to actions,
   const actions = page.getByRole("region", { name: "Actions" });
   const send = actions.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Send HTTP request" }) });
   await expect(send).toContainText("Calls any HTTP endpoint and returns its status, headers and parsed body.");
-  await expect(send).toContainText(/Input: url \(required\), method, headers/);
+  await expect(send).toContainText(/Input: url \(required\), (\w+, ){4}\+2 more/);
   await shoot(page, testInfo, "integration-detail");
   await scan(page, testInfo, "integration-detail-scan");
 
@@ -151,21 +150,20 @@ test("step names of a usual length show whole on the canvas, a longer one is cli
   const canvas = page.getByRole("region", { name: "Workflow canvas" });
   await expect(canvas.getByTestId("graph-node-summary")).toBeVisible();
 
-  const clipped = (id: string) =>
-    canvas.getByTestId(`node-label-${id}`).evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+  // The element showing the name on its node, and whether the name overflows it.
+  const label = (id: string, name: string) => canvas.getByTestId(`graph-node-${id}`).getByText(name, { exact: true });
+  const clipped = (id: string, name: string) => label(id, name).evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
   for (const [id, name] of [
     ["webhook", "Webhook trigger"],
     ["http", "HTTP Request"],
     ["slack", "Send Slack message"],
     ["send_http_request", "send_http_request"],
   ] as const) {
-    const label = canvas.getByTestId(`node-label-${id}`);
-    await expect(label).toHaveText(name);
-    expect(await clipped(id), `"${name}" is shown whole`).toBe(false);
-    await expect(label).toHaveAttribute("title", name);
+    expect(await clipped(id, name), `"${name}" is shown whole`).toBe(false);
+    await expect(label(id, name)).toHaveAttribute("title", name);
   }
-  expect(await clipped("summary"), "the long name is clipped").toBe(true);
-  await expect(canvas.getByTestId("node-label-summary")).toHaveAttribute("title", LONG);
+  expect(await clipped("summary", LONG), "the long name is clipped").toBe(true);
+  await expect(label("summary", LONG)).toHaveAttribute("title", LONG);
 
   // The layout's width (graph-layout.ts NODE_WIDTH) holds for every node, whatever its name.
   const widths = await canvas.locator("[data-testid^='graph-node-']").evaluateAll((els) => els.map((el) => (el as HTMLElement).offsetWidth));

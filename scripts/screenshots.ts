@@ -35,52 +35,67 @@ async function walk(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 
-  // 1. Create a workflow.
+  // 1. Create a workflow: it opens in the editor.
   await page.getByRole("button", { name: "Create your first workflow" }).click();
   const dialog = page.getByRole("dialog", { name: "New workflow" });
   await dialog.getByLabel("Name").fill("Greet new stars");
   await shoot(page, "1-new-workflow");
   await dialog.getByRole("button", { name: "Create workflow" }).click();
-  if (!/\/workflows\//.test(page.url())) await page.getByRole("link", { name: "Greet new stars", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Greet new stars" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Greet new stars" })).toBeVisible({ timeout: 30_000 });
 
-  // 2. A webhook trigger and one step, saved, published and switched on.
-  const graph = {
-    schemaVersion: 1,
-    nodes: [
-      { id: "start", kind: "trigger", trigger: "webhook", webhook: { verification: { preset: "none" } }, position: { x: 0, y: 80 } },
-      { id: "greet", kind: "action", action: { integration: "core", version: "1", key: "set" }, input: { text: "Thanks for the star, {{ trigger.body.sender }}!" }, position: { x: 320, y: 80 } },
-    ],
-    edges: [{ id: "start-greet", source: "start", target: "greet" }],
-  };
-  const json = page.getByLabel("Draft graph JSON");
+  // 2. The webhook trigger, picked in the palette; its configuration opens beside the canvas.
+  const palette = page.getByRole("region", { name: "Add steps" });
+  const canvas = page.getByRole("region", { name: "Workflow canvas" });
+  // A click before the page has hydrated does nothing: click until the trigger is there.
   await expect(async () => {
-    if (!(await json.isVisible())) await page.getByRole("button", { name: "Advanced: JSON" }).click();
-    await expect(json).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  await json.fill(JSON.stringify(graph, null, 2));
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-  await page.getByRole("button", { name: "Advanced: JSON" }).click();
+    if ((await canvas.getByTestId("graph-node-webhook").count()) === 0) await palette.getByRole("option", { name: /^Webhook ?:/ }).click();
+    await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("trigger-config")).toBeVisible();
+  await shoot(page, "2-webhook-trigger");
+
+  // 3. A step after it (Ctrl+K with the trigger selected), filled in through its form.
+  await page.keyboard.press("Control+k");
+  const picker = page.getByRole("dialog", { name: "Add a step after webhook" });
+  await picker.getByRole("combobox", { name: "Search steps" }).fill("set data");
+  await page.keyboard.press("Enter");
+  await expect(canvas.getByTestId("graph-node-set")).toBeVisible();
+  await page.getByRole("button", { name: "Add field" }).click();
+  await page.getByLabel("Fields key 1").fill("text");
+  await page.getByLabel("Fields: text").fill("Thanks for the star, {{ trigger.body.sender }}!");
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved", { timeout: 30_000 });
+  await shoot(page, "3-step-form");
+
+  // 4. Publish: the draft becomes version 1.
   await page.getByRole("button", { name: "Publish…" }).click();
   const publish = page.getByRole("dialog", { name: "Publish workflow" });
+  await publish.getByLabel("What changed").fill("Thank stargazers");
+  await shoot(page, "4-publish");
   await publish.getByRole("button", { name: "Publish version 1" }).click();
   await expect(publish).toBeHidden();
-  await page.getByRole("switch", { name: "Active" }).click();
-  const section = page.getByTestId("webhook-section");
-  await expect(section.getByText("Listening", { exact: true })).toBeVisible();
-  await section.scrollIntoViewIfNeeded();
-  await shoot(page, "2-active-webhook");
 
-  // 3. Call it, and read the run: the trigger's data is its first step.
+  // 5. Switch it on: the trigger's panel shows the URL and "Listening" at once.
+  await page.getByRole("switch", { name: "Active" }).click();
+  await canvas.getByTestId("graph-node-webhook").click();
+  const section = page.getByTestId("webhook-section");
+  await expect(section.getByText("Listening", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await section.scrollIntoViewIfNeeded();
+  await shoot(page, "5-active-webhook");
+
+  // 6. Call it, and read the run: the trigger's data is its first step.
   const url = await section.getByLabel("Webhook URL").inputValue();
   const sent = await page.request.post(url, { data: { sender: "ada" } });
   const { runId } = (await sent.json()) as { runId: string };
   const workspace = new URL(page.url()).pathname.split("/")[2];
   await page.goto(`${base}/w/${workspace}/runs/${runId}`);
   await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", { timeout: 60_000 });
-  await page.getByTestId("step-greet").getByRole("button").first().click();
-  await shoot(page, "3-run");
+  await page.getByTestId("step-set").getByRole("button").first().click();
+  await shoot(page, "6-run");
+
+  // The integrations catalogue, from the sidebar.
+  await page.goto(`${base}/w/${workspace}/integrations`);
+  await expect(page.getByRole("list", { name: "Integrations" })).toBeVisible({ timeout: 30_000 });
+  await shoot(page, "7-integrations");
 }
 
 async function main(): Promise<number> {

@@ -98,7 +98,7 @@ function IntegrationCard({ match, href }: { match: CatalogueMatch<CatalogueInteg
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{i.description}</p>
         </div>
       </div>
-      <EntryNames label={match.entries.length > 0 ? "Matches" : "Triggers and actions"} entries={match.entries.length > 0 ? match.entries : entriesOf(i).map((e) => e.entry)} />
+      <EntryNames label={match.entries.length > 0 ? "Matches" : triggers > 0 ? "Triggers and actions" : "Actions"} entries={match.entries.length > 0 ? match.entries : entriesOf(i).map((e) => e.entry)} />
       <dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
         <div className="flex gap-1">
           <dt className="sr-only">Offers</dt>

@@ -55,10 +55,10 @@ export function IntegrationDetail({ slug }: { slug: string }) {
       </div>
     );
   }
-  return <Detail integration={integration} back={back} />;
+  return <Detail integration={integration} back={back} workspaceId={ws.id} />;
 }
 
-function Detail({ integration: i, back }: { integration: CatalogueIntegration; back: React.ReactNode }) {
+function Detail({ integration: i, back, workspaceId }: { integration: CatalogueIntegration; back: React.ReactNode; workspaceId: string }) {
   const entries = entriesOf(i);
   const triggers = entries.filter((e) => e.entry.trigger);
   const actions = entries.filter((e) => !e.entry.trigger);
@@ -88,7 +88,18 @@ function Detail({ integration: i, back }: { integration: CatalogueIntegration; b
         </div>
       </div>
       {i.connections.length > 0 && (
-        <Section title="Connection" description="Steps of this integration act as the account you connect. Add one on the Connections page, or from a step in the editor.">
+        <Section
+          title="Connection"
+          description={
+            <>
+              How its steps sign in to the service. Add one on{" "}
+              <Link href={`/w/${workspaceId}/connections`} className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+                Connections
+              </Link>
+              , or from a step in the editor.
+            </>
+          }
+        >
           <ul className="space-y-2 text-sm">
             {i.connections.map((c) => (
               <li key={`${c.kind}:${c.name}`}>
