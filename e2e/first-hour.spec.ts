@@ -121,6 +121,43 @@ test("a run whose continue-on-error step failed shows 'Succeeded with errors', n
   await expect(page.getByTestId("runs-empty")).toContainText("No runs match these filters");
 });
 
+test("a step whose mapping reads a skipped branch's step or a failed step says so on that step in the run view, instead of being silently empty", async ({ page }, testInfo) => {
+  await signUp(page, "mapping-warnings");
+  await createWorkflow(page, "Tiered note");
+  await saveGraph(page, {
+    schemaVersion: 1,
+    nodes: [
+      { id: "start", kind: "trigger" },
+      fail("lookup", "CRM is down", { onError: "continue" }),
+      { id: "vip", kind: "branch", mode: "if", expression: "trigger.body.vip == true" },
+      set("gold", { tier: "gold" }),
+      set("plain", { tier: "plain" }),
+      { id: "join", kind: "merge", mode: "first" },
+      set("note", { tier: "{{ steps.gold.output.tier }}", owner: "{{ steps.lookup.output.owner }}" }),
+    ],
+    edges: [
+      ...chain("start", "lookup", "vip"),
+      { id: "t", source: "vip", sourceHandle: "true", target: "gold" },
+      { id: "f", source: "vip", sourceHandle: "false", target: "plain" },
+      ...chain("gold", "join", "note"),
+      { id: "p", source: "plain", target: "join" },
+    ],
+  });
+  await publish(page, 1);
+  await runPublished(page, { vip: false });
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded with errors", RUN_FINISHES);
+
+  // The consuming step is marked in the list, and opened it says which reference read what, and why it is empty.
+  const note = page.getByTestId("step-note");
+  await expect(note).toContainText("2 warnings");
+  await expect(page.getByTestId("step-plain")).not.toContainText("warning");
+  await note.getByRole("button").click();
+  const warnings = page.getByTestId("step-warnings");
+  await expect(warnings).toContainText('input.tier reads steps.gold.output.tier, but step "gold" was skipped (no branch led to it), so it is empty here.');
+  await expect(warnings).toContainText('input.owner reads steps.lookup.output.owner, but step "lookup" failed and the run went on');
+  await shoot(page, testInfo, "run-mapping-warnings");
+});
+
 test("retry from the failed step after publishing a fix offers the current published version as well as the one the run used, and each run shows its version", async ({ page }, testInfo) => {
   await signUp(page, "retry-version");
   await createFirstWorkflow(page, "Order sync");

@@ -18,7 +18,7 @@ export async function automation(input: AutomationInput): Promise<AutomationResu
   try {
     // Test data never runs in production: the server never asks for it, and the engine refuses it all the same.
     if (input.test && input.versionId !== null) throw ApplicationFailure.nonRetryable("Test data (a fixture or pinned step outputs) cannot be used by a run of a published version", "TestDataInProduction");
-    await walkRegion(run, TOP, { steps: {}, prefix: "" }, [], { node: trigger, outcome: { output: input.trigger, handles: ["out"] } }, executeNode);
+    await walkRegion(run, TOP, { steps: {}, states: {}, prefix: "" }, [], { node: trigger, outcome: { output: input.trigger, handles: ["out"] } }, executeNode);
   } catch (err) {
     if (err instanceof StopRun && err.outcome === "success") {
       await finishing(input).finishRun({ runId: input.runId, status: "succeeded" });

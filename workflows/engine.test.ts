@@ -86,6 +86,50 @@ describe("the interpreter", () => {
     expect(r.steps.some((s) => s.stepKey === "unreached")).toBe(false);
   });
 
+  it("says on the consuming step when its mapping reads a skipped step (branch not taken) or a failed one the run went on past", async () => {
+    const once = { retry: { maxAttempts: 1 } };
+    const nodes = [
+      g.trigger(),
+      g.fail("soft", { message: "quota exceeded" }, { ...once, onError: "continue" }),
+      { id: "vip", kind: "branch", expression: "trigger.body.vip == true" },
+      g.set("gold", { tier: "gold" }),
+      g.set("plain", { tier: "plain" }),
+      { id: "join", kind: "merge", mode: "first" },
+      // Reads the branch not taken, the failed step's output and (on purpose, no warning) the failed step's error.
+      g.set("final", { tier: "{{ steps.gold.output.tier }}", note: "count: {{ steps.soft.output.count }}", why: "{{ steps.soft.output.error.message }}" }),
+    ];
+    const edges = [g.edge("start", "soft"), g.edge("soft", "vip"), g.edge("vip", "gold", "true"), g.edge("vip", "plain", "false"), g.edge("gold", "join"), g.edge("plain", "join"), g.edge("join", "final")];
+    const graph = { schemaVersion: 1, nodes, edges };
+    const row = (r: Awaited<ReturnType<typeof run>>, key: string) => r.steps.find((s) => s.stepKey === key)!;
+
+    const regular = await run(graph, { vip: false });
+    expect(regular.status).toBe("succeeded_with_errors");
+    expect(out(regular, "final")).toEqual({ tier: undefined, note: "count: ", why: "quota exceeded" });
+    // In the order of the stored input's keys (Postgres jsonb orders them): sorted here by field.
+    expect([...(row(regular, "final").warnings ?? [])].sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      {
+        field: "input.note",
+        reference: "steps.soft.output.count",
+        step: "soft",
+        why: "failed",
+        message: 'input.note reads steps.soft.output.count, but step "soft" failed and the run went on (its "on error" setting), so its output holds only the error (steps.soft.output.error.message).',
+      },
+      {
+        field: "input.tier",
+        reference: "steps.gold.output.tier",
+        step: "gold",
+        why: "skipped",
+        message: 'input.tier reads steps.gold.output.tier, but step "gold" was skipped (no branch led to it), so it is empty here.',
+      },
+    ]);
+    expect(row(regular, "plain").warnings).toBeNull();
+
+    // When the branch is taken, only the failed step is warned about.
+    const vip = await run(graph, { vip: true });
+    expect(out(vip, "final")).toMatchObject({ tier: "gold" });
+    expect(row(vip, "final").warnings).toEqual([expect.objectContaining({ field: "input.note", step: "soft", why: "failed" })]);
+  });
+
   it("keeps a loop going past failed items when told to, and the run says it had errors", async () => {
     const nodes = [g.trigger(), { id: "each", kind: "loop", items: "{{ trigger.body.list }}", continueOnItemFailure: true }, g.fail("maybe", { message: "bad {{ item }}" }, { retry: { maxAttempts: 1 } }), g.set("after", { r: "{{ steps.each.output }}" })];
     const edges = [g.edge("start", "each"), g.edge("each", "maybe", "each"), g.edge("each", "after", "done")];

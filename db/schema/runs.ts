@@ -83,6 +83,9 @@ export const runSteps = pgTable(
     usage: jsonb("usage"),
     // ctx.log lines of this attempt: [{ level, message, data?, at }].
     logs: storableJsonb("logs"),
+    // References in the input's mapping to skipped or failed steps (workflows/mapping/reference-warnings.ts):
+    // [{ field, reference, step, why, message }], at most 20, so an empty value is explained, not silent.
+    warnings: jsonb("warnings").$type<{ field: string; reference: string; step: string; why: "skipped" | "failed"; message: string }[]>(),
   },
   (t) => [unique("run_steps_attempt_uq").on(t.runId, t.stepKey, t.attempt)],
 );

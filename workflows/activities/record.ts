@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs, runSteps } from "../../db/schema";
+import type { MappingWarning } from "../mapping/reference-warnings";
 import type { StepFailure } from "./classify-error";
 import type { ResourceUsage, StepLog } from "./executor";
 import { withDbRetry } from "./db-retry";
@@ -43,6 +44,8 @@ export type StepEnd = {
   startedAt: Date;
   usage?: ResourceUsage;
   logs?: StepLog[];
+  /** What the input's mapping read from skipped or failed steps (reference-warnings.ts). */
+  warnings?: MappingWarning[];
 };
 
 /**
@@ -68,6 +71,7 @@ export async function recordStepFinished(db: Database, id: StepId, end: StepEnd,
     heapPeakBytes: end.usage?.heapPeakBytes ?? null,
     netBytes: end.usage?.netBytes ?? null,
     usage: end.usage?.sandbox ?? null,
+    warnings: end.warnings?.length ? end.warnings : null,
   };
   await withDbRetry(() =>
     db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { ApplicationFailure } from "@temporalio/common";
 import type { Database } from "../../db/client";
 import { DEFAULT_STEP_TIMEOUT_MS } from "../constants";
 import type { StepRequest, StepResult } from "../interpreter/types";
+import { MAX_WARNINGS } from "../mapping/reference-warnings";
 import { renderFields, TemplateFieldError } from "../mapping/template";
 import { loadBlobs, storeIfLarge } from "./blobs";
 import { withDeadline } from "./deadline";
@@ -57,7 +58,8 @@ async function attempt({ db, executor }: StepDeps, ctx: Context, req: StepReques
   const startedAt = new Date();
   // Caught at once (an unawaited rejection would end the worker); a run left "queued" is set right by finishRun.
   const marking = markRunRunning(db, req.runId).catch(() => {});
-  const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, end)]));
+  // Every end of the attempt, failed ones included, carries the interpreter's warnings about the mapping.
+  const finish = async (end: StepEnd) => void (await Promise.all([marking, recordStepFinished(db, id, req.warnings?.length ? { ...end, warnings: req.warnings.slice(0, MAX_WARNINGS) } : end)]));
   let input: Record<string, unknown>;
   try {
     input = renderFields(req.input, await loadBlobs(db, req.scope)) as Record<string, unknown>;

@@ -34,7 +34,7 @@ export async function runLoop(run: RunCtx, node: LoopNode, frame: Frame, execute
   let failed = 0;
   let next = 0;
   const iterate = async (index: number) => {
-    const child: Frame = { steps: { ...frame.steps }, item: items[index], index, prefix: `${frame.prefix}${node.id}[${index}].` };
+    const child: Frame = { steps: { ...frame.steps }, states: { ...frame.states }, item: items[index], index, prefix: `${frame.prefix}${node.id}[${index}].` };
     try {
       const leaves = await walkRegion(run, node.id, child, seeds, null, execute);
       const keys = Object.keys(leaves);

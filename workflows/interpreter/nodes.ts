@@ -3,6 +3,7 @@ import { builtinCatalog } from "../actions/catalog";
 import { STEP_HEARTBEAT_TIMEOUT_MS } from "../constants";
 import type { ActionNode, GraphNode } from "../graph/schema";
 import { evaluate } from "../mapping/evaluate";
+import { mappingWarnings } from "../mapping/reference-warnings";
 import { referencedSteps, renderValue } from "../mapping/template";
 import { stepActivityOptions, stepTimeoutMs } from "./activity-options";
 import { parseTimeMs, workflowNowMs } from "./clock";
@@ -66,6 +67,8 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
   if (pins && Object.hasOwn(pins, stepKey)) return { output: pins[stepKey], handles: ["out"] };
   const refs = referencedSteps(node.input);
   const steps = refs.has("*") ? frame.steps : Object.fromEntries([...refs].filter((id) => frame.steps[id]).map((id) => [id, frame.steps[id]]));
+  // Said on the step's record (not left silently empty): what its input reads from skipped or failed steps.
+  const warnings = mappingWarnings(node.input, frame.states);
   const { runStep } = stepActivities(run, node);
   try {
     const { output } = await runStep({
@@ -79,6 +82,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
       input: node.input,
       timeoutMs: stepTimeoutMs(node.settings),
       scope: { trigger: run.input.trigger, steps, item: frame.item, index: frame.index },
+      ...(warnings.length > 0 ? { warnings } : {}),
     });
     return { output, handles: ["out"] };
   } catch (err) {
@@ -87,7 +91,7 @@ async function runAction(run: RunCtx, node: ActionNode, frame: Frame): Promise<N
     const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
     if (node.settings.onError === "fail") throw new StepError(node.id, stepKey, `Step "${stepKey}" failed: ${cause?.message ?? err.message}`, cause?.type ?? "Error");
     const output = { error: { message: cause?.message ?? err.message, type: cause?.type ?? "Error" } };
-    return { output, handles: [node.settings.onError === "route" ? "error" : "out"] };
+    return { output, handles: [node.settings.onError === "route" ? "error" : "out"], failed: true };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ActionRef } from "../actions/catalog";
 import type { Graph } from "../graph/schema";
+import type { MappingWarning } from "../mapping/reference-warnings";
 
 /** Arguments of one run of the interpreter (`automation`); the workflowId is the run id. */
 export type AutomationInput = {
@@ -50,6 +51,8 @@ export type StepRequest = {
   timeoutMs?: number;
   /** Just the data the templates read: trigger, the referenced steps' outputs (possibly BlobRefs), loop item. */
   scope: Record<string, unknown>;
+  /** References in `input` to skipped or failed steps (workflows/mapping/reference-warnings.ts), for the step's record. */
+  warnings?: MappingWarning[];
 };
 
 export type StepResult = { output: unknown };

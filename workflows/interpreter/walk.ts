@@ -1,18 +1,24 @@
 import { handleOf } from "../graph/handles";
 import type { GraphEdge, GraphNode } from "../graph/schema";
 import { regionNodes, type Structure } from "../graph/structure";
+import type { StepState } from "../mapping/reference-warnings";
 import type { AutomationInput } from "./types";
 
 /** Where a node runs: its loop iteration's view of earlier outputs, and the prefix that makes step keys unique. */
 export type Frame = {
   steps: Record<string, { output: unknown }>;
+  /** Steps of this view that were skipped or failed-and-continued, for the warnings on mappings that read them. */
+  states: Record<string, StepState>;
   item?: unknown;
   index?: number;
   prefix: string;
 };
 
-/** What a node produced, which exits it takes, and (control nodes) what run_steps shows instead of the output. */
-export type NodeOutcome = { output: unknown; handles: string[]; record?: unknown };
+/**
+ * What a node produced, which exits it takes, (control nodes) what run_steps shows instead of the output, and
+ * whether it is a failed step's error the run went on with.
+ */
+export type NodeOutcome = { output: unknown; handles: string[]; record?: unknown; failed?: boolean };
 export type RunCtx = { input: AutomationInput; s: Structure; regions: Map<string, Set<string>> };
 export type ExecuteNode = (run: RunCtx, node: GraphNode, frame: Frame, arrivals: string[]) => Promise<NodeOutcome>;
 
@@ -59,10 +65,14 @@ export async function walkRegion(run: RunCtx, region: string, frame: Frame, seed
     const firstMerge = node.kind === "merge" && node.mode === "first";
     if (!(allDecided || (firstMerge && active.length > 0))) return;
     started.add(id);
-    if (active.length === 0) return finish(node, null);
+    if (active.length === 0) {
+      frame.states[id] = "skipped";
+      return finish(node, null);
+    }
     const p = execute(run, node, frame, active.map((e) => e.source)).then(
       (outcome) => {
         frame.steps[id] = { output: outcome.output };
+        if (outcome.failed) frame.states[id] = "failed";
         finish(node, outcome);
       },
       (err: unknown) => {

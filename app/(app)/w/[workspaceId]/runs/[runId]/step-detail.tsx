@@ -58,6 +58,16 @@ export function StepDetail({ id, step, workspaceId, retriedAfter }: { id: string
           )}
         </div>
       )}
+      {step.warnings && step.warnings.length > 0 && (
+        <div data-testid="step-warnings" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <p className="font-medium">Its input read steps that did not run normally:</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {step.warnings.map((w) => (
+              <li key={`${w.field} ${w.reference}`}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <StepLogs logs={step.logs} />
       {cut("logs") && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">

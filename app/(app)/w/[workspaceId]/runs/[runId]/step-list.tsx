@@ -87,6 +87,11 @@ export function StepList({ run, selectedNode, onSelectNode }: { run: RunDetail; 
                 )}
                 <StepStateBadge state={state} />
                 {s.attempt > 1 && <Badge>attempt {s.attempt}</Badge>}
+                {s.warnings && s.warnings.length > 0 && (
+                  <Badge tone="amber">
+                    {s.warnings.length === 1 ? "1 warning" : `${s.warnings.length} warnings`}
+                  </Badge>
+                )}
                 {s.reusedFrom && <span className="text-xs text-zinc-500 dark:text-zinc-400">from an earlier run</span>}
                 <span className="ml-auto flex gap-4 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
                   {s.cpuMs != null && <span title="CPU time">CPU {formatDuration(s.cpuMs)}</span>}
