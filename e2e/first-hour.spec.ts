@@ -139,8 +139,9 @@ test("a step whose mapping reads a skipped branch's step or a failed step says s
       ...chain("start", "lookup", "vip"),
       { id: "t", source: "vip", sourceHandle: "true", target: "gold" },
       { id: "f", source: "vip", sourceHandle: "false", target: "plain" },
-      ...chain("gold", "join", "note"),
+      { id: "g", source: "gold", target: "join" },
       { id: "p", source: "plain", target: "join" },
+      { id: "n", source: "join", target: "note" },
     ],
   });
   await publish(page, 1);
