@@ -1,5 +1,6 @@
 import { z } from "zod";
 import * as runs from "../../runs/commands";
+import { compareRuns, lastSuccessBefore } from "../../runs/compare";
 import { runCounts } from "../../runs/counts";
 import { getRun, listRuns } from "../../runs/queries";
 import { TRIGGER_KINDS } from "../../../workflows/graph";
@@ -35,6 +36,12 @@ export const runRouter = router({
   counts: workspaceProcedure.query(({ ctx, input }) => runCounts(ctx.db, ctx.user.id, input.workspaceId)),
   // Also the live view's polling endpoint: the browser re-fetches it while the run is queued or running.
   get: workspaceProcedure.input(runId).query(({ ctx, input }) => getRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
+  // Two runs of one workflow side by side (runId: the earlier or reference run).
+  compare: workspaceProcedure
+    .input(runId.extend({ otherRunId: z.string().regex(RUN_ID, "Not a run id") }))
+    .query(({ ctx, input }) => compareRuns(ctx.db, ctx.user.id, input.workspaceId, input.runId, input.otherRunId)),
+  // The run a failed one is compared with: its workflow's last success before it.
+  lastSuccess: workspaceProcedure.input(runId).query(({ ctx, input }) => lastSuccessBefore(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   cancel: workspaceProcedure.input(runId).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.user.id, input.workspaceId, input.runId)),
   retry: workspaceProcedure
     .input(runId.extend({ from: z.enum(["start", "failed_step"]), on: z.enum(["its_version", "latest"]).default("its_version") }))
