@@ -123,7 +123,7 @@ test("a run whose continue-on-error step failed shows 'Succeeded with errors', n
 
 test("a step whose mapping reads a skipped branch's step or a failed step says so on that step in the run view, instead of being silently empty", async ({ page }, testInfo) => {
   await signUp(page, "mapping-warnings");
-  await createWorkflow(page, "Tiered note");
+  await createFirstWorkflow(page, "Tiered note");
   await saveGraph(page, {
     schemaVersion: 1,
     nodes: [
