@@ -3,8 +3,8 @@
  * `next start` behind the edge, as `npm start` serves it) idle, then while FLOOD_CONNECTIONS (default 200)
  * keep-alive connections post wrong passwords to the credentials sign-in as fast as they are answered. Each flood
  * connection comes from its own loopback address and guesses a new email every time, so no per-address or
- * per-account limit steps in: what holds the page up is the password hashing queue alone (the worst case, a
- * botnet stuffing credentials). Goal: p95 during the flood ≤ 2× idle. Also prints the flood's answers by status,
+ * per-account limit steps in: what holds the page up is the password hashing queue alone, and the edge admitting
+ * only as many sign-ins as it holds (the worst case, a botnet stuffing credentials). Goal: p95 during the flood ≤ 2× idle. Also prints the flood's answers by status,
  * and the load average, which on a shared machine says how much the figures are worth.
  *   bash scripts/node.sh bench/sign-in-flood.ts
  * Env: FLOOD_CONNECTIONS=200  PAGE_REQUESTS=60  WARMUP_S=5. To see the flood without the queue's cap:
@@ -42,13 +42,15 @@ try {
   const page = new URL(`/w/${user.personalWorkspaceId}`, base);
   const cookie = `${user.cookie.name}=${user.cookie.value}`;
   const pageAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const pageFailures: string[] = [];
   async function pageTimes(n: number): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = performance.now();
       const res = await send(page, { agent: pageAgent, headers: { cookie } });
-      if (res.status !== 200) throw new Error(`the page answered ${res.status}: ${res.body.slice(0, 200)}`);
-      times.push(performance.now() - t);
+      // A failed page is counted, not timed: a fast 500 is no fast page.
+      if (res.status === 200) times.push(performance.now() - t);
+      else pageFailures.push(String(res.status));
     }
     return times;
   }
@@ -91,6 +93,7 @@ try {
 
   const ratio = pct(during, 95) / pct(idle, 95);
   say(`during a ${FLOOD_CONNECTIONS}-connection sign-in flood (${rate} attempts/s): page p50 ${ms(pct(during, 50))}, p95 ${ms(pct(during, 95))} (load ${floodLoad})`);
+  if (pageFailures.length) say(`page requests that failed during the flood: ${pageFailures.length} (${pageFailures.join(", ")})`);
   say(`flood answers by status: ${[...statuses].sort().map(([k, v]) => `${k}: ${v}`).join(", ")}`);
   say(`p95 during / idle: ${ratio.toFixed(2)}× (goal ≤ 2×: ${ratio <= 2 ? "met" : "missed"})`);
 } finally {

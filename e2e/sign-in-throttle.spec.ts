@@ -81,10 +81,11 @@ test("limits count the client a trusted proxy names, and a forged X-Forwarded-Fo
 });
 
 test("beyond the password hashing queue, sign-ins are answered 429 with Retry-After, never a 5xx", async () => {
-  // Thirty accounts at once, so no per-account limit steps in: only the queue (1 slot, 4 waiting in this stack).
+  // Sixty accounts at once, so no per-account limit steps in: only the queue (1 slot and 40 waiting in this
+  // stack; the edge admits that many and answers the rest itself).
   const from = "127.0.0.26";
   const csrf = await csrfFor(from);
-  const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom(from, `e2e-stuffed-${i}-${stamp()}@example.com`, "Winter2026!", { csrf })));
+  const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => signInFrom(from, `e2e-stuffed-${i}-${stamp()}@example.com`, "Winter2026!", { csrf })));
   const busy = answers.filter((a) => a.status === 429);
   for (const a of answers) if (a.status !== 429) expect(a.error, a.body).toBe(INCORRECT);
   expect(busy.length, answers.map((a) => `${a.status} ${a.error}`).join("\n")).toBeGreaterThan(0);

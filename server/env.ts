@@ -39,9 +39,6 @@ const schema = z
     GITHUB_SECRET: nonEmpty.optional(),
     // GitHub Enterprise Server, e.g. https://github.example.com (also how tests point at a loopback GitHub).
     GITHUB_URL: z.url({ protocol: /^https?$/ }).optional(),
-    // Password hashes computed at once per web process, and how many more may wait (server/auth/hashing-queue.ts).
-    JUNCTION_PASSWORD_HASH_SLOTS: z.coerce.number().int().min(1).max(64).optional(),
-    JUNCTION_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {

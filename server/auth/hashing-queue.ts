@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
 import { DomainError } from "../errors";
-import { env } from "../env";
 
 /** The queue was full: the caller answers 429 with Retry-After rather than making everyone wait. */
 export class HashingBusyError extends DomainError {
@@ -42,12 +41,25 @@ export function createHashingQueue(slots: number, queue: number): HashingQueue {
   return { run, slots, queue };
 }
 
+/** An integer setting in its range, or the fallback when unset; a bad one throws, naming the variable and the range. */
+function setting(env: Record<string, string | undefined>, name: string, min: number, max: number, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}; got "${raw}".`);
+  return value;
+}
+
 /**
- * Defaults: half the cores (at most 4, libuv's thread pool, which scrypt runs on) and four waiting per slot.
- * JUNCTION_PASSWORD_HASH_SLOTS / JUNCTION_PASSWORD_HASH_QUEUE override them.
+ * Defaults: half the cores (at most 4: libuv's thread pool, which scrypt runs on, has 4 threads) and four waiting
+ * per slot. JUNCTION_PASSWORD_HASH_SLOTS (1–64) and JUNCTION_PASSWORD_HASH_QUEUE (0–10000) override them. Read
+ * from the environment alone, so whatever hashes a password (a seeding script, a bench) needs nothing else set.
  */
-export function defaultHashingQueue(): HashingQueue {
-  const { JUNCTION_PASSWORD_HASH_SLOTS, JUNCTION_PASSWORD_HASH_QUEUE } = env();
-  const slots = JUNCTION_PASSWORD_HASH_SLOTS ?? Math.min(4, Math.ceil(availableParallelism() / 2));
-  return createHashingQueue(slots, JUNCTION_PASSWORD_HASH_QUEUE ?? 4 * slots);
+export function hashingQueueSize(env: Record<string, string | undefined> = process.env): { slots: number; queue: number } {
+  const slots = setting(env, "JUNCTION_PASSWORD_HASH_SLOTS", 1, 64, Math.min(4, Math.ceil(availableParallelism() / 2)));
+  return { slots, queue: setting(env, "JUNCTION_PASSWORD_HASH_QUEUE", 0, 10_000, 4 * slots) };
+}
+
+export function defaultHashingQueue(env: Record<string, string | undefined> = process.env): HashingQueue {
+  const { slots, queue } = hashingQueueSize(env);
+  return createHashingQueue(slots, queue);
 }

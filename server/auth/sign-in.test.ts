@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
 import { signInAttempts } from "../../db/schema";
-import { createHashingQueue, HashingBusyError } from "./hashing-queue";
+import { createHashingQueue, defaultHashingQueue, HashingBusyError } from "./hashing-queue";
 import { INVALID_CREDENTIALS, verifyCredentials } from "./sign-in";
 import { attemptKeys, FIRST_WAIT_MS, waitAfter } from "./throttle";
 import { newUser } from "../testing/users";
@@ -65,5 +65,12 @@ describe("the password hashing queue", () => {
     }
     await Promise.all(running);
     expect(order).toEqual([1, 2, 3]);
+  });
+
+  it("is sized by JUNCTION_PASSWORD_HASH_SLOTS and _QUEUE, and a bad value names the variable", () => {
+    expect(defaultHashingQueue({ JUNCTION_PASSWORD_HASH_SLOTS: "2" })).toMatchObject({ slots: 2, queue: 8 });
+    expect(defaultHashingQueue({ JUNCTION_PASSWORD_HASH_SLOTS: "1", JUNCTION_PASSWORD_HASH_QUEUE: "0" })).toMatchObject({ slots: 1, queue: 0 });
+    expect(() => defaultHashingQueue({ JUNCTION_PASSWORD_HASH_SLOTS: "0" })).toThrow('JUNCTION_PASSWORD_HASH_SLOTS must be an integer from 1 to 64; got "0".');
+    expect(() => defaultHashingQueue({ JUNCTION_PASSWORD_HASH_QUEUE: "lots" })).toThrow(/JUNCTION_PASSWORD_HASH_QUEUE must be an integer from 0 to 10000/);
   });
 });

@@ -7,6 +7,7 @@ import { getDb } from "../../db/client";
 import { temporal } from "../../workflows/client";
 import { log } from "../log";
 import { watchTemporal } from "../triggers/webhook/temporal-health";
+import { hashingQueueSize } from "../auth/hashing-queue";
 import { parseTrustedProxies } from "./client";
 import { createEdgeServer } from "./server";
 
@@ -16,13 +17,17 @@ if (!Number.isInteger(webPort) || webPort < 1) throw new Error("JUNCTION_WEB_POR
 
 // A bad value stops the edge with one line naming it (npm start shows it), rather than trusting nobody silently.
 let trustedProxies: ReturnType<typeof parseTrustedProxies>;
+let signInsAtOnce: number;
 try {
   trustedProxies = parseTrustedProxies(process.env.TRUST_PROXY ?? process.env.JUNCTION_TRUSTED_PROXIES);
+  // As many sign-ins as the web process can hash or queue (the same settings): more would only be refused there.
+  const { slots, queue } = hashingQueueSize();
+  signInsAtOnce = slots + queue;
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
 }
-const server = createEdgeServer({ upstream: { host: "127.0.0.1", port: webPort }, db: getDb, trustedProxies });
+const server = createEdgeServer({ upstream: { host: "127.0.0.1", port: webPort }, db: getDb, trustedProxies, signInsAtOnce });
 // Connect to Temporal before taking traffic, so the first deliveries do not pay for the handshake.
 await temporal().catch(() => {});
 // Know whether Temporal answers before the first delivery asks (deliveries get 503 while it does not).

@@ -3,18 +3,20 @@ import type { BlockList } from "node:net";
 import type { Database } from "../../db/client";
 import { hookRoute } from "./hooks";
 import { createProxy, type Upstream } from "./proxy";
+import { signInAdmission } from "./sign-in-admission";
 
 /**
  * The public HTTP server of `npm start`: webhook deliveries are answered here, everything else (pages, tRPC,
  * auth, health) is proxied to `next start` on a loopback port.
  */
-export function createEdgeServer(opts: { upstream: Upstream; db: () => Database; trustedProxies?: BlockList | null }): Server {
+export function createEdgeServer(opts: { upstream: Upstream; db: () => Database; trustedProxies?: BlockList | null; signInsAtOnce?: number }): Server {
   const trusted = opts.trustedProxies ?? null;
   const proxy = createProxy(opts.upstream, trusted);
+  const admit = signInAdmission(opts.signInsAtOnce ?? Infinity, trusted);
   const server = createServer((req, res) => {
     const hook = hookRoute(req, opts.db(), trusted);
     if (hook) void hook(req, res);
-    else proxy.request(req, res);
+    else if (admit(req, res)) proxy.request(req, res);
   });
   server.on("upgrade", (req, socket, head) => proxy.upgrade(req, socket, head));
   server.on("close", () => proxy.close());
