@@ -65,8 +65,8 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
       JUNCTION_VAULT_KEYS: `1:${randomBytes(32).toString("base64")}`,
       LOG_LEVEL: "warn",
     };
-    // The seeding below runs the server's code in this process, against the same database.
-    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: authSecret, JUNCTION_PAYLOAD_KEY: env.JUNCTION_PAYLOAD_KEY, JUNCTION_VAULT_KEYS: env.JUNCTION_VAULT_KEYS, LOG_LEVEL: "warn" });
+    // The seeding below runs the server's code in this process, against the same database (its environment is checked whole: Temporal's address too).
+    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, TEMPORAL_ADDRESS: temporal.address, AUTH_SECRET: authSecret, JUNCTION_PAYLOAD_KEY: env.JUNCTION_PAYLOAD_KEY, JUNCTION_VAULT_KEYS: env.JUNCTION_VAULT_KEYS, LOG_LEVEL: "warn" });
     const stale = staleReason(root);
     if (stale) {
       say(`next build (${stale}); log: .data/logs/bench-next-build.log`);
