@@ -11,7 +11,7 @@ import { EdgeActions, StepEdge, type StepFlowEdge } from "./graph-edge";
 import { CanvasReadyMark } from "./canvas-ready-mark";
 import { freeSpot } from "./free-spot";
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH, type Point } from "./graph-layout";
-import { nodeHeight, StepNode, type StepFlowNode } from "./graph-node";
+import { initialHandles, nodeHeight, StepNode, type StepFlowNode } from "./graph-node";
 import type { LooseGraph, LooseNode } from "./loose-graph";
 import { NOTE_DEFAULT_SIZE, NOTE_PREFIX, NoteActions, NoteNode, type NoteFlowNode } from "./note-node";
 
@@ -119,8 +119,13 @@ export function GraphCanvas(props: Props) {
   const exits = useExits(graph);
   // Flow nodes are reused while their step, position and marks are unchanged, so React Flow re-renders only changed steps.
   const previous = useRef(new Map<string, FlowNode>());
+  const culled = graph.nodes.length > CULL_ABOVE;
   const nodes = useMemo<FlowNode[]>(() => {
     const next = new Map<string, FlowNode>();
+    // Opening a big graph: the steps come with where their handles are, so React Flow draws only those in view (it
+    // draws every node it has no handle positions for, to measure them: all 1,000, then culled them). Only the first
+    // time: a step changed later is drawn and measured anew, as React Flow does for a node without them.
+    const opening = culled && previous.current.size === 0;
     // Notes first: drawn beneath the steps.
     const list: FlowNode[] = graph.notes.map((note) => {
       const id = NOTE_PREFIX + note.id;
@@ -163,13 +168,15 @@ export function GraphCanvas(props: Props) {
         old.data.unreached === data.unreached &&
         old.data.exits === data.exits &&
         old.data.connectable === connectable;
-      const flow: StepFlowNode = same ? old : { id: n.id, type: "step", position, data, selected, ariaLabel: `${n.kind} ${n.label ?? n.id}`, initialWidth: NODE_WIDTH, initialHeight: nodeHeight(data.exits.length) };
+      const flow: StepFlowNode = same
+        ? old
+        : { id: n.id, type: "step", position, data, selected, ariaLabel: `${n.kind} ${n.label ?? n.id}`, initialWidth: NODE_WIDTH, initialHeight: nodeHeight(data.exits.length), ...(opening ? { handles: initialHandles(n.kind, data.exits) } : {}) };
       next.set(n.id, flow);
       list.push(flow);
     }
     previous.current = next;
     return list;
-  }, [graph, positions, dragging, issues, states, durations, dimUnreached, selectedId, selectedIds, selectedNoteIds, editingNote, notesEditable, exits, connectable]);
+  }, [graph, positions, dragging, issues, states, durations, dimUnreached, selectedId, selectedIds, selectedNoteIds, editingNote, notesEditable, exits, connectable, culled]);
   const flowRef = useRef<ReactFlowInstance<FlowNode, StepFlowEdge> | null>(null);
   useEffect(() => {
     if (fitViewSignal) void flowRef.current?.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 });
@@ -308,7 +315,7 @@ export function GraphCanvas(props: Props) {
               edgeTypes={edgeTypes}
               onDragOver={onDragOver}
               onDrop={onDrop}
-              onlyRenderVisibleElements={graph.nodes.length > CULL_ABOVE}
+              onlyRenderVisibleElements={culled}
               nodesDraggable={Boolean(onMove)}
               nodesConnectable={connectable}
               edgesFocusable={Boolean(onExtraSelectionChange)}
@@ -349,7 +356,7 @@ export function GraphCanvas(props: Props) {
                   </svg>
                 </ControlButton>
               </Controls>
-              {onSelectionChange && <CanvasReadyMark culled={graph.nodes.length > CULL_ABOVE} />}
+              {onSelectionChange && <CanvasReadyMark culled={culled} />}
               {graph.nodes.length === 0 && emptyHint && (
                 <Panel position="top-center" className="mt-16 max-w-sm rounded-lg border border-dashed border-zinc-300 bg-white/90 p-4 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900/90 dark:text-zinc-300">
                   {emptyHint}

@@ -1,5 +1,5 @@
 "use client";
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, type Node, type NodeHandle, type NodeProps } from "@xyflow/react";
 import { memo, type KeyboardEvent } from "react";
 import { formatDuration } from "@/app/_lib/duration";
 import type { NodeIssue } from "@/app/_lib/graph-issues";
@@ -143,6 +143,23 @@ function exitRoom(exits: readonly string[]): string {
 
 /** Tall enough to space a switch's exits apart. */
 export const nodeHeight = (exits: number) => Math.max(NODE_HEIGHT, 14 + exits * 18);
+
+/** HANDLE_CLASS's size-2.5, in px. */
+const HANDLE_SIZE = 10;
+
+/**
+ * Where StepNode draws its handles, before React Flow has measured it: the input centred on the left edge, the
+ * exits spread down the right one (React Flow centres a handle on its position). Given to a node React Flow has not
+ * drawn yet, so it can draw the edges in view and need not draw (and measure) every node on opening a big graph;
+ * a node in view is drawn and measured as usual, which replaces these.
+ */
+export function initialHandles(kind: string, exits: readonly string[]): NodeHandle[] {
+  const height = nodeHeight(exits.length);
+  const half = HANDLE_SIZE / 2;
+  const handles: NodeHandle[] = exits.map((exit, i) => ({ id: exit, type: "source", position: Position.Right, x: NODE_WIDTH - half, y: (height * (i + 1)) / (exits.length + 1) - half, width: HANDLE_SIZE, height: HANDLE_SIZE }));
+  if (kind !== "trigger") handles.unshift({ id: null, type: "target", position: Position.Left, x: -half, y: height / 2 - half, width: HANDLE_SIZE, height: HANDLE_SIZE });
+  return handles;
+}
 
 /**
  * A handle's accessible name; in the editor it is also a button on the keyboard: Enter on an exit and then on a
