@@ -26,6 +26,19 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  docs/screenshots/${name}-{light,dark}.png`);
 }
 
+/** Toasts ("Created …", "Published version 1") fade by themselves; close them so they do not cover the picture. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByTestId("toasts").getByRole("button", { name: "Dismiss" });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+/** The editor as a person would leave it for a picture: saved, the whole graph in view, no toasts. */
+async function settle(page: Page): Promise<void> {
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await dismissToasts(page);
+}
+
 async function walk(page: Page): Promise<void> {
   const stamp = Date.now().toString(36);
   await page.goto(`${base}/sign-up`);
@@ -52,6 +65,7 @@ async function walk(page: Page): Promise<void> {
     await expect(canvas.getByTestId("graph-node-webhook")).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("trigger-config")).toBeVisible();
+  await settle(page);
   await shoot(page, "2-webhook-trigger");
 
   // 3. A step after it (Ctrl+K with the trigger selected), filled in through its form.
@@ -63,7 +77,7 @@ async function walk(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Add field" }).click();
   await page.getByLabel("Fields key 1").fill("text");
   await page.getByLabel("Fields: text").fill("Thanks for the star, {{ trigger.body.sender }}!");
-  await expect(page.getByTestId("draft-state")).toHaveText("Saved", { timeout: 30_000 });
+  await settle(page);
   await shoot(page, "3-step-form");
 
   // 4. Publish: the draft becomes version 1.
@@ -79,6 +93,7 @@ async function walk(page: Page): Promise<void> {
   await canvas.getByTestId("graph-node-webhook").click();
   const section = page.getByTestId("webhook-section");
   await expect(section.getByText("Listening", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await settle(page);
   await section.scrollIntoViewIfNeeded();
   await shoot(page, "5-active-webhook");
 
@@ -90,6 +105,7 @@ async function walk(page: Page): Promise<void> {
   await page.goto(`${base}/w/${workspace}/runs/${runId}`);
   await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", { timeout: 60_000 });
   await page.getByTestId("step-set").getByRole("button").first().click();
+  await dismissToasts(page);
   await shoot(page, "6-run");
 
   // The integrations catalogue, from the sidebar.
