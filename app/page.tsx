@@ -1,13 +1,13 @@
 import { redirect } from "next/navigation";
-import { contextForUser } from "@/server/api/context";
+import { contextFor } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
-import { currentUserId } from "@/server/auth";
+import { currentUser } from "@/server/auth";
 
 export const dynamic = "force-dynamic";
 
 /** "/" has no page of its own: signed-in users land on their personal workspace, everyone else signs in. */
 export default async function Home() {
-  const ctx = await contextForUser(await currentUserId());
+  const ctx = contextFor(await currentUser());
   if (!ctx.user) redirect("/sign-in");
   const workspaces = await createCaller(ctx).workspace.list();
   const home = workspaces.find((w) => w.personal) ?? workspaces[0];

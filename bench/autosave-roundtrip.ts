@@ -13,6 +13,7 @@ import { emptyHistory, record, serializeHistory } from "../app/_lib/graph-edit/h
 import { apply, moveNodesOp } from "../app/_lib/graph-edit/ops";
 import { boostPriority, pct, seedWorkflow, startEditorApp } from "./lib/editor-app";
 import { editorGraph } from "./lib/editor-graphs";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../server/http/csrf-header";
 
 const NODES = Number(process.env.NODES ?? 1000);
 const SAVES = Number(process.env.SAVES ?? 60);
@@ -51,7 +52,7 @@ try {
     const body = JSON.stringify({ json: { ...ids, draftRevision: revision, graph: doc, history: serializeHistory(history) } });
     bytes = Buffer.byteLength(body);
     const t = performance.now();
-    const res = await fetch(`${app.baseUrl}/api/trpc/workflow.saveDraft`, { method: "POST", body, headers: { "content-type": "application/json", cookie } });
+    const res = await fetch(`${app.baseUrl}/api/trpc/workflow.saveDraft`, { method: "POST", body, headers: { "content-type": "application/json", cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE } });
     const text = await res.text();
     const elapsed = performance.now() - t;
     if (res.status !== 200) throw new Error(`save ${i} answered ${res.status}: ${text.slice(0, 300)}`);

@@ -94,11 +94,12 @@ async function timeOverHttp() {
     // Imported only now: they read DATABASE_URL when first used.
     const { newUser } = await import("../server/testing/users");
     const { handleTrpc } = await import("../server/api/handler");
+    const { signedInAs } = await import("../server/api/context");
     const [saver, other] = await Promise.all([newUser("Saver"), newUser("Other")]);
     const ids = new Map([[saver.id, saver.id], [other.id, other.id]]);
     server.on("request", (req, res) => {
-      const userId = async () => ids.get(String(req.headers["x-bench-user"])) ?? null;
-      void handleTrpc(toRequest(req, undefined), { requestId: "bench", userId }).then((response) => writeResponse(res, response));
+      const signedIn = () => signedInAs(ids.get(String(req.headers["x-bench-user"])) ?? null);
+      void handleTrpc(toRequest(req, undefined), { requestId: "bench", signedIn }).then((response) => writeResponse(res, response));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();

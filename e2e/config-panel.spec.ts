@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createFirstWorkflow } from "./editor-helpers";
 import { scan } from "./axe-scan";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // The configuration panel through forms only: a webhook trigger (methods, response mode, verification) and a
 // schedule trigger ("every …", a cron that does not parse named on its field, the next runs in its time zone, the
@@ -36,7 +37,7 @@ async function placeSteps(page: Page, nodes: unknown[]) {
   const [, , workspaceId, , workflowId] = new URL(page.url()).pathname.split("/");
   const ids = (nodes as { id: string }[]).map((n) => n.id);
   const edges = ids.slice(1).map((id, i) => ({ id: `${ids[i]}-${id}`, source: ids[i], target: id }));
-  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { data: { json: { workspaceId, workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes, edges } } } });
+  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { data: { json: { workspaceId, workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes, edges } } }, headers: OWN_PAGE_HEADERS });
   expect(saved.status()).toBe(200);
   await page.reload();
 }

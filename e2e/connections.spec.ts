@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { scan } from "./axe-scan";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // The Connections page: an integration is picked from the installed ones, its connection is tested on save, and a
 // secret goes in once and never comes back.
@@ -77,7 +78,7 @@ test("new connection: pick an installed integration, fill its form, save; a fail
 
   // An API client naming an integration the workspace does not have is refused, the field named.
   const workspaceId = /\/w\/([0-9a-f-]{36})/.exec(page.url())![1];
-  const refused = await page.request.post("/api/trpc/connection.create", { data: { json: { workspaceId, name: "Stripe live", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "sk_x" } } } });
+  const refused = await page.request.post("/api/trpc/connection.create", { data: { json: { workspaceId, name: "Stripe live", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "sk_x" } } }, headers: OWN_PAGE_HEADERS });
   expect(refused.status()).toBe(400);
   expect(await refused.text()).toContain("is not an integration this workspace has");
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signUpWithWorkflow } from "./editor-helpers";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Connecting on the canvas: labelled exit handles, a drag from an if's "true" exit to a step, a refused edge into
 // the trigger and a refused cycle (said in words, near the canvas), an edge deleted from the keyboard and
@@ -31,7 +32,7 @@ async function seedDraft(page: Page, value: unknown) {
   const got = await page.request.get(`/api/trpc/workflow.get?input=${input}`);
   expect(got.ok()).toBe(true);
   const { draftRevision } = ((await got.json()) as { result: { data: { json: { draftRevision: number } } } }).result.data.json;
-  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { data: { json: { workspaceId, workflowId, draftRevision, graph: value } } });
+  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { data: { json: { workspaceId, workflowId, draftRevision, graph: value } }, headers: OWN_PAGE_HEADERS });
   expect(saved.ok(), await saved.text()).toBe(true);
   await page.reload();
 }

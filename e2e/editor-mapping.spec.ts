@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Issue 12 item 6, data mapping: a workflow seeded over tRPC (webhook trigger → HTTP Request), a real delivery
 // to its hook so the latest run is a sample, then the HTTP Request's URL mapped from the trigger's body with the
@@ -25,7 +26,7 @@ function trpc(request: APIRequestContext) {
     return body.result!.data.json;
   };
   return {
-    mutate: async (path: string, json: unknown) => unwrap(await request.post(`/api/trpc/${path}`, { data: { json } })),
+    mutate: async (path: string, json: unknown) => unwrap(await request.post(`/api/trpc/${path}`, { data: { json }, headers: OWN_PAGE_HEADERS })),
     query: async (path: string, json: unknown) => unwrap(await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`)),
   };
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Testing from the editor, as a user would: a named fixture made with the form (no JSON typed), the unpublished
 // draft tested with it, states and durations on the nodes, the step's output as a tree, searched; then one step
@@ -21,7 +22,7 @@ async function signUp(page: Page) {
 
 /** A tRPC call with the page's session, as the browser makes it (superjson envelope). */
 async function trpc<T>(page: Page, path: string, json: unknown): Promise<T> {
-  const res = await page.request.post(`/api/trpc/${path}`, { data: { json } });
+  const res = await page.request.post(`/api/trpc/${path}`, { data: { json }, headers: OWN_PAGE_HEADERS });
   expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }

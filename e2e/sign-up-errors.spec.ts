@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Every sign-up and sign-in problem is explained where it happened: beside the field at fault,
 // or (for credentials, which must not reveal whether an account exists) in one general message.
@@ -13,7 +14,7 @@ async function fillSignUp(page: Page, fields: { name?: string; email: string; pa
 
 /** Creates an account through the same tRPC procedure the sign-up form calls (superjson wraps input in `json`). */
 async function createAccount(page: Page, email: string, password: string) {
-  const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: { name: "Existing User", email, password } } });
+  const res = await page.request.post("/api/trpc/auth.signUp", { data: { json: { name: "Existing User", email, password } }, headers: OWN_PAGE_HEADERS });
   expect(res.ok(), await res.text()).toBeTruthy();
 }
 

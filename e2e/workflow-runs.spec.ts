@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
 // watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
@@ -268,7 +269,7 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
 
   // Straight at the API with the viewer's session: refused, and nothing changed.
   const workflowId = new URL(workflowUrl).pathname.split("/").at(-1)!;
-  const call = (path: string, json: unknown) => viewerPage.request.post(`/api/trpc/${path}`, { data: { json } });
+  const call = (path: string, json: unknown) => viewerPage.request.post(`/api/trpc/${path}`, { data: { json }, headers: OWN_PAGE_HEADERS });
   const publish = await call("workflow.publish", { workspaceId: owner.workspaceId, workflowId, message: "sneaky" });
   expect(publish.status()).toBe(403);
   const start = await call("run.start", { workspaceId: owner.workspaceId, workflowId, input: {}, draft: true });

@@ -115,6 +115,7 @@ async function main(): Promise<void> {
         ...process.env,
         ...github,
         FAKE_GITHUB_PORT: String(githubPort),
+        METRICS_TOKEN: env.METRICS_TOKEN,
         BASE_URL: `http://localhost:${port}`,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
       });
@@ -141,6 +142,8 @@ async function e2eSetup(services: Awaited<ReturnType<typeof startServices>>) {
     // account (40), so what stops that burst is the attempt count, not the queue; its overflow test sends more.
     JUNCTION_PASSWORD_HASH_SLOTS: "1",
     JUNCTION_PASSWORD_HASH_QUEUE: "40",
+    // e2e/operations.spec.ts scrapes /api/metrics with it, as an operator's Prometheus would.
+    METRICS_TOKEN: randomBytes(24).toString("hex"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info", // into .data/logs/test-web.log, for failures
   };
   return { env, github, githubPort, port };

@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { userForGitHub } from "./auth/github";
 import { githubProvider } from "./auth/github-provider";
 import { authCookies } from "./auth/cookies";
+import { currentSessionVersion, endSessions, type SessionClaims, type SignedIn, userForSession } from "./auth/sessions";
 import { SignInError, verifyCredentials } from "./auth/sign-in";
 import { mustWait } from "./auth/sign-in-answer";
 import { env } from "./env";
@@ -49,8 +50,9 @@ export function authOptions(overHttps = false): NextAuthOptions {
   const made: NextAuthOptions = {
     secret: env().AUTH_SECRET,
     cookies: authCookies(overHttps),
-    // Credentials sign-in requires JWT sessions; the user row is re-read per request (server/api/context.ts),
-    // so a deleted user or a changed role takes effect at once.
+    // Credentials sign-in requires JWT sessions. The user row is re-read per request (currentUser below), so a
+    // deleted user or a changed role takes effect at once, and the JWT's session version is checked in that read,
+    // so ending a user's sessions (sign-out, sign out everywhere, a role change) refuses every older cookie.
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
@@ -68,12 +70,24 @@ export function authOptions(overHttps = false): NextAuthOptions {
         return true;
       },
       async jwt({ token, user }) {
-        if (user) token.uid = user.id;
+        // `user` is there only at sign-in: the new session carries the version current now.
+        if (user) {
+          token.uid = user.id;
+          token.sv = (await currentSessionVersion(getDb(), user.id)) ?? undefined;
+        }
         return token;
       },
       async session({ session, token }) {
         if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+        if (typeof token.sv === "number") session.sv = token.sv;
         return session;
+      },
+    },
+    events: {
+      // Deleting the cookie is not enough: a copy of it (another tab's, a stolen one) would stay valid for 30 days.
+      // next-auth logs an error thrown here and still clears the cookie.
+      async signOut({ token }) {
+        if (typeof token?.uid === "string") await endSessions(getDb(), token.uid, "sign-out");
       },
     },
     logger: {
@@ -86,10 +100,22 @@ export function authOptions(overHttps = false): NextAuthOptions {
   return made;
 }
 
-/** Signed-in user's id from the session cookie, or null. */
-export async function currentUserId(): Promise<string | null> {
+/** What the request's session cookie claims, unchecked; null without a (valid, unexpired) cookie. */
+async function currentClaims(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions());
-  return session?.user?.id ?? null;
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return { userId, version: typeof session.sv === "number" ? session.sv : null };
+}
+
+/** The signed-in user, if their session is still current (one read by primary key); see SignedIn. */
+export async function currentUser(): Promise<SignedIn> {
+  return userForSession(getDb(), await currentClaims());
+}
+
+/** Signed-in user's id, or null when signed out, deleted, or the session was ended. */
+export async function currentUserId(): Promise<string | null> {
+  return (await currentUser()).user?.id ?? null;
 }
 
 export function githubEnabled(): boolean {

@@ -40,4 +40,13 @@ describe("env", () => {
   it("wants both GitHub variables or neither", () => {
     expect(problem({ ...good, GITHUB_ID: "abc" })).toContain("set both GITHUB_ID and GITHUB_SECRET");
   });
+
+  it("keeps metrics closed unless METRICS_PUBLIC is 1, and wants a METRICS_TOKEN worth guessing", () => {
+    expect(parseEnv(good).METRICS_PUBLIC).toBe(false);
+    expect(parseEnv(good).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ ...good, METRICS_PUBLIC: "1", METRICS_TOKEN: "t".repeat(32) })).toMatchObject({ METRICS_PUBLIC: true, METRICS_TOKEN: "t".repeat(32) });
+    expect(parseEnv({ ...good, METRICS_PUBLIC: "0" }).METRICS_PUBLIC).toBe(false);
+    expect(problem({ ...good, METRICS_PUBLIC: "yes" })).toContain('METRICS_PUBLIC must be "1" (metrics open to anyone) or "0"');
+    expect(problem({ ...good, METRICS_TOKEN: "short" })).toContain("METRICS_TOKEN must be at least 16 characters");
+  });
 });

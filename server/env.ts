@@ -39,6 +39,13 @@ const schema = z
     GITHUB_SECRET: nonEmpty.optional(),
     // GitHub Enterprise Server, e.g. https://github.example.com (also how tests point at a loopback GitHub).
     GITHUB_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // GET /api/metrics: a scraper's bearer token (server/ops/metrics-access.ts); without it, platform admins only.
+    METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters (e.g. openssl rand -hex 32)").optional(),
+    // "1" serves /api/metrics to anyone (a scraper on a private network); "0" or unset keeps it closed.
+    METRICS_PUBLIC: z
+      .enum(["0", "1"], { error: 'must be "1" (metrics open to anyone) or "0"' })
+      .optional()
+      .transform((v) => v === "1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {

@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { contextForUser } from "@/server/api/context";
-import { currentUserId } from "@/server/auth";
+import { currentUser } from "@/server/auth";
 import { Logo } from "@/app/_components/logo";
 
 // Reads the session cookie on every request; never prerender.
@@ -9,9 +8,9 @@ export const dynamic = "force-dynamic";
 
 /** Sign-in and sign-up share a centred card. Someone already signed in (and still existing) goes to the app. */
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  const userId = await currentUserId();
-  // A session for a deleted user must still reach these pages, or "/" and sign-in would redirect in a loop.
-  if (userId && (await contextForUser(userId)).user) redirect("/");
+  // A session for a deleted user, or one that was ended, must still reach these pages, or "/" and sign-in would
+  // redirect in a loop.
+  if ((await currentUser()).user) redirect("/");
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12 dark:bg-zinc-950">
       <div className="mb-8">

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@/server/http/csrf-header";
 import { ToastProvider } from "@/app/_components/toast";
 import { codeOf } from "./errors";
 import { TRPCProvider } from "./react";
@@ -33,7 +34,8 @@ export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab (state keeps it across renders; a module singleton would leak across SSR requests).
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    // The CSRF header on every call: the server refuses a mutation without it (server/http/csrf.ts).
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE } })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

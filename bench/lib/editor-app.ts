@@ -93,7 +93,7 @@ export async function startEditorApp(name: string, say: (line: string) => void) 
       async user(userName: string) {
         const { newUser } = await import("../../server/testing/users");
         const u = await newUser(userName);
-        const token = await encode({ token: { sub: u.id, uid: u.id, name: u.name, email: u.email }, secret: authSecret });
+        const token = await encode({ token: { sub: u.id, uid: u.id, sv: u.sessionVersion, name: u.name, email: u.email }, secret: authSecret });
         return { ...u, cookie: { name: "next-auth.session-token", value: token } };
       },
     };

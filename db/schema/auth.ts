@@ -12,6 +12,8 @@ export const users = pgTable("users", {
   // scrypt hash in PHC-like form; null for accounts created through OAuth only.
   passwordHash: text("password_hash"),
   platformRole: platformRole("platform_role").notNull().default("user"),
+  // Copied into each session's JWT at sign-in; adding one ends every session issued before (server/auth/sessions.ts).
+  sessionVersion: integer("session_version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

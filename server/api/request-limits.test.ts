@@ -5,7 +5,9 @@ import { getDb } from "../../db/client";
 import { runs } from "../../db/schema";
 import { g } from "../../workflows/testing/harness";
 import { toRequest, writeResponse } from "../edge/node-fetch";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../http/csrf-header";
 import { newUser } from "../testing/users";
+import { signedInAs } from "./context";
 import { handleTrpc } from "./handler";
 
 // tRPC over real HTTP, through the handler the Next.js route serves (server/api/handler.ts); the session is
@@ -22,11 +24,11 @@ beforeAll(async () => {
   workflowId = wf.id;
   await u.caller.workflow.saveDraft({ workspaceId: u.personalWorkspaceId, workflowId, draftRevision: 1, graph: { schemaVersion: 1, nodes: [g.trigger(), g.set("one", {})], edges: [g.edge("start", "one")] } });
   server = createServer((req, res) => {
-    const userId = async () => {
+    const signedIn = async () => {
       if (req.headers["x-test-user"] === SESSION_FAILS) throw new Error("session store at postgres://admin:hunter2@db/internal refused");
-      return u.id;
+      return signedInAs(u.id);
     };
-    void handleTrpc(toRequest(req, undefined), { requestId: "req-limits-0001", userId }).then((response) => writeResponse(res, response));
+    void handleTrpc(toRequest(req, undefined), { requestId: "req-limits-0001", signedIn }).then((response) => writeResponse(res, response));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -40,7 +42,7 @@ afterAll(async () => {
 type ErrorBody = { error: { json: { message: string; data: { code: string; httpStatus: number; requestId?: string } } } };
 
 async function post(path: string, body: BodyInit | null, headers: Record<string, string> = {}) {
-  const init = body === null ? { headers } : { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" };
+  const init = body === null ? { headers } : { method: "POST", body, headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE, ...headers }, duplex: "half" };
   const res = await fetch(`${base}/${path}`, init as RequestInit);
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as ErrorBody & ErrorBody[] };

@@ -61,7 +61,10 @@ const base = t.procedure.use(async ({ ctx, path, type, next }) => {
 export const publicProcedure = base;
 
 export const protectedProcedure = base.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.user) {
+    const message = ctx.sessionEnded ? "Your session has ended (signed out, or your access changed); sign in again." : "Sign in to continue.";
+    throw new TRPCError({ code: "UNAUTHORIZED", message });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

@@ -1,19 +1,21 @@
 import { getDb } from "../../db/client";
 import { contextForUser } from "../api/context";
 import { createCaller } from "../api/root";
+import { currentSessionVersion } from "../auth/sessions";
 import { signUp } from "../auth/users";
 import { listMyWorkspaces } from "../workspaces/service";
 
 let n = 0;
 
-/** Signs up a real user through the service (real scrypt hash) and returns a tRPC caller acting as them. */
+/** Signs up a real user through the service (real scrypt hash) and returns a tRPC caller acting as them, and the session version a cookie minted for them must carry. */
 export async function newUser(name = "Test User") {
   n += 1;
   const email = `user${n}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   const password = "correct horse battery staple";
   const user = await signUp(getDb(), { name, email, password });
   const [personal] = await listMyWorkspaces(getDb(), user.id);
-  return { ...user, password, personalWorkspaceId: personal!.id, caller: await callerFor(user.id) };
+  const sessionVersion = (await currentSessionVersion(getDb(), user.id))!;
+  return { ...user, password, personalWorkspaceId: personal!.id, sessionVersion, caller: await callerFor(user.id) };
 }
 
 export async function callerFor(userId: string | null) {

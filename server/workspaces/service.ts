@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { memberships, users, workspaces } from "../../db/schema";
+import { endSessions } from "../auth/sessions";
 import { DomainError, fieldError } from "../errors";
 import { requireRole } from "./access";
 import type { Role } from "./roles";
@@ -88,7 +89,12 @@ export async function changeMemberRole(db: Database, userId: string, workspaceId
     throw new DomainError("FORBIDDEN", "Only an owner can change who is an owner.");
   }
   if (role !== "owner") await assertNotLastOwner(db, workspaceId, target.role);
-  await db.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, memberId)));
+  await db.transaction(async (tx) => {
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, memberId)));
+    // Their sessions were issued for the access they had: a session someone else holds (a stolen cookie, a shared
+    // machine) must not outlive it. Changing your own role ends nothing.
+    if (memberId !== userId && role !== target.role) await endSessions(tx, memberId, "workspace-role-change");
+  });
   return { userId: memberId, role };
 }
 
@@ -98,6 +104,10 @@ export async function removeMember(db: Database, userId: string, workspaceId: st
   const target = await targetMembership(db, workspaceId, memberId);
   if (target.role === "owner" && me.role !== "owner") throw new DomainError("FORBIDDEN", "Only an owner can remove an owner.");
   await assertNotLastOwner(db, workspaceId, target.role);
-  await db.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, memberId)));
+  await db.transaction(async (tx) => {
+    await tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, memberId)));
+    // Removed by someone else: end their sessions, as for a role change. Leaving a workspace yourself ends nothing.
+    if (memberId !== userId) await endSessions(tx, memberId, "workspace-removal");
+  });
   return { userId: memberId };
 }

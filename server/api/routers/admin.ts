@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../../db/schema";
+import { setPlatformRole } from "../../admin/platform-roles";
 import { DomainError } from "../../errors";
 import { adminProcedure, router } from "../trpc";
 
@@ -17,8 +18,6 @@ export const adminRouter = router({
       if (input.userId === ctx.user.id && input.role !== "admin") {
         throw new DomainError("BAD_REQUEST", "You cannot remove your own admin role; ask another admin.");
       }
-      const updated = await ctx.db.update(users).set({ platformRole: input.role }).where(eq(users.id, input.userId)).returning({ id: users.id });
-      if (updated.length === 0) throw new DomainError("NOT_FOUND", "No such user.");
-      return { userId: input.userId, role: input.role };
+      return setPlatformRole(ctx.db, input.userId, input.role);
     }),
 });

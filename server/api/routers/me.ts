@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../../db/schema";
 import { nameSchema } from "../../auth/policy";
+import { endSessions } from "../../auth/sessions";
 import { protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -9,5 +10,10 @@ export const meRouter = router({
   updateProfile: protectedProcedure.input(z.object({ name: nameSchema })).mutation(async ({ ctx, input }) => {
     await ctx.db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, ctx.user.id));
     return { ...ctx.user, name: input.name };
+  }),
+  /** Ends every session of the caller, this one included (a lost laptop, a shared machine); the client then signs out. */
+  signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    await endSessions(ctx.db, ctx.user.id, "sign-out-everywhere");
+    return { ended: true };
   }),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "./profile-form";
+import { SessionsSection } from "./sessions-section";
 import { PageHeader } from "@/app/_components/page-header";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -9,6 +10,7 @@ export default function ProfilePage() {
     <div className="space-y-8">
       <PageHeader eyebrow="Account" title="Profile" description="How you appear to the people you work with." />
       <ProfileForm />
+      <SessionsSection />
     </div>
   );
 }
