@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { scan } from "./axe-scan";
 import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Ending a session means the cookie stops working everywhere, not just that this browser forgets it
@@ -56,7 +57,9 @@ test("after sign-out, a copy of the old cookie gets 401 from the API and the sig
   await copy.close();
 });
 
-test("sign out everywhere, from the profile page, ends the account's sessions in other browsers", async ({ page, browser }) => {
+test("sign out everywhere, from the profile page, ends the account's sessions in other browsers", async ({ page, browser }, testInfo) => {
+  test.slow(); // two sign-ins and two axe scans in two colour schemes each
+  await page.setViewportSize({ width: 1280, height: 800 });
   const account = await signUp(page, "everywhere");
   const laptop = await browser.newContext();
   const other = await laptop.newPage();
@@ -64,9 +67,12 @@ test("sign out everywhere, from the profile page, ends the account's sessions in
 
   await page.goto("/settings/profile");
   const sessions = page.getByRole("region", { name: "Sessions" });
+  await expect(sessions).toBeVisible();
+  await scan(page, testInfo, "profile-sessions", '[data-testid="sessions-section"]');
   await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
   const confirm = page.getByRole("dialog", { name: "Sign out everywhere?" });
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await scan(page, testInfo, "sign-out-everywhere-dialog", '[data-testid="confirm-dialog"]');
   await confirm.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in/, AUTH_NAVIGATION);
 

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 /**
  * Sign-in through the real endpoint (next-auth's credentials callback, behind the edge), as the sign-in form
@@ -39,7 +40,7 @@ export async function createAccount(email: string, password: string): Promise<vo
     from: "127.0.0.1",
     method: "POST",
     path: "/api/trpc/auth.signUp",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...OWN_PAGE_HEADERS },
     body: JSON.stringify({ json: { name: "Throttle Owner", email, password } }),
   });
   if (res.status !== 200) throw new Error(`sign-up answered ${res.status}: ${res.body}`);
