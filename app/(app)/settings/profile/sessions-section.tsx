@@ -14,7 +14,7 @@ export function SessionsSection() {
   const [confirming, setConfirming] = useState(false);
   const end = useMutation(trpc.me.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/sign-in" }) }));
   return (
-    <Section title="Sessions" description="Where you are signed in: every browser and device you signed in on in the last 30 days." testId="sessions-section">
+    <Section title="Sessions" description="Every browser and device signed in to your account in the last 30 days." testId="sessions-section">
       <div className="flex max-w-lg flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Lost a device, or signed in on a shared computer? End every session at once, this one included.</p>
         <Button variant="secondary" className="shrink-0" onClick={() => setConfirming(true)}>
@@ -24,7 +24,7 @@ export function SessionsSection() {
       <ConfirmDialog
         open={confirming}
         title="Sign out everywhere?"
-        description="Every browser and device signed in to your account is signed out at once, this one included. You will need your password to sign in again."
+        description="Every browser and device signed in to your account is signed out at once, this one included. Each of them will have to sign in again."
         confirmLabel="Sign out everywhere"
         onConfirm={() => end.mutate()}
         onClose={() => setConfirming(false)}
