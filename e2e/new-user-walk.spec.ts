@@ -23,7 +23,6 @@ const received: Received[] = [];
 
 let context: BrowserContext;
 let page: Page;
-let workflowUrl = "";
 
 test.beforeAll(async ({ browser }) => {
   api = createServer((req, res) => {
@@ -85,10 +84,10 @@ async function addFromPalette(p: Page, search: string, id: string) {
   await box.fill("");
 }
 
-test("sign up, build webhook → HTTP Request → if → Code from the palette, and configure each through its form", async ({}, testInfo) => {
+test("sign up, build webhook → HTTP Request → if → Code from the palette, and configure each through its form", async () => {
+  const testInfo = test.info();
   test.setTimeout(240_000);
   await signUpWithWorkflow(page, { name: "Walker Newman", tag: "walk" }, "Greet new signups");
-  workflowUrl = page.url();
 
   // The palette lists what can be added; the webhook trigger is picked first (hydration: picked again until it lands).
   await expect(palette(page).getByRole("group", { name: "Triggers" }).getByRole("option", { name: /^Webhook ?:/ })).toBeVisible();
@@ -140,7 +139,8 @@ test("sign up, build webhook → HTTP Request → if → Code from the palette, 
   await shoot(page, testInfo, "walk-configured");
 });
 
-test("test the draft with a fixture, then map the trigger's body into the request with the picker (the preview shows the value)", async ({}, testInfo) => {
+test("test the draft with a fixture, then map the trigger's body into the request with the picker (the preview shows the value)", async () => {
+  const testInfo = test.info();
   test.setTimeout(240_000);
   // The test panel under the canvas: a fixture made field by field, as the webhook's body would hold it.
   await expect(async () => {
@@ -199,7 +199,8 @@ test("test the draft with a fixture, then map the trigger's body into the reques
   await shoot(page, testInfo, "walk-mapped");
 });
 
-test("publish, activate, send a real delivery to the webhook and watch the run on the canvas", async ({}, testInfo) => {
+test("publish, activate, send a real delivery to the webhook and watch the run on the canvas", async () => {
+  const testInfo = test.info();
   test.setTimeout(240_000);
   await page.getByRole("button", { name: "Publish…" }).click();
   const publish = page.getByRole("dialog", { name: "Publish workflow" });
