@@ -65,7 +65,9 @@ test("the dashboard, the editor with a step's configuration open, and a finished
   await scan(page, testInfo, "dashboard-with-workflow");
 });
 
-test("keyboard only: select a step, press C, pick the step to connect to; a refused target says why; Escape closes and focus returns", async ({ page }) => {
+test("keyboard only: select a step, press C, pick the step to connect to; a refused target says why; Escape closes and focus returns; Ctrl+K adds a step and C connects it", async ({ page }) => {
+  // Sign-up, two reloads and a dozen keyboard steps each saved by autosave: over a minute on a loaded machine.
+  test.slow();
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/sign-up");
@@ -118,4 +120,39 @@ test("keyboard only: select a step, press C, pick the step to connect to; a refu
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   await page.reload();
   await expect(await jsonDraft(page)).toHaveValue(/"greet-out-shout"/);
+
+  // Adding a step is keyboard-only too: select "shout" with Enter, Ctrl+K opens the command palette, typing
+  // filters it and Enter adds a Stop after "shout", connected and selected.
+  const shout = canvas.locator('.react-flow__node[data-id="shout"]');
+  await expect(async () => {
+    await shout.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("node-inspector").getByLabel("Node")).toHaveValue("shout", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.keyboard.press("Control+k");
+  const picker = page.getByRole("dialog", { name: "Add a step after shout" });
+  await expect(picker.getByRole("combobox", { name: "Search steps" })).toBeFocused();
+  await page.keyboard.type("stop");
+  await expect(picker.getByRole("option").first()).toHaveText(/^Stop/);
+  await page.keyboard.press("Enter");
+  await expect(picker).toBeHidden();
+  await expect(canvas.getByTestId("graph-node-stop")).toBeVisible();
+  await expect(page.getByTestId("node-inspector").getByLabel("Node")).toHaveValue("stop");
+  await expect(canvas.getByRole("button", { name: "Insert a step between shout and stop" })).toBeVisible();
+
+  // Then connected by keyboard: C on the new step (a Stop has no exits, so the dialog offers what leads into it),
+  // Tab to "Connect from greet", Enter.
+  await page.keyboard.press("c");
+  const connectStop = page.getByRole("dialog", { name: "Connect “stop”" });
+  await expect(connectStop).toBeVisible();
+  const fromGreet = connectStop.getByRole("button", { name: "Connect from greet" });
+  for (let i = 0; i < 10 && !(await fromGreet.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(fromGreet).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(connectStop).toBeHidden();
+  await expect(canvas.getByRole("button", { name: "Insert a step between greet and stop" })).toBeVisible();
+  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
+  await page.reload();
+  await expect(await jsonDraft(page)).toHaveValue(/"greet-out-stop"/);
+  await expect(await jsonDraft(page)).toHaveValue(/"shout-out-stop"/);
 });

@@ -107,3 +107,44 @@ export const UsersIcon = (p: IconProps) => (
     <path d="M2.5 16.5c.6-2.8 2.8-4.5 5.5-4.5s4.9 1.7 5.5 4.5M13 4.3a3 3 0 0 1 0 5.4M15.5 12.5c1 .8 1.7 2 2 4" />
   </Icon>
 );
+export const UndoIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M7 4.5L3.5 8 7 11.5M4 8h8.5a4 4 0 0 1 0 8H9" />
+  </Icon>
+);
+export const RedoIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13 4.5L16.5 8 13 11.5M16 8H7.5a4 4 0 0 0 0 8H11" />
+  </Icon>
+);
+export const DuplicateIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="7" y="7" width="10" height="10" rx="1.5" />
+    <path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" />
+  </Icon>
+);
+export const TrashIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 5.5h13M8 5.5V3.5h4v2M5.5 5.5l.8 11h7.4l.8-11M8.5 9v4.5M11.5 9v4.5" />
+  </Icon>
+);
+export const TidyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="8" width="4" height="4" rx="1" />
+    <rect x="13.5" y="3" width="4" height="4" rx="1" />
+    <rect x="13.5" y="13" width="4" height="4" rx="1" />
+    <path d="M6.5 10H10M10 5v10M10 5h3.5M10 15h3.5" />
+  </Icon>
+);
+export const NoteIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 3.5h12v8.5l-4.5 4.5H4zM11.5 16.5V12H16M7 7.5h6M7 10h3" />
+  </Icon>
+);
+export const ConnectIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="4.5" cy="10" r="2" />
+    <circle cx="15.5" cy="10" r="2" />
+    <path d="M6.5 10h6M10.5 7.5L13 10l-2.5 2.5" />
+  </Icon>
+);

@@ -33,7 +33,7 @@ export function AutosaveIndicator({ status, label, detail, readOnly }: Props) {
   return (
     <p role="status" aria-live="polite" className="flex min-w-0 items-center gap-1.5 text-xs" data-status={status}>
       <span aria-hidden className={`size-2 shrink-0 rounded-full ${DOT[status]}`} />
-      <span data-testid="draft-state" className="font-medium text-zinc-700 dark:text-zinc-300">
+      <span data-testid="draft-state" className="truncate font-medium whitespace-nowrap text-zinc-700 dark:text-zinc-300" title={label}>
         {label}
       </span>
       {/* The label says it all when things are fine; otherwise say why and what happens next. */}

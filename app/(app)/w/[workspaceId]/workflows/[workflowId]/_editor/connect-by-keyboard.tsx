@@ -2,10 +2,12 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Dialog, DialogActions } from "@/app/_components/dialog";
+import { ConnectIcon } from "@/app/_components/icons";
 import type { ConnectRequest } from "@/app/(app)/w/[workspaceId]/_graph/graph-connect";
 import type { LooseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { connectionChecker, type ConnectGraph } from "@/workflows/graph/connection";
 import { offeredExits } from "@/workflows/graph/handles";
+import { ToolButton } from "./editor-toolbar";
 
 type Props = {
   /** The step to connect from (or into); null: closed. */
@@ -45,9 +47,7 @@ export function ConnectByKeyboard({ graph, selectedId, onConnect }: { graph: Loo
   if (!onConnect) return null;
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => selectedId && setOpen(selectedId)} disabled={!selectedId} title="Connect the selected step (C)">
-        Connect…
-      </Button>
+      <ToolButton label="Connect…" hint="the selected step to another" shortcut="C" onClick={() => selectedId && setOpen(selectedId)} disabled={!selectedId} icon={<ConnectIcon />} />
       <ConnectDialog stepId={open} graph={graph} onConnect={onConnect} onClose={() => setOpen(null)} />
     </>
   );

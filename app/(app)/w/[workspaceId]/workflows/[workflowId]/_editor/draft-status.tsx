@@ -23,10 +23,10 @@ export function DraftStatus({ readOnly, status, dirty, canSave, onSave, onRevert
       <AutosaveIndicator {...status} readOnly={readOnly} />
       {!readOnly && (
         <>
-          <Button variant="ghost" size="sm" onClick={onRevert} disabled={!dirty || status.status === "saving"}>
+          <Button variant="ghost" size="sm" className="shrink-0 !px-2" onClick={onRevert} disabled={!dirty || status.status === "saving"}>
             Revert
           </Button>
-          <Button size="sm" onClick={onSave} pending={status.status === "saving"} disabled={!canSave}>
+          <Button size="sm" className="shrink-0" onClick={onSave} pending={status.status === "saving"} disabled={!canSave}>
             Save draft
           </Button>
         </>

@@ -41,12 +41,15 @@ export function JsonViewToggle({ open, onChange }: { open: boolean; onChange: (o
       type="button"
       aria-expanded={open}
       aria-controls="draft-json-view"
+      // "JSON" on screen (the bar fits one row at 1280 px); its name says it is the advanced view.
+      aria-label="Advanced: JSON"
+      title="Advanced: the draft as JSON"
       onClick={() => onChange(!open)}
-      className={`rounded-md px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-500 ${
+      className={`whitespace-nowrap rounded-md px-2 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-500 ${
         open ? "bg-indigo-50 text-indigo-700 ring-1 ring-indigo-200 dark:bg-indigo-950/60 dark:text-indigo-300 dark:ring-indigo-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
       }`}
     >
-      Advanced: JSON
+      JSON
     </button>
   );
 }

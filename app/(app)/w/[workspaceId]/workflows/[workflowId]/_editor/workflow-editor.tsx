@@ -79,38 +79,47 @@ export function WorkflowEditor() {
   const test = useEditorTest(workflow.workspaceId, workflow.id, trigger?.id ?? null);
   const [testOpen, setTestOpen] = useState(false);
 
+  // One row at 1280 px: the tools are icons, and the draft's state is what gives way (its detail truncates).
+  const problem = draft.canEdit && state.parses ? state.problem : null;
   const bar = (
-    <div className="flex flex-wrap items-center justify-between gap-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <EditorToolbar
-          canEdit={editable}
-          canUndo={editable && state.history.undo.length > 0}
-          canRedo={editable && state.history.redo.length > 0}
-          hasSelection={selected.size + extras.edges.size + extras.notes.size > 0}
-          onUndo={commands.undo}
-          onRedo={commands.redo}
-          onDelete={commands.remove}
-          onDuplicate={commands.duplicate}
-          onTidy={commands.tidyUp}
-          onAddNote={canvasEditing.addNote}
-          onShortcuts={commands.showShortcuts}
-          problem={draft.canEdit && state.parses ? state.problem : null}
-        />
-        <ConnectByKeyboard graph={graph} selectedId={selectedId} onConnect={canvasEditing.canvasProps.onConnect} />
+    <div className="space-y-1">
+      <div className="flex items-center justify-between gap-2">
+        <div className="flex shrink-0 items-center gap-0.5">
+          <EditorToolbar
+            readOnly={!draft.canEdit}
+            canEdit={editable}
+            canUndo={editable && state.history.undo.length > 0}
+            canRedo={editable && state.history.redo.length > 0}
+            hasSelection={selected.size + extras.edges.size + extras.notes.size > 0}
+            onUndo={commands.undo}
+            onRedo={commands.redo}
+            onDelete={commands.remove}
+            onDuplicate={commands.duplicate}
+            onTidy={commands.tidyUp}
+            onAddNote={canvasEditing.addNote}
+            onShortcuts={commands.showShortcuts}
+          />
+          <ConnectByKeyboard graph={graph} selectedId={selectedId} onConnect={canvasEditing.canvasProps.onConnect} />
+        </div>
+        <div className="flex min-w-0 items-center gap-1.5">
+          <TestToggle
+            open={testOpen}
+            onChange={(open) => {
+              setTestOpen(open);
+              // The canvas changes height with the panel: fit the graph again once it has its new size.
+              requestAnimationFrame(() => requestAnimationFrame(() => setFitSignal((n) => n + 1)));
+            }}
+            state={toggleState(test.run?.status)}
+          />
+          <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
+          <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
+        </div>
       </div>
-      <div className="flex items-center gap-2">
-        <TestToggle
-          open={testOpen}
-          onChange={(open) => {
-            setTestOpen(open);
-            // The canvas changes height with the panel: fit the graph again once it has its new size.
-            requestAnimationFrame(() => requestAnimationFrame(() => setFitSignal((n) => n + 1)));
-          }}
-          state={toggleState(test.run?.status)}
-        />
-        <JsonViewToggle open={jsonOpen} onChange={setJsonOpen} />
-        <DraftStatus readOnly={!draft.canEdit} status={draft.save} dirty={draft.dirty} canSave={state.parses} onSave={draft.onSave} onRevert={draft.onRevert} />
-      </div>
+      {problem && (
+        <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
+          The canvas cannot edit this draft until its JSON is fixed: {problem}
+        </p>
+      )}
     </div>
   );
   // The canvas is the editor; the JSON of the same draft opens under it for those who want it.
