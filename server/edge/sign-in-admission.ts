@@ -3,6 +3,10 @@ import { callerOf } from "./client";
 import type { BlockList } from "node:net";
 
 const RETRY_AFTER_S = 2;
+// A refusal is held this long before it is sent (a tarpit): a flood's connections then ask at most once a second
+// each, instead of as fast as the edge can refuse, which took the cores signed-in pages need. Holding an idle
+// socket costs nothing; a person refused here was going to wait anyway.
+const REFUSAL_DELAY_MS = 1000;
 export const SIGN_IN_BUSY = `Junction is checking many passwords right now. Try again in ${RETRY_AFTER_S} seconds.`;
 
 const isSignIn = (req: IncomingMessage) => req.method === "POST" && (req.url ?? "").split("?")[0] === "/api/auth/callback/credentials";
@@ -27,8 +31,11 @@ export function signInAdmission(limit: number, trusted: BlockList | null) {
     const url = `${caller.proto}://${caller.host ?? "localhost"}/api/auth/error?${new URLSearchParams({ error: SIGN_IN_BUSY })}`;
     const body = JSON.stringify({ url, error: SIGN_IN_BUSY });
     req.resume(); // the form body is small; read and drop it so the connection stays usable
-    res.writeHead(429, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_S), "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
-    res.end(body);
+    const timer = setTimeout(() => {
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(RETRY_AFTER_S), "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    }, REFUSAL_DELAY_MS);
+    res.once("close", () => clearTimeout(timer));
     return false;
   };
 }
