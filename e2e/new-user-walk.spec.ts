@@ -239,3 +239,78 @@ test("publish, activate, send a real delivery to the webhook and watch the run o
   await expect(run.getByTestId("graph-node-run_javascript")).not.toHaveAttribute("data-state", "succeeded");
   await shoot(page, testInfo, "walk-run");
 });
+
+/** The editor of the walk's workflow, from wherever the walk is (the run page links back to it). */
+async function backToEditor(p: Page) {
+  await p.getByRole("link", { name: "Greet new signups", exact: true }).first().click();
+  await expect(p.getByRole("heading", { level: 1, name: "Greet new signups" })).toBeVisible();
+  await expect(canvas(p).getByTestId("graph-node-run_javascript")).toBeVisible();
+}
+
+async function publishNext(p: Page, version: number, message: string) {
+  await p.getByRole("button", { name: "Publish…" }).click();
+  const publish = p.getByRole("dialog", { name: "Publish workflow" });
+  await expect(publish.getByTestId("publish-changes")).toContainText(`Changes since version ${version - 1}`);
+  await publish.getByLabel("What changed").fill(message);
+  await publish.getByRole("button", { name: `Publish version ${version}` }).click();
+  await expect(publish).toBeHidden();
+  await expect(p.getByTestId("toasts")).toContainText(`Published version ${version}`);
+}
+
+/** A real delivery to the webhook (its URL read from the trigger's configuration); the run's page opens from the Runs tab. */
+async function deliverAndOpenRun(p: Page, body: Record<string, unknown>, runs: number) {
+  await select(p, "webhook");
+  const hookUrl = await p.getByTestId("webhook-section").getByLabel("Webhook URL").inputValue();
+  expect((await p.request.post(hookUrl, { data: body })).status()).toBe(202);
+  await p.getByRole("navigation", { name: "Workflow" }).getByRole("link", { name: "Runs" }).click();
+  // The list is read when the page opens: looked at again until the delivery's run is in it.
+  await expect(async () => {
+    await p.reload();
+    await expect(p.getByTestId("run-row")).toHaveCount(runs, { timeout: 3000 });
+  }).toPass(RUN_FINISHES);
+  await p.getByTestId("run-row").first().getByRole("link").first().click();
+}
+
+test("break the Code step, see the failure on its node, fix it, and retry from the failed step", async () => {
+  const testInfo = test.info();
+  test.setTimeout(240_000);
+  await backToEditor(page);
+  // Broken: the code reads a name it never got.
+  await select(page, "run_javascript");
+  await inspector(page).getByLabel("Code", { exact: true }).fill("return inputs.greeting + missing;");
+  await saved(page);
+  await publishNext(page, 2, "Shout the greeting");
+
+  // Ada is a VIP to the API: the if goes "true" and the broken step runs, and fails.
+  await deliverAndOpenRun(page, { name: "Ada Lovelace" }, 4);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Failed", RUN_FINISHES);
+  const run = page.getByRole("region", { name: "Run graph" });
+  await expect(run.getByTestId("graph-node-run_javascript")).toHaveAttribute("data-state", "failed");
+  await expect(run.getByTestId("graph-node-send_http_request")).toHaveAttribute("data-state", "succeeded");
+  await expect(page.getByTestId("run-error")).toContainText("missing is not defined");
+  const failedRun = page.url();
+  await shoot(page, testInfo, "walk-failed");
+
+  // Fixed in the editor and published as version 3.
+  await backToEditor(page);
+  await select(page, "run_javascript");
+  await inspector(page).getByLabel("Code", { exact: true }).fill('return inputs.greeting + "!";');
+  await saved(page);
+  await publishNext(page, 3, "Fix the greeting");
+
+  // Retried from the failed step on the fixed version: the API's answer is reused, the Code step runs again.
+  await page.goto(failedRun);
+  await page.getByRole("button", { name: "Retry from failed step" }).click();
+  const retry = page.getByRole("dialog", { name: "Retry from the failed step?" });
+  await expect(retry.getByLabel("Version 3, the current published version")).toBeChecked();
+  const calls = received.length;
+  await retry.getByRole("button", { name: "Retry on version 3" }).click();
+  await expect(page).not.toHaveURL(failedRun);
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded", RUN_FINISHES);
+  await expect(page.getByTestId("step-send_http_request")).toHaveAttribute("data-state", "reused");
+  await expect(page.getByRole("region", { name: "Run graph" }).getByTestId("graph-node-run_javascript")).toHaveAttribute("data-state", "succeeded");
+  expect(received.length).toBe(calls);
+  await page.getByTestId("step-run_javascript").getByRole("button").first().click();
+  await expect(page.getByTestId("step-output")).toContainText("Hello, Ada Lovelace!");
+  await shoot(page, testInfo, "walk-retried");
+});
