@@ -13,6 +13,7 @@ import { looseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
 import { shortRunId, triggerLabel, versionLabel } from "@/app/(app)/w/[workspaceId]/_runs/run-labels";
 import { isLive, RunStatusBadge } from "@/app/(app)/w/[workspaceId]/_runs/status-badge";
 import { nodeStates } from "@/app/(app)/w/[workspaceId]/_runs/step-states";
+import { CompareLinks } from "./compare-links";
 import { RunActions } from "./run-actions";
 import { StepList } from "./step-list";
 
@@ -98,6 +99,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
           {error.message}
         </div>
       )}
+      {!isLive(status) && <CompareLinks run={run} />}
       {run.status === "succeeded_with_errors" && (
         <div role="status" data-testid="run-errors-note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
           <span className="font-medium">Succeeded with errors: </span>
