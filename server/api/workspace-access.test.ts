@@ -18,6 +18,7 @@ let outsider: Awaited<ReturnType<typeof newUser>>;
 let workspaceId: string;
 let workflowId: string;
 let runId: string;
+let otherRunId: string;
 let versionId: string;
 let connectionId: string;
 let fixtureId: string;
@@ -58,6 +59,11 @@ function sampleInput(path: string): Record<string, unknown> {
     "run.cancel": { runId },
     "run.retry": { runId, from: "start" },
     "run.rerunLatest": { runId },
+    "run.compare": { runId, otherRunId },
+    "run.lastSuccess": { runId },
+    "workflow.export": { workflowId },
+    "workflow.previewImport": { file: { schemaVersion: 1, nodes: [], edges: [] } },
+    "workflow.import": { file: { schemaVersion: 1, nodes: [], edges: [] } },
     "connection.list": {},
     "connection.get": { connectionId },
     "connection.create": { name: "Intruder", integrationSlug: "stripe", kind: "api_key", fields: { apiKey: "k" } },
@@ -108,7 +114,8 @@ beforeAll(async () => {
   workflowId = (await owner.caller.workflow.create({ workspaceId, name: "Nightly sync" })).id;
   // A run row to aim at (no worker here: every call below is refused before Temporal is reached, or only reads).
   runId = `run_${crypto.randomUUID()}`;
-  await getDb().insert(runs).values({ id: runId, workspaceId, workflowId });
+  otherRunId = `run_${crypto.randomUUID()}`;
+  await getDb().insert(runs).values([{ id: runId, workspaceId, workflowId }, { id: otherRunId, workspaceId, workflowId }]);
   const [version] = await getDb().insert(workflowVersions).values({ workflowId, number: 1, graph: { schemaVersion: 1, nodes: [], edges: [] } }).returning();
   versionId = version!.id;
   fixtureId = (await owner.caller.fixture.create({ workspaceId, workflowId, name: "Sample order", from: { kind: "manual", payload: { body: { order: 1 } } } })).id;
@@ -120,6 +127,7 @@ describe("workspace-scoped procedures", () => {
     expect(procedures.map(([path]) => path).sort()).toEqual(
       ["workflow.create", "workflow.delete", "workflow.duplicate", "workflow.get", "workflow.list", "workflow.rename",
         "workflow.saveDraft", "workflow.publish", "workflow.versions", "workflow.version", "workflow.setActive", "workflow.runManual",
+        "workflow.export", "workflow.previewImport", "workflow.import", "run.compare", "run.lastSuccess",
         "webhook.get", "webhook.create", "webhook.setSecret", "webhook.rotateSecret", "webhook.clearSecrets", "webhook.rotateUrl", "webhook.setEnabled",
         "run.start", "run.list", "run.counts", "run.get", "run.cancel", "run.retry", "run.rerunLatest",
         "trigger.schedulePreview", "trigger.status",
