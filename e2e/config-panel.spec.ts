@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createFirstWorkflow } from "./editor-helpers";
 import { scan } from "./axe-scan";
 import { OWN_PAGE_HEADERS } from "./own-page-headers";
+import { inviteAndAccept } from "./mail-helpers";
 
 // The configuration panel through forms only: a webhook trigger (methods, response mode, verification) and a
 // schedule trigger ("every …", a cron that does not parse named on its field, the next runs in its time zone, the
@@ -252,12 +253,7 @@ test("a viewer sees the trigger's and each step's configuration, every field rea
     { id: "each", kind: "loop", items: "{{ steps.call.output.body.items }}" },
   ]);
   const workflowPath = new URL(page.url()).pathname;
-  await page.goto(`/w/${owner.workspaceId}/settings`);
-  const invite = page.getByRole("form", { name: "Invite member" });
-  await invite.getByLabel("Email address").fill(viewer.email);
-  await invite.getByLabel("Role").selectOption("viewer");
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByTestId("toasts")).toContainText("Vera Viewer joined as viewer");
+  await inviteAndAccept({ page, email: owner.email }, { page: viewerPage, email: viewer.email }, owner.workspaceId, "viewer");
 
   await viewerPage.setViewportSize({ width: 1280, height: 800 });
   await viewerPage.goto(workflowPath);

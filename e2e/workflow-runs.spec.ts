@@ -1,6 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
 import { OWN_PAGE_HEADERS } from "./own-page-headers";
+import { inviteAndAccept } from "./mail-helpers";
 
 // The workflow page and run inspection, as a user of an automation tool expects them: draft, fix, publish, run,
 // watch it live, read step output, retry from the failed step; and a viewer who can look but not touch.
@@ -250,12 +251,7 @@ test("a viewer sees the workflow and its runs but no edit, publish or run contro
   const workflowUrl = page.url();
   await saveDraft(page, { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, set("note", { ok: true })], edges: chain("start", "note") });
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-  await page.goto(`/w/${owner.workspaceId}/settings`);
-  const invite = page.getByRole("form", { name: "Invite member" });
-  await invite.getByLabel("Email address").fill(viewer.email);
-  await invite.getByLabel("Role").selectOption("viewer");
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByTestId("toasts")).toContainText("Vera Viewer joined as viewer");
+  await inviteAndAccept({ page, email: owner.email }, { page: viewerPage, email: viewer.email }, owner.workspaceId, "viewer");
 
   await viewerPage.goto(new URL(workflowUrl).pathname);
   await expect(viewerPage.getByRole("heading", { level: 1, name: "Shared flow" })).toBeVisible();

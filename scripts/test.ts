@@ -117,6 +117,8 @@ async function main(): Promise<void> {
         FAKE_GITHUB_PORT: String(githubPort),
         METRICS_TOKEN: env.METRICS_TOKEN,
         BASE_URL: `http://localhost:${port}`,
+        // For e2e/mail-helpers.ts, which makes an account platform admin as an operator does (npm run admin -- grant).
+        JUNCTION_E2E_DATABASE_URL: env.DATABASE_URL,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
       });
     } finally {

@@ -46,6 +46,10 @@ const schema = z
       .enum(["0", "1"], { error: 'must be "1" (metrics open to anyone) or "0"' })
       .optional()
       .transform((v) => v === "1"),
+    // Outgoing mail (password reset, invitations): smtp://user:pass@host:587 or smtps://...:465. Unset: mail goes to
+    // the outbox table, which platform admins read at /admin/outbox (development only; see docs/security.md).
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587" }).optional(),
+    MAIL_FROM: nonEmpty.max(320).default("Junction <junction@localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .refine((e) => Boolean(e.GITHUB_ID) === Boolean(e.GITHUB_SECRET), {

@@ -47,3 +47,20 @@ export const signInAttempts = pgTable(
   },
   (t) => [index("sign_in_attempts_last_attempt_idx").on(t.lastAttemptAt)],
 );
+
+/**
+ * Password reset links. Only the token's sha256 is stored, so a database read does not hand out live links.
+ * A user has at most one: a newer request deletes the older row. Used rows stay until they expire, so a reused
+ * link gets "already used" rather than "not valid".
+ */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
+);

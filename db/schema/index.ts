@@ -9,3 +9,4 @@ export * from "./triggers";
 export * from "./webhooks";
 export * from "./audit";
 export * from "./fixtures";
+export * from "./mail";

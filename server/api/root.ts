@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { connectionRouter } from "./routers/connection";
 import { fixtureRouter } from "./routers/fixture";
 import { integrationRouter } from "./routers/integration";
+import { invitationRouter } from "./routers/invitation";
 import { meRouter } from "./routers/me";
 import { runRouter } from "./routers/run";
 import { testRunRouter } from "./routers/test-run";
@@ -16,6 +17,7 @@ export const appRouter = router({
   auth: authRouter,
   me: meRouter,
   workspace: workspaceRouter,
+  invitation: invitationRouter,
   workflow: workflowRouter,
   run: runRouter,
   fixture: fixtureRouter,

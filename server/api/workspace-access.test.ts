@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { runs, workflowVersions } from "../../db/schema";
 import { appRouter } from "./root";
 import { workspaceInput } from "./trpc";
-import { callerFor, newUser } from "../testing/users";
+import { addMember, callerFor, newUser } from "../testing/users";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Procedure = { _def: { type: "query" | "mutation"; inputs: unknown[] } };
@@ -22,6 +22,7 @@ let otherRunId: string;
 let versionId: string;
 let connectionId: string;
 let fixtureId: string;
+let invitationId: string;
 
 /** A valid input for each workspace procedure, aimed at the owner's real workspace and data. */
 function sampleInput(path: string): Record<string, unknown> {
@@ -33,6 +34,9 @@ function sampleInput(path: string): Record<string, unknown> {
     "workspace.invite": { email: outsider.email, role: "owner" },
     "workspace.changeRole": { memberId: owner.id, role: "viewer" },
     "workspace.removeMember": { memberId: owner.id },
+    "workspace.invitations": {},
+    "workspace.resendInvitation": { invitationId },
+    "workspace.revokeInvitation": { invitationId },
     "workflow.list": {},
     "workflow.get": { workflowId },
     "workflow.create": { name: "Intruder" },
@@ -110,7 +114,8 @@ beforeAll(async () => {
   outsider = await newUser("Oscar Outsider");
   const ws = await owner.caller.workspace.create({ name: "Team" });
   workspaceId = ws.id;
-  await owner.caller.workspace.invite({ workspaceId, email: viewer.email, role: "viewer" });
+  await addMember(owner, workspaceId, viewer, "viewer");
+  invitationId = (await owner.caller.workspace.invite({ workspaceId, email: "pending-invitee@example.com", role: "editor" })).id;
   workflowId = (await owner.caller.workflow.create({ workspaceId, name: "Nightly sync" })).id;
   // A run row to aim at (no worker here: every call below is refused before Temporal is reached, or only reads).
   runId = `run_${crypto.randomUUID()}`;
@@ -134,7 +139,8 @@ describe("workspace-scoped procedures", () => {
         "connection.list", "connection.get", "connection.create", "connection.update", "connection.delete", "connection.oauthStart", "connection.refresh", "connection.test",
         "integration.catalog", "integration.options",
         "fixture.list", "fixture.get", "fixture.create", "fixture.rename", "fixture.update", "fixture.delete", "testRun.start", "testRun.latest",
-        "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename"].sort(),
+        "workspace.changeRole", "workspace.delete", "workspace.get", "workspace.invite", "workspace.members", "workspace.removeMember", "workspace.rename",
+        "workspace.invitations", "workspace.resendInvitation", "workspace.revokeInvitation"].sort(),
     );
   });
 

@@ -25,3 +25,8 @@ export const nameSchema = z.string().trim().min(1, "Enter your name").max(100, "
 
 export const signUpInput = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
 export type SignUpInput = z.infer<typeof signUpInput>;
+
+/** The token of an emailed link (reset, invitation), as server/auth/tokens.ts makes them. */
+export const linkTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is incomplete or damaged. Open it again from the mail, or ask for a new one.");

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 import { getDb } from "../../db/client";
 import { connections } from "../../db/schema";
-import { newUser } from "../testing/users";
+import { addMember, newUser } from "../testing/users";
 import { installKinds } from "./testing/kinds-integration";
 import { openCredentials } from "./vault";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   viewer = await newUser("Vic Viewer");
   outsider = await newUser("Oscar Outsider");
   workspaceId = (await owner.caller.workspace.create({ name: "Team" })).id;
-  await owner.caller.workspace.invite({ workspaceId, email: viewer.email, role: "viewer" });
+  await addMember(owner, workspaceId, viewer, "viewer");
   await installKinds(getDb(), workspaceId);
 });
 

@@ -4,6 +4,7 @@ import { createCaller } from "../api/root";
 import { currentSessionVersion } from "../auth/sessions";
 import { signUp } from "../auth/users";
 import { listMyWorkspaces } from "../workspaces/service";
+import { linkTokenIn, waitForMail } from "./mailbox";
 
 let n = 0;
 
@@ -20,4 +21,17 @@ export async function newUser(name = "Test User") {
 
 export async function callerFor(userId: string | null) {
   return createCaller(await contextForUser(userId));
+}
+
+type TestUser = Awaited<ReturnType<typeof newUser>>;
+
+/**
+ * Makes `member` a member of a workspace the way people do: an admin invites their address, and they accept with
+ * the link from the invitation mail.
+ */
+export async function addMember(admin: TestUser, workspaceId: string, member: TestUser, role: "owner" | "admin" | "editor" | "viewer") {
+  const since = new Date(Date.now() - 1000);
+  await admin.caller.workspace.invite({ workspaceId, email: member.email, role });
+  const mail = await waitForMail(member.email, "invited you", since);
+  await member.caller.invitation.accept({ token: linkTokenIn(mail.text) });
 }

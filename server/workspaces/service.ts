@@ -54,17 +54,6 @@ export async function listMembers(db: Database, userId: string, workspaceId: str
     .orderBy(asc(users.name));
 }
 
-/** Adds an existing user by email. Only an owner may grant the owner role. */
-export async function inviteMember(db: Database, userId: string, workspaceId: string, email: string, role: Role) {
-  const me = await requireRole(db, userId, workspaceId, "admin");
-  if (role === "owner" && me.role !== "owner") throw fieldError("role", "Only an owner can add another owner.", "FORBIDDEN");
-  const invitee = await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true, name: true } });
-  if (!invitee) throw fieldError("email", "No Junction account uses this email. Ask them to sign up first.", "NOT_FOUND");
-  const inserted = await db.insert(memberships).values({ workspaceId, userId: invitee.id, role }).onConflictDoNothing().returning();
-  if (inserted.length === 0) throw fieldError("email", "This person is already a member.", "CONFLICT");
-  return { userId: invitee.id, name: invitee.name, email, role };
-}
-
 async function targetMembership(db: Database, workspaceId: string, memberId: string) {
   const m = await db.query.memberships.findFirst({
     where: and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, memberId)),

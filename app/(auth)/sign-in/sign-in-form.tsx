@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Form } from "@/app/_components/form";
@@ -45,6 +46,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         required
         value={password}
         onChange={(e) => setPassword(e.target.value)}
+        hint={
+          <Link href="/forgot-password" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            Forgot password?
+          </Link>
+        }
       />
       <Button type="submit" className="w-full" pending={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -3,9 +3,12 @@ import { z } from "zod";
 import { users } from "../../../db/schema";
 import { setPlatformRole } from "../../admin/platform-roles";
 import { DomainError } from "../../errors";
+import { readOutbox } from "../../mail/outbox";
 import { adminProcedure, router } from "../trpc";
 
 export const adminRouter = router({
+  /** Mail kept instead of sent (no SMTP_URL): live reset and invitation links, hence platform admins only. */
+  outbox: adminProcedure.query(({ ctx }) => readOutbox(ctx.db)),
   users: adminProcedure.query(({ ctx }) =>
     ctx.db
       .select({ id: users.id, email: users.email, name: users.name, platformRole: users.platformRole, createdAt: users.createdAt })

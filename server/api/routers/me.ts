@@ -3,6 +3,8 @@ import { z } from "zod";
 import { users } from "../../../db/schema";
 import { nameSchema } from "../../auth/policy";
 import { endSessions } from "../../auth/sessions";
+import { changePassword } from "../../auth/password-change";
+import { nameSchema, passwordSchema } from "../../auth/policy";
 import { protectedProcedure, router } from "../trpc";
 
 export const meRouter = router({
@@ -16,4 +18,10 @@ export const meRouter = router({
     await endSessions(ctx.db, ctx.user.id, "sign-out-everywhere");
     return { ended: true };
   }),
+  changePassword: protectedProcedure
+    .input(z.object({ currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"), newPassword: passwordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx.db, ctx.user.id, input.currentPassword, input.newPassword, ctx.log);
+      return { changed: true as const };
+    }),
 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "../../../db/client";
 import { connections, oauthStates } from "../../../db/schema";
-import { newUser } from "../../testing/users";
+import { addMember, newUser } from "../../testing/users";
 import { installKinds } from "../testing/kinds-integration";
 import { unsealConnection } from "../row-seal";
 import { openCredentials } from "../vault";
@@ -154,7 +154,7 @@ describe("OAuth2 connect flow against oidc-provider", () => {
     const e = await start({ authorizeUrl: "javascript:alert(1)", clientId: "" }).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(TRPCError);
     expect((e as TRPCError).code).toBe("BAD_REQUEST");
-    await owner.caller.workspace.invite({ workspaceId, email: other.email, role: "viewer" });
+    await addMember(owner, workspaceId, other, "viewer");
     const viewerStart = await other.caller.connection
       .oauthStart({ workspaceId, name: "x", integrationSlug: "x", authorizeUrl: `${op.issuer}/auth`, tokenUrl: `${op.issuer}/token`, clientId: "c", clientSecret: "s" })
       .then(() => null, (err: unknown) => err);

@@ -5,7 +5,7 @@ import { getDb } from "../../../db/client";
 import { auditLog, runs, webhookDeliveries, webhookEndpoints } from "../../../db/schema";
 import { contextForUser } from "../../api/context";
 import { appRouter } from "../../api/root";
-import { newUser } from "../../testing/users";
+import { addMember, newUser } from "../../testing/users";
 import { forgetAllEndpoints } from "./endpoint";
 import { handleWebhook } from "./ingest";
 import { activeHook, hookRequest } from "./testing";
@@ -127,7 +127,7 @@ describe("hook URL rotation and disabling", () => {
   it("a viewer cannot rotate or disable a hook URL (403 FORBIDDEN), and the URL keeps working", async () => {
     const hook = await activeHook(owner, {});
     const viewer = await newUser("Read Only");
-    await owner.caller.workspace.invite({ workspaceId: hook.workspaceId, email: viewer.email, role: "viewer" });
+    await addMember(owner, hook.workspaceId, viewer, "viewer");
     const ids = { workspaceId: hook.workspaceId, workflowId: hook.workflowId };
     for (const [path, input] of [["webhook.rotateUrl", { ...ids, grace: "none" }], ["webhook.setEnabled", { ...ids, enabled: false }]] as const) {
       const res = await trpc(viewer, path, input);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsSection } from "./sessions-section";
 import { PageHeader } from "@/app/_components/page-header";
@@ -10,6 +11,7 @@ export default function ProfilePage() {
     <div className="space-y-8">
       <PageHeader eyebrow="Account" title="Profile" description="How you appear to the people you work with." />
       <ProfileForm />
+      <PasswordForm />
       <SessionsSection />
     </div>
   );

@@ -12,7 +12,10 @@ import { fieldErrorsOf, formMessageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 
-/** Adds an existing Junction user by email. Problems (no such account, already a member) show at the field. */
+/**
+ * Invites anyone by email; they join once they accept from the mail. Whether the address has a Junction account is
+ * not shown (the mail handles both). Problems (already a member, bad address) show at the field.
+ */
 export function InviteForm() {
   const ws = useWorkspace();
   const trpc = useTRPC();
@@ -23,9 +26,9 @@ export function InviteForm() {
   const invite = useMutation(
     trpc.workspace.invite.mutationOptions({
       onSuccess: async (m) => {
-        toast.show(`${m.name} joined as ${m.role}`);
+        toast.show(`Invitation sent to ${m.email}`);
         setEmail("");
-        await queryClient.invalidateQueries({ queryKey: trpc.workspace.members.queryKey({ workspaceId: ws.id }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.workspace.invitations.queryKey({ workspaceId: ws.id }) });
       },
     }),
   );

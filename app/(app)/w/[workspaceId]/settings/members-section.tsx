@@ -12,6 +12,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { useWorkspace } from "@/app/(app)/w/[workspaceId]/workspace-context";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
+import { PendingInvitations } from "./pending-invitations";
 
 export function MembersSection() {
   const ws = useWorkspace();
@@ -85,6 +86,7 @@ export function MembersSection() {
             </tbody>
           </table>
         )}
+        <PendingInvitations />
       </div>
       <ConfirmDialog
         open={removing !== null}
