@@ -21,3 +21,8 @@ export const canManage = (role: Role) => atLeast(role, "admin");
 export function roleLabel(role: Role): string {
   return ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
 }
+
+/** "an admin", "an editor", "an owner", "a viewer" (as server/workspaces/roles.ts words it). */
+export function withArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
+}

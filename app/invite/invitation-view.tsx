@@ -8,7 +8,7 @@ import { Button, buttonClass } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { Spinner } from "@/app/_components/spinner";
 import { takeLinkToken } from "@/app/_lib/link-token";
-import { roleLabel } from "@/app/_lib/roles";
+import { withArticle } from "@/app/_lib/roles";
 import { messageOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 
@@ -56,7 +56,7 @@ export function InvitationView({ me }: { me: { email: string; name: string } | n
   if (decline.isSuccess) return <Heading title="Invitation declined">You declined the invitation to “{decline.data.workspace}”. Nobody was added.</Heading>;
   if (inv.problem) return <Heading title={`Invitation to “${inv.workspace}”`}>{inv.problem}</Heading>;
 
-  const intro = `${inv.inviter} invited ${inv.email} to join “${inv.workspace}” as ${inv.role === "admin" || inv.role === "owner" ? "an" : "a"} ${roleLabel(inv.role).toLowerCase()}.`;
+  const intro = `${inv.inviter} invited ${inv.email} to join “${inv.workspace}” as ${withArticle(inv.role)}.`;
   const declineButton = (
     <Button variant="secondary" className="w-full" pending={decline.isPending} onClick={() => decline.mutate({ token })}>
       Decline

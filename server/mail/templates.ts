@@ -1,3 +1,4 @@
+import { withArticle, type Role } from "../workspaces/roles";
 import { renderMail, type Mail } from "./render";
 
 // The mails Junction sends, one function each. They say why the mail came and what to do if it was not expected.
@@ -24,24 +25,11 @@ export function passwordChangedMail(to: string, p: { name: string; url: string }
   });
 }
 
-export function signUpAttemptMail(to: string, p: { name: string; signInUrl: string; resetUrl: string }): Mail {
-  return renderMail(to, {
-    subject: "Someone tried to sign up to Junction with your address",
-    paragraphs: [
-      `Hi ${p.name},`,
-      "Someone tried to create a Junction account with this email address, which already has an account. No new account was made.",
-      `If it was you, sign in instead: ${p.signInUrl}`,
-    ],
-    action: { label: "Forgot your password? Reset it", url: p.resetUrl },
-    footer: IGNORE,
-  });
-}
-
-export function invitationMail(to: string, p: { inviter: string; workspace: string; role: string; url: string; days: number }): Mail {
+export function invitationMail(to: string, p: { inviter: string; workspace: string; role: Role; url: string; days: number }): Mail {
   return renderMail(to, {
     subject: `${p.inviter} invited you to ${p.workspace} on Junction`,
     paragraphs: [
-      `${p.inviter} invited you to join the workspace “${p.workspace}” on Junction as ${p.role === "admin" || p.role === "owner" ? "an" : "a"} ${p.role}.`,
+      `${p.inviter} invited you to join the workspace “${p.workspace}” on Junction as ${withArticle(p.role)}.`,
       `Open the invitation to accept or decline it. It expires in ${p.days} days. If you have no Junction account yet, you can create one with this address from there.`,
     ],
     action: { label: "Open the invitation", url: p.url },

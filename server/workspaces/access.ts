@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { memberships } from "../../db/schema";
 import { DomainError } from "../errors";
-import { atLeast, type Role } from "./roles";
+import { atLeast, withArticle, type Role } from "./roles";
 
 export type Membership = { workspaceId: string; userId: string; role: Role };
 
@@ -17,7 +17,7 @@ export async function requireRole(db: Database, userId: string, workspaceId: str
   });
   if (!m) throw new DomainError("NOT_FOUND", "Workspace not found, or you are not a member of it.");
   if (!atLeast(m.role, min)) {
-    throw new DomainError("FORBIDDEN", `This needs the ${min} role or higher; you are ${m.role === "admin" ? "an" : "a"} ${m.role} here.`);
+    throw new DomainError("FORBIDDEN", `This needs the ${min} role or higher; you are ${withArticle(m.role)} here.`);
   }
   return { workspaceId: m.workspaceId, userId: m.userId, role: m.role };
 }

@@ -15,3 +15,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   editor: "Create, edit and run workflows",
   viewer: "See workflows and runs, change nothing",
 };
+
+/** "an admin", "an editor", "an owner", "a viewer". */
+export function withArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
+}

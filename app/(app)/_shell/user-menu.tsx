@@ -52,6 +52,16 @@ export function UserMenu() {
           >
             Profile settings
           </MenuItem>
+          {me.platformRole === "admin" && (
+            <MenuItem
+              onSelect={() => {
+                close();
+                router.push("/admin/outbox");
+              }}
+            >
+              Mail outbox
+            </MenuItem>
+          )}
           <MenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>Sign out</MenuItem>
         </>
       )}

@@ -27,7 +27,7 @@ export function PasswordForm() {
   );
   const errors = fieldErrorsOf(change.error);
   return (
-    <Section title="Password" testId="password-section" description="Changing it signs you out everywhere else. We mail your address when it changes.">
+    <Section title="Password" testId="password-section" description="We mail your address whenever it changes.">
       <Form className="max-w-lg space-y-5" aria-label="Change password" onSubmit={() => change.mutate(form)}>
         <FormError message={formMessageOf(change.error)} />
         <TextField
