@@ -241,6 +241,8 @@ test("a failing test run of the draft, filtered in the list, retried from the fa
 });
 
 test("a viewer sees the workflow and its runs but no edit, publish or run controls, and the server refuses them too", async ({ page, browser }) => {
+  // Two sign-ups, and the viewer joins through an invitation read from the outbox: more than a minute under load.
+  test.slow();
   // The viewer signs up in a browser context of their own.
   const viewerContext = await browser.newContext();
   const viewerPage = await viewerContext.newPage();
