@@ -48,7 +48,7 @@ export function ResetPasswordForm() {
   const errors = fieldErrorsOf(reset.error);
   const general = formMessageOf(reset.error) ?? errors.token?.[0] ?? null;
   return (
-    <Form onSubmit={() => token && reset.mutate({ token, password })} className="space-y-4" aria-label="Choose a new password">
+    <Form onSubmit={() => token && reset.mutate({ token, password })} className="space-y-4" aria-label="Password reset">
       <FormError message={general} />
       {general && <p className="text-sm">{NEW_LINK}</p>}
       <TextField
