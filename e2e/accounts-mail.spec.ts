@@ -61,6 +61,8 @@ test("forgot password: the mailed link sets a new password once, and the new pas
   await page.getByLabel("New password").fill("a freshly chosen passphrase");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your password was changed." })).toBeVisible();
+  // The pointer still rests where the button was, now over the "Sign in" link: scan its resting colours, not hover.
+  await page.mouse.move(0, 0);
   await scan(page, testInfo, "reset-password-done");
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(rita.email);
