@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { memberships, users, workspaces } from "../../db/schema";
 import { endSessions } from "../auth/sessions";
-import { DomainError, fieldError } from "../errors";
+import { DomainError } from "../errors";
 import { requireRole } from "./access";
 import type { Role } from "./roles";
 

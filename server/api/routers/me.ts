@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../../db/schema";
-import { nameSchema } from "../../auth/policy";
 import { endSessions } from "../../auth/sessions";
 import { changePassword } from "../../auth/password-change";
 import { nameSchema, passwordSchema } from "../../auth/policy";
