@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueLines, splitIssues } from "./graph-issues";
+import { issueLines, keepUnchanged, problemsByNode, splitIssues } from "./graph-issues";
 
 describe("graph issues", () => {
   const errors = {
@@ -27,5 +27,18 @@ describe("graph issues", () => {
       "loop_1: broken",
       'edges: Edge e1 points to "ghost", which does not exist',
     ]);
+  });
+});
+
+describe("keepUnchanged", () => {
+  it("reuses a node's previous list when its problems are the same, so an unchanged node is not re-rendered", () => {
+    const before = problemsByNode([{ nodeId: "a", field: "input.url", message: "required" }, { nodeId: "b", field: "items", message: "not a list" }]);
+    const after = problemsByNode([{ nodeId: "a", field: "input.url", message: "required" }, { nodeId: "b", field: "items", message: "unclosed {{" }, { nodeId: "c", field: "x", message: "y" }]);
+    const kept = keepUnchanged(before, after);
+    expect(kept.get("a")).toBe(before.get("a"));
+    expect(kept.get("b")).toBe(after.get("b"));
+    expect(kept.get("c")).toBe(after.get("c"));
+    expect([...kept.keys()]).toEqual(["a", "b", "c"]);
+    expect(keepUnchanged(null, after)).toBe(after);
   });
 });

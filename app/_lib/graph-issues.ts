@@ -48,6 +48,22 @@ export function problemsByNode(problems: readonly DraftProblem[]): IssuesByNode 
   return byNode;
 }
 
+/**
+ * `next`, with each node's list taken from `previous` when its problems are the same. Every autosave answer
+ * brings the problem list anew; the canvas compares a node's problems by identity, so without this every node
+ * with a problem re-rendered (and React Flow re-measured it) after each save, on every keystroke's autosave.
+ */
+export function keepUnchanged(previous: IssuesByNode | null, next: IssuesByNode): IssuesByNode {
+  if (!previous) return next;
+  const same = (a: NodeIssue[], b: NodeIssue[]) => a.length === b.length && a.every((x, i) => x.field === b[i]!.field && x.message === b[i]!.message);
+  const out: IssuesByNode = new Map();
+  for (const [id, list] of next) {
+    const before = previous.get(id);
+    out.set(id, before && same(before, list) ? before : list);
+  }
+  return out;
+}
+
 /** "greet · input.text · "text" is required": the node (or "workflow"), the field, the message. */
 export function problemLine(p: DraftProblem): string {
   return [p.nodeId ?? "workflow", p.field && p.field !== "graph" ? p.field : null, p.message].filter(Boolean).join(" · ");

@@ -1,10 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useReducer, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useToast } from "@/app/_components/toast";
 import type { Doc } from "@/app/_lib/graph-edit/doc";
 import type { Op } from "@/app/_lib/graph-edit/ops";
-import { problemsByNode, splitIssues } from "@/app/_lib/graph-issues";
+import { keepUnchanged, problemsByNode, splitIssues, type IssuesByNode } from "@/app/_lib/graph-issues";
 import { fieldErrorsOf } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/react";
 import { looseGraph, type LooseGraph } from "@/app/(app)/w/[workspaceId]/_graph/loose-graph";
@@ -84,10 +84,11 @@ export function useDraftEditor() {
   const refusal = save.status === "error" || save.status === "conflict" ? save.error : null;
   const fieldErrors = fieldErrorsOf(refusal);
   // The saved draft's problems (they block publishing), and a refused save's errors (a graph that cannot be stored).
+  const lastByNode = useRef<IssuesByNode | null>(null);
   const byNode = useMemo(() => {
     const merged = problemsByNode(workflow.draftProblems);
     for (const [id, issues] of splitIssues(fieldErrors).byNode) merged.set(id, [...(merged.get(id) ?? []), ...issues]);
-    return merged;
+    return (lastByNode.current = keepUnchanged(lastByNode.current, merged));
   }, [workflow.draftProblems, fieldErrors]);
 
   return { state, dispatch, graph, dirty, editable, canEdit: ws.canEdit, ids, edit, save, refusal, canSave, onSave, onRevert, reloadLatest, merge, applyMerge, fieldErrors, byNode };
