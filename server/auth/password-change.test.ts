@@ -5,6 +5,7 @@ import { users } from "../../db/schema";
 import { waitForMail } from "../testing/mailbox";
 import { newUser } from "../testing/users";
 import { verifyPassword } from "./password";
+import { currentSessionVersion } from "./sessions";
 
 async function passwordWorks(email: string, password: string) {
   const row = await getDb().query.users.findFirst({ where: eq(users.email, email) });
@@ -40,12 +41,15 @@ describe("password change", { timeout: 120_000 }, () => {
     });
   });
 
-  it("changes it and tells the account's address", async () => {
+  it("changes it, ends every session of the account, and tells the account's address", async () => {
     const u = await newUser("Cat Changed");
     const since = new Date(Date.now() - 1000);
-    expect(await u.caller.me.changePassword({ currentPassword: u.password, newPassword: "a brand new passphrase" })).toEqual({ changed: true });
+    const before = await currentSessionVersion(getDb(), u.id);
+    expect(await u.caller.me.changePassword({ currentPassword: u.password, newPassword: "a brand new passphrase" })).toEqual({ changed: true, email: u.email });
     expect(await passwordWorks(u.email, "a brand new passphrase")).toBe(true);
     expect(await passwordWorks(u.email, u.password)).toBe(false);
+    // Every session of the account ended (the version its cookies carry no longer matches).
+    expect(await currentSessionVersion(getDb(), u.id)).toBe(before! + 1);
     const mail = await waitForMail(u.email, "password was changed", since);
     expect(mail.text).toContain("The password of your Junction account was just changed");
   });

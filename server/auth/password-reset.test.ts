@@ -8,6 +8,7 @@ import { mailOutbox, passwordResetTokens, users } from "../../db/schema";
 import { createLogger } from "../log";
 import { callerFor, newUser } from "../testing/users";
 import { verifyPassword } from "./password";
+import { currentSessionVersion } from "./sessions";
 import { RESET_LINK_EXPIRED, RESET_LINK_UNKNOWN, RESET_LINK_USED, requestPasswordReset } from "./password-reset";
 
 /** A real SMTP server on loopback: the mail crosses the same protocol a production mail relay speaks. */
@@ -81,7 +82,10 @@ describe("password reset by mailed link", { timeout: 120_000 }, () => {
     const token = tokenIn(body);
     // Only the hash is stored.
     expect(await getDb().query.passwordResetTokens.findFirst({ where: eq(passwordResetTokens.tokenHash, token) })).toBeUndefined();
+    const before = await currentSessionVersion(getDb(), u.id);
     expect(await anon.auth.resetPassword({ token, password: "a brand new passphrase" })).toEqual({ reset: true });
+    // Whoever held the old password is signed out everywhere.
+    expect(await currentSessionVersion(getDb(), u.id)).toBe(before! + 1);
     expect(await passwordWorks(u.email, "a brand new passphrase")).toBe(true);
     expect(await passwordWorks(u.email, u.password)).toBe(false);
 

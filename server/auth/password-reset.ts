@@ -6,6 +6,7 @@ import { appUrl } from "../http/app-url";
 import type { Logger } from "../log";
 import { sendInBackground } from "../mail/mailer";
 import { passwordResetMail } from "../mail/templates";
+import { endSessions } from "./sessions";
 import { hashPassword } from "./password";
 import { hashLinkToken, newLinkToken } from "./tokens";
 
@@ -63,6 +64,8 @@ export async function resetPassword(db: Database, token: string, password: strin
       .returning({ userId: passwordResetTokens.userId });
     if (spent.length === 0) throw new DomainError("BAD_REQUEST", RESET_LINK_USED);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.userId));
+    // Whoever had the old password (the reason for many resets) is signed out everywhere.
+    await endSessions(tx, row.userId, "password-reset");
     return { userId: row.userId };
   });
 }

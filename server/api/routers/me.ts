@@ -21,6 +21,7 @@ export const meRouter = router({
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"), newPassword: passwordSchema }))
     .mutation(async ({ ctx, input }) => {
       await changePassword(ctx.db, ctx.user.id, input.currentPassword, input.newPassword, ctx.log);
-      return { changed: true as const };
+      // Every session ended, this one too: the form signs this browser in again with the new password.
+      return { changed: true as const, email: ctx.user.email };
     }),
 });

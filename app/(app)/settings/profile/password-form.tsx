@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { signIn, signOut } from "next-auth/react";
 import { useState } from "react";
 import { Form } from "@/app/_components/form";
 import { Button } from "@/app/_components/button";
@@ -19,15 +20,18 @@ export function PasswordForm() {
   const [form, setForm] = useState(EMPTY);
   const change = useMutation(
     trpc.me.changePassword.mutationOptions({
-      onSuccess: () => {
+      // The change ended every session, this one too: sign this browser in again with the new password.
+      onSuccess: async ({ email }, { newPassword }) => {
         setForm(EMPTY);
-        toast.show("Password changed");
+        const again = await signIn("credentials", { email, password: newPassword, redirect: false }).catch(() => null);
+        if (again?.ok) toast.show("Password changed. Other devices were signed out.");
+        else await signOut({ callbackUrl: "/sign-in" });
       },
     }),
   );
   const errors = fieldErrorsOf(change.error);
   return (
-    <Section title="Password" testId="password-section" description="We mail your address whenever it changes.">
+    <Section title="Password" testId="password-section" description="Changing it signs you out on every other device, and we mail your address.">
       <Form className="max-w-lg space-y-5" aria-label="Change password" onSubmit={() => change.mutate(form)}>
         <FormError message={formMessageOf(change.error)} />
         <TextField
