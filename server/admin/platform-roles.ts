@@ -7,16 +7,20 @@ import { DomainError } from "../errors";
 
 export type PlatformRole = "user" | "developer" | "admin";
 
+/** Higher is more access. */
+const RANK: Record<PlatformRole, number> = { user: 0, developer: 1, admin: 2 };
+
 /**
- * Sets a user's platform role. A change ends their sessions: a session issued as admin (perhaps held by someone
- * else) must not keep the access it was issued with. Null when there is no such user.
+ * Sets a user's platform role. A demotion ends their sessions: a session issued as admin (perhaps held by someone
+ * else) must not keep the access it was issued with. A promotion does not (every request reads the role afresh,
+ * and someone just made admin should not be signed out for it). Null when there is no such user.
  */
 async function setRole(db: Database, where: ReturnType<typeof eq>, role: PlatformRole) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ id: users.id, role: users.platformRole }).from(users).where(where).for("update");
     if (!before) return null;
     const [user] = await tx.update(users).set({ platformRole: role, updatedAt: new Date() }).where(eq(users.id, before.id)).returning({ id: users.id, email: users.email, name: users.name });
-    if (before.role !== role) await endSessions(tx, before.id, "platform-role-change");
+    if (RANK[role] < RANK[before.role as PlatformRole]) await endSessions(tx, before.id, "platform-role-change");
     return user!;
   });
 }

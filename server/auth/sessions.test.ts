@@ -94,13 +94,15 @@ describe("ending sessions", () => {
     expect(await me(leaver.session)).toMatchObject({ status: 200 });
   });
 
-  it("a platform role change ends that user's sessions", async () => {
+  it("a platform demotion ends that user's sessions; a promotion keeps them", async () => {
     const [admin, dev] = await Promise.all([signedIn("Platform admin"), signedIn("Developer")]);
     await getDb().update(users).set({ platformRole: "admin" }).where(eq(users.id, admin.id));
     await getDb().update(users).set({ platformRole: "user" }).where(eq(users.id, dev.id)); // whoever signed up first is admin
     expect(await call(admin.session, "admin.setPlatformRole", { userId: dev.id, role: "user" })).toMatchObject({ status: 200 });
     expect(await me(dev.session)).toMatchObject({ status: 200 }); // already "user": no change
     expect(await call(admin.session, "admin.setPlatformRole", { userId: dev.id, role: "developer" })).toMatchObject({ status: 200, data: { userId: dev.id, role: "developer" } });
+    expect(await me(dev.session)).toMatchObject({ status: 200 }); // promoted: signed in still, with the new role
+    expect(await call(admin.session, "admin.setPlatformRole", { userId: dev.id, role: "user" })).toMatchObject({ status: 200, data: { userId: dev.id, role: "user" } });
     expect(await me(dev.session)).toMatchObject({ status: 401, message: ENDED });
     expect(await me(admin.session)).toMatchObject({ status: 200 });
   });
