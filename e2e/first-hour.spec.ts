@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { createFirstWorkflow, jsonDraft } from "./editor-helpers";
+import { createFirstWorkflow } from "./editor-helpers";
+import { publish, runPublished, saveGraph } from "./run-helpers";
 
 // What a new user trips over between sign-up and a working automation (issue 16), walked as they walked it:
 // create a workflow, add a webhook trigger, publish, activate, call it, read the run, break it, retry it.
@@ -29,29 +30,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
     await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: null });
-}
-
-async function saveGraph(page: Page, graph: unknown) {
-  await (await jsonDraft(page)).fill(JSON.stringify(graph, null, 2));
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("draft-state")).toHaveText("Saved");
-}
-
-async function publish(page: Page, number: number) {
-  await page.getByRole("button", { name: "Publish…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Publish workflow" });
-  await dialog.getByRole("button", { name: `Publish version ${number}` }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** Run… → the latest published version with this input; the run opens. */
-async function runPublished(page: Page, input: unknown) {
-  await page.getByRole("button", { name: "Run…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Run workflow" });
-  await expect(dialog.getByLabel(/Latest published version/)).toBeChecked();
-  await dialog.getByLabel("Input (JSON)").fill(JSON.stringify(input));
-  await dialog.getByRole("button", { name: "Start run" }).click();
-  await expect(page).toHaveURL(/\/runs\/run_/);
 }
 
 const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
