@@ -13,6 +13,10 @@ export function createDatabase(url: string, max = 10): { pool: pg.Pool; db: Data
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server (Postgres restart) emits 'error'; without a listener that kills the process.
   pool.on("error", () => {});
+  // So does a checked-out client between queries (inside a transaction awaiting other work, or a LISTEN client):
+  // pg-pool drops its listener while a client is lent out, and the 'error' event was an uncaught exception in
+  // the worker (seen in the Postgres-restart fault test). The client's next query fails and its caller handles it.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { pool, db: drizzle(pool, { schema }) };
 }
 
