@@ -1,4 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { inviteAndAccept } from "./mail-helpers";
+import { OWN_PAGE_HEADERS } from "./own-page-headers";
 import { signUpWithWorkflow } from "./editor-helpers";
 
 // The editor's bar (canvas tools, Connect…, Test, JSON, the draft's state, Revert, Save draft) fits one row at
@@ -15,7 +17,7 @@ const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas
 async function placeSteps(page: Page) {
   const [, , workspaceId, , workflowId] = new URL(page.url()).pathname.split("/");
   const graph = { schemaVersion: 1, nodes, edges: [{ id: "start-out-greet", source: "start", target: "greet" }] };
-  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { data: { json: { workspaceId, workflowId, draftRevision: 1, graph } } });
+  const saved = await page.request.post("/api/trpc/workflow.saveDraft", { headers: OWN_PAGE_HEADERS, data: { json: { workspaceId, workflowId, draftRevision: 1, graph } } });
   expect(saved.status()).toBe(200);
   await page.reload();
   await expect(canvas(page).getByTestId("graph-node-greet")).toBeVisible();
@@ -94,12 +96,10 @@ test("a viewer sees the canvas read-only: no editing tools, palette, step menu o
   await page.getByTestId("node-inspector").getByLabel("Name").fill("Say hello");
   await expect(page.getByTestId("draft-state")).toHaveText("Saved");
   const workflowPath = new URL(page.url()).pathname;
+  // Invitations need the invitee's consent: the owner invites, the viewer accepts from the mailed link.
   await page.goto(`/w/${workspaceId}/settings`);
-  const invite = page.getByRole("form", { name: "Invite member" });
-  await invite.getByLabel("Email address").fill(viewerEmail);
-  await invite.getByLabel("Role").selectOption("viewer");
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByTestId("toasts")).toContainText("Vic Viewer joined as viewer");
+  const ownerEmail = /e2e-bar-owner-\S+@example\.com/.exec((await page.getByRole("button", { name: /^Account:/ }).textContent()) ?? "")![0];
+  await inviteAndAccept({ page, email: ownerEmail }, { page: viewerPage, email: viewerEmail }, workspaceId, "viewer");
 
   const errors: string[] = [];
   viewerPage.on("console", (m) => m.type() === "error" && errors.push(m.text()));

@@ -34,6 +34,8 @@ export function useWorkflowActions(workspaceId: string) {
     trpc.workflow.rename.mutationOptions({
       onSuccess: (wf) => {
         patch((list) => list.map((w) => (w.id === wf.id ? wf : w)));
+        // The workflow's own page may hold a copy from before the rename: it is fetched again when opened.
+        void queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey({ workspaceId, workflowId: wf.id }) });
         toast.show(`Renamed to “${wf.name}”`);
       },
       onSettled: refresh,

@@ -35,7 +35,8 @@ export function WorkflowPageProvider({ initial, loadedAt, children }: { initial:
     initialData: initial,
     initialDataUpdatedAt: () => Math.min(loadedAt, Date.now()),
     staleTime: 0,
-    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt > FRESH_ON_MOUNT_MS,
+    // An invalidated copy (a rename or other change made on another page) is fetched however recent it is.
+    refetchOnMount: (query) => query.state.isInvalidated || Date.now() - query.state.dataUpdatedAt > FRESH_ON_MOUNT_MS,
   });
   const [dirty, setDirty] = useState(false);
   const [selection, setSelection] = useState<string[]>([]);
