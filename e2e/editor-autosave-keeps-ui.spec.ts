@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
+import { greetShoutGraph as graph, jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 // An autosave landing never takes what the person is in the middle of: a step's menu stays open, a dialog keeps
 // what was typed in it, and a field of the step panel keeps its text and focus. Each save is held on the wire
@@ -7,15 +7,6 @@ import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
-const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
-const graph = {
-  schemaVersion: 1,
-  nodes: [{ id: "start", kind: "trigger" }, set("greet", { text: "Hello {{ trigger.body.name }}" }), set("shout", { text: "{{ steps.greet.output.text }}!" })],
-  edges: [
-    { id: "start-out-greet", source: "start", target: "greet" },
-    { id: "greet-out-shout", source: "greet", target: "shout" },
-  ],
-};
 
 const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas" });
 const state = (page: Page) => page.getByTestId("draft-state");

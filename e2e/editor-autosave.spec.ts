@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
+import { greetShoutGraph as graph, jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 // Autosave: the draft saves itself after each edit (no Save click), shows where it stands (Saving…, Saved,
 // Offline), merges with another tab's save per step when the two touch different steps, asks when they touch
@@ -19,15 +19,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string, subject: Loca
   await page.emulateMedia({ colorScheme: null });
 }
 
-const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
-const graph = {
-  schemaVersion: 1,
-  nodes: [{ id: "start", kind: "trigger" }, set("greet", { text: "Hello {{ trigger.body.name }}" }), set("shout", { text: "{{ steps.greet.output.text }}!" })],
-  edges: [
-    { id: "start-out-greet", source: "start", target: "greet" },
-    { id: "greet-out-shout", source: "greet", target: "shout" },
-  ],
-};
 
 /** Signs up, creates a workflow, types the sample graph into the JSON view and waits for it to save itself. */
 async function openSeededWorkflow(page: Page, name: string) {

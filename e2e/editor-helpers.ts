@@ -41,3 +41,25 @@ export async function signUpWithWorkflow(page: Page, person: { name: string; tag
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await createFirstWorkflow(page, workflow);
 }
+
+/** A built-in "set" step: what the editor specs build their sample workflows from. */
+export const setStep = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
+
+/** The editor specs' sample draft: a trigger, then greet, then shout, which maps greet's output. */
+export const greetShoutGraph = {
+  schemaVersion: 1,
+  nodes: [{ id: "start", kind: "trigger" }, setStep("greet", { text: "Hello {{ trigger.body.name }}" }), setStep("shout", { text: "{{ steps.greet.output.text }}!" })],
+  edges: [
+    { id: "start-out-greet", source: "start", target: "greet" },
+    { id: "greet-out-shout", source: "greet", target: "shout" },
+  ],
+};
+
+/** Opens the editor's test panel under the canvas (retried: a click before hydration does nothing). */
+export async function openTestPanel(page: Page): Promise<Locator> {
+  await expect(async () => {
+    await page.getByTestId("test-toggle").click();
+    await expect(page.getByTestId("test-panel")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  return page.getByTestId("test-panel");
+}

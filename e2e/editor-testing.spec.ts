@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { openTestPanel } from "./editor-helpers";
 import { OWN_PAGE_HEADERS } from "./own-page-headers";
 
 // Testing from the editor, as a user would: a named fixture made with the form (no JSON typed), the unpublished
@@ -76,11 +77,7 @@ test("a fixture made with the form tests the unpublished draft: states and durat
   await expect(canvas.getByTestId("graph-node-greet")).toBeVisible();
 
   // The test panel opens under the canvas; a fixture is made field by field.
-  await expect(async () => {
-    await page.getByTestId("test-toggle").click();
-    await expect(page.getByTestId("test-panel")).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  const panel = page.getByTestId("test-panel");
+  const panel = await openTestPanel(page);
   await panel.getByRole("button", { name: "New fixture" }).click();
   const dialog = page.getByRole("dialog", { name: "New test fixture" });
   await dialog.getByLabel("Name").fill("Ada in London");

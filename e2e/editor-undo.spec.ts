@@ -1,18 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { jsonDraft, signUpWithWorkflow } from "./editor-helpers";
+import { greetShoutGraph as graph, jsonDraft, signUpWithWorkflow } from "./editor-helpers";
 
 // The canvas as an editor: delete, undo and redo with the usual keys, an undo history that survives a reload,
 // copy and paste of steps through the clipboard, and a clear message for a clipboard that holds no steps.
 
-const set = (id: string, input: Record<string, unknown>) => ({ id, kind: "action", action: { integration: "core", version: "1", key: "set" }, input });
-const graph = {
-  schemaVersion: 1,
-  nodes: [{ id: "start", kind: "trigger" }, set("greet", { text: "Hello {{ trigger.body.name }}" }), set("shout", { text: "{{ steps.greet.output.text }}!" })],
-  edges: [
-    { id: "start-out-greet", source: "start", target: "greet" },
-    { id: "greet-out-shout", source: "greet", target: "shout" },
-  ],
-};
 
 const canvas = (page: Page) => page.getByRole("region", { name: "Workflow canvas" });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { createFirstWorkflow } from "./editor-helpers";
+import { createFirstWorkflow, openTestPanel } from "./editor-helpers";
 import { publish, runPublished, saveGraph } from "./run-helpers";
 
 // What a new user trips over between sign-up and a working automation (issue 16), walked as they walked it:
@@ -220,9 +220,5 @@ test("a webhook run shows what arrived (body, query, headers kept) as its trigge
   await expect(page.getByTestId("toasts")).toContainText(`Saved as test data "${name}"`);
   // The editor's test panel offers it.
   await page.getByRole("link", { name: "Hook reader", exact: true }).click();
-  await expect(async () => {
-    await page.getByTestId("test-toggle").click();
-    await expect(page.getByTestId("test-panel")).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  await expect(page.getByTestId("test-panel").getByTestId("fixture-select").locator("option", { hasText: name })).toHaveCount(1);
+  await expect((await openTestPanel(page)).getByTestId("fixture-select").locator("option", { hasText: name })).toHaveCount(1);
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { signUpWithWorkflow } from "./editor-helpers";
+import { openTestPanel, signUpWithWorkflow } from "./editor-helpers";
 
 // Issue 12's walk, as a new user takes it, without typing JSON: sign up, build a workflow from the palette
 // (webhook → HTTP Request to a loopback API → if → Code), configure it through the forms, test it with a
@@ -143,11 +143,7 @@ test("test the draft with a fixture, then map the trigger's body into the reques
   const testInfo = test.info();
   test.setTimeout(240_000);
   // The test panel under the canvas: a fixture made field by field, as the webhook's body would hold it.
-  await expect(async () => {
-    await page.getByTestId("test-toggle").click();
-    await expect(page.getByTestId("test-panel")).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  const panel = page.getByTestId("test-panel");
+  const panel = await openTestPanel(page);
   await panel.getByRole("button", { name: "New fixture" }).click();
   const dialog = page.getByRole("dialog", { name: "New test fixture" });
   await dialog.getByLabel("Name").fill("Ada signs up");

@@ -1,5 +1,5 @@
 import { depthViolation, jsonTextDepth, type JsonLimits } from "../../db/json";
-import { readCappedBody } from "../http/capped-body";
+import { readCappedBody } from "../../workflows/http/capped-body";
 
 /**
  * The limits on a tRPC request, checked on the raw bytes before superjson parses anything: a 10 MB run input

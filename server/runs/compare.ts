@@ -1,10 +1,10 @@
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { runs } from "../../db/schema";
 import { diffGraphs, type DiffGraph, type GraphDiff } from "../../workflows/graph/diff";
 import { DomainError } from "../errors";
 import { requireRole } from "../workspaces/access";
-import { getRun } from "./queries";
+import { getRun, olderThan } from "./queries";
 import { diffValues, type ValueDiff } from "./value-diff";
 
 type Run = Awaited<ReturnType<typeof getRun>>;
@@ -96,8 +96,7 @@ export async function lastSuccessBefore(db: Database, userId: string, workspaceI
         eq(runs.workflowId, run.workflowId),
         eq(runs.status, "succeeded"),
         run.versionId ? isNotNull(runs.workflowVersionId) : isNull(runs.workflowVersionId),
-        // Compared in SQL, to the microsecond (a JS Date has milliseconds only).
-        sql`(${runs.createdAt}, ${runs.id}) < (select r.created_at, r.id from runs r where r.id = ${runId})`,
+        olderThan(runId),
       ),
     )
     .orderBy(desc(runs.createdAt), desc(runs.id))

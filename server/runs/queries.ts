@@ -72,15 +72,20 @@ export async function listRuns(db: Database, userId: string, workspaceId: string
 }
 
 /**
- * Keyset pagination: runs strictly older than the cursor run in (createdAt, id) order, as one row comparison the
- * list indexes answer directly. The cursor's time is read in SQL: Postgres keeps microseconds and a JS Date only
- * milliseconds, so comparing with it in JS skipped runs created in the cursor's millisecond, just before it.
+ * Keyset pagination: the runs after the cursor run (comparing with its time in JS skipped runs created in the
+ * cursor's millisecond, just before it).
  */
 async function after(db: Database, workspaceId: string, cursor: string): Promise<SQL> {
   const [c] = await db.select({ id: runs.id }).from(runs).where(and(eq(runs.id, cursor), eq(runs.workspaceId, workspaceId)));
   if (!c) throw new DomainError("BAD_REQUEST", "The page cursor names no run in this workspace.", { cursor: ["Unknown run"] });
-  return sql`(${runs.createdAt}, ${runs.id}) < (select c.created_at, c.id from runs c where c.id = ${cursor})`;
+  return olderThan(cursor);
 }
+
+/**
+ * Runs strictly older than a run in (createdAt, id) order, as one row comparison the list indexes answer directly.
+ * The run's time is read in SQL: Postgres keeps microseconds and a JS Date only milliseconds.
+ */
+export const olderThan = (runId: string): SQL => sql`(${runs.createdAt}, ${runs.id}) < (select c.created_at, c.id from runs c where c.id = ${runId})`;
 
 /**
  * A run and every step attempt, outputs whole (blobs loaded) unless too deep or large to show (then a preview,

@@ -56,7 +56,7 @@ export async function exportWorkflow(db: Database, userId: string, workspaceId: 
  * Reads a file and works out how it lands in this workspace: which integrations it needs (all must be usable
  * here), which versions change, which connections to map. Everything wrong is listed at once.
  */
-async function plan(db: Database, workspaceId: string, raw: unknown): Promise<{ ok: true; plan: ImportPlan; file: WorkflowFile } | { ok: false; errors: string[] }> {
+async function plan(db: Database, workspaceId: string, raw: unknown): Promise<{ ok: true; plan: ImportPlan; file: WorkflowFile; versions: Map<string, string> } | { ok: false; errors: string[] }> {
   const tooBig = checkJsonValue(raw, jsonLimits(), "The workflow file");
   if (tooBig) return { ok: false, errors: [tooBig.message] };
   const read = readWorkflowFile(raw);
@@ -73,18 +73,17 @@ async function plan(db: Database, workspaceId: string, raw: unknown): Promise<{ 
   for (const node of nodes) {
     const found = connectionHolder(node);
     if (!found) continue;
-    const { holder, integration } = found;
+    const { holder, pin, integration } = found;
     const step = String((node as Obj).id);
-    const ref = holder.kind === "action" ? (holder.action as Obj) : holder;
     if (integration === BUILTIN) continue;
     const here = usable.get(integration);
     if (!here) {
       missing.set(integration, [...(missing.get(integration) ?? []), step]);
       continue;
     }
-    if (typeof ref.version === "string" && ref.version !== here.version) {
-      const k = `${integration}@${ref.version}`;
-      const r = repinned.get(k) ?? { integration, from: ref.version, to: here.version, steps: [] };
+    if (typeof pin.version === "string" && pin.version !== here.version) {
+      const k = `${integration}@${pin.version}`;
+      const r = repinned.get(k) ?? { integration, from: pin.version, to: here.version, steps: [] };
       r.steps.push(step);
       repinned.set(k, r);
     }
@@ -116,6 +115,7 @@ async function plan(db: Database, workspaceId: string, raw: unknown): Promise<{ 
   return {
     ok: true,
     file,
+    versions: new Map([...usable].map(([slug, u]) => [slug, u.version])),
     plan: { name: file.name, description: file.description, steps: nodes.length, notes, upgradedFrom: read.upgradedFrom, repinned: [...repinned.values()], connections: [...refs.values()] },
   };
 }
@@ -148,14 +148,12 @@ export async function importWorkflow(
       throw new DomainError("BAD_REQUEST", `The connection chosen for ${ref.name ? `"${ref.name}"` : ref.integrationName} is not a ${ref.integrationName} connection of this workspace.`, { [`connections.${key}`]: ["Choose one of this workspace's connections"] });
     }
   }
-  const usable = new Map((await usableVersions(db, workspaceId)).map((u) => [u.slug, u.version]));
   const graph = structuredClone(p.file.graph);
   for (const node of graph.nodes as unknown[]) {
     const found = connectionHolder(node);
     if (!found || found.integration === BUILTIN) continue;
-    const { holder, integration } = found;
-    const ref = holder.kind === "action" ? (holder.action as Obj) : holder;
-    ref.version = usable.get(integration);
+    const { holder, pin, integration } = found;
+    pin.version = p.versions.get(integration);
     const named = holder.connectionRef as { name?: unknown } | undefined;
     const entry = byKey.get(keyOf(integration, typeof named?.name === "string" ? named.name : ""));
     if (!entry || !entry.steps.includes(String((node as Obj).id))) continue;

@@ -37,11 +37,14 @@ export function sortedKeys(value: unknown): unknown {
   return out;
 }
 
-/** Where a node keeps its connection: on an action node itself, on a polling/app-webhook trigger in `app`. */
-export function connectionHolder(node: unknown): { holder: Obj; integration: string } | null {
+/**
+ * Where a node keeps its connection (`holder`: an action node itself, a polling/app-webhook trigger's `app`) and its
+ * integration pin (`pin`: the action's `action`, the trigger's `app`, each with `integration` and `version`).
+ */
+export function connectionHolder(node: unknown): { holder: Obj; pin: Obj; integration: string } | null {
   if (!isObject(node)) return null;
-  if (node.kind === "action" && isObject(node.action) && typeof node.action.integration === "string") return { holder: node, integration: node.action.integration };
-  if (node.kind === "trigger" && isObject(node.app) && typeof node.app.integration === "string") return { holder: node.app, integration: node.app.integration };
+  if (node.kind === "action" && isObject(node.action) && typeof node.action.integration === "string") return { holder: node, pin: node.action, integration: node.action.integration };
+  if (node.kind === "trigger" && isObject(node.app) && typeof node.app.integration === "string") return { holder: node.app, pin: node.app, integration: node.app.integration };
   return null;
 }
 

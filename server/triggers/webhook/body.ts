@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { jsonLimits, parseJsonBounded } from "../../../db/json";
 import type { LiveEndpoint } from "./endpoint";
 import { HookHttpError } from "./http-error";
-import { readCappedBody } from "../../http/capped-body";
+import { readCappedBody } from "../../../workflows/http/capped-body";
 
 type BodyType = LiveEndpoint["bodyType"];
 

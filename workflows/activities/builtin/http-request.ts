@@ -1,3 +1,4 @@
+import { readCappedBody } from "../../http/capped-body";
 import { ActionError, type ActionContext, type ActionResult } from "../executor";
 
 const RESPONSE_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -23,7 +24,10 @@ export async function httpRequest(input: Record<string, unknown>, ctx: ActionCon
   } catch (err) {
     throw new ActionError(`Request to ${url} failed: ${(err as Error).message}`, "NetworkError", true);
   }
-  const text = await readCapped(response, RESPONSE_LIMIT_BYTES);
+  // Read no further than the limit: response.text() read an endless answer whole before its size was checked.
+  const read = await readCappedBody(response, RESPONSE_LIMIT_BYTES);
+  if (!read.ok) throw new ActionError(`Response above ${RESPONSE_LIMIT_BYTES} bytes`, "ResponseTooLarge", false);
+  const text = new TextDecoder().decode(read.bytes);
   let parsed: unknown = text;
   if ((response.headers.get("content-type") ?? "").includes("json")) {
     try {
@@ -41,33 +45,4 @@ export async function httpRequest(input: Record<string, unknown>, ctx: ActionCon
   }
   const output = { status: response.status, headers: Object.fromEntries(response.headers), body: parsed };
   return { output, usage: { netBytes: (body?.length ?? 0) + text.length } };
-}
-
-/**
- * The body as text, read no further than `max` bytes: refused at once when Content-Length says more, and the
- * stream cancelled the moment it passes the limit. Reading it whole first (response.text()) let a server that
- * streams without end fill the worker's memory before the size was checked.
- */
-async function readCapped(response: Response, max: number): Promise<string> {
-  const tooLarge = () => new ActionError(`Response above ${max} bytes`, "ResponseTooLarge", false);
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
