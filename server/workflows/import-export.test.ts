@@ -119,3 +119,44 @@ describe("export and import of a workflow file", () => {
     expect((outsider as TRPCError).code).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 });
+
+describe("hostile workflow files", () => {
+  const file = (graph: unknown, name = "Hostile") => ({ format: "junction-workflow", schemaVersion: 1, name, graph });
+
+  it("a file nested too deep is refused with the limit named, before anything walks it", async () => {
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const preview = await bob.caller.workflow.previewImport({ workspaceId: b, file: file({ schemaVersion: 1, nodes: [], edges: [], settings: deep }) });
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.errors[0]).toMatch(/deeper than|nested/i);
+  });
+
+  it("a file with more steps than a workflow may hold is refused whole", async () => {
+    const before = await count(b);
+    const nodes = [{ id: "start", kind: "trigger" }, ...Array.from({ length: 2100 }, (_, i) => ({ id: `s${i}`, kind: "merge" }))];
+    const err = await bob.caller.workflow.import({ workspaceId: b, file: file({ schemaVersion: 1, nodes, edges: [] }) }).catch((e: TRPCError) => e);
+    expect((err as TRPCError).code).toBe("BAD_REQUEST");
+    expect(await count(b)).toBe(before);
+  });
+
+  it("\\u0000 in a file is refused naming where it is, never a database error, and nothing is stored", async () => {
+    const before = await count(b);
+    const clean = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }], edges: [] };
+    const inName = (await bob.caller.workflow.import({ workspaceId: b, file: file(clean, "Nul\u0000name") }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(inName.code).toBe("BAD_REQUEST");
+    expect(inName.message).toBe("file.name: Contains a character that cannot be stored (U+0000).");
+    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }, { id: "say", kind: "action", action: { integration: "core", version: "1", key: "set" }, input: { text: "a\u0000b" } }], edges: [] };
+    const inStep = (await bob.caller.workflow.import({ workspaceId: b, file: file(graph) }).catch((e: TRPCError) => e)) as TRPCError;
+    expect(inStep.code).toBe("BAD_REQUEST");
+    expect(inStep.message).toBe("file.graph.nodes.1.input.text: Contains a character that cannot be stored (U+0000).");
+    expect(await count(b)).toBe(before);
+  });
+
+  it("a parallel burst of imports creates each workflow once, all whole", async () => {
+    const before = await count(b);
+    const graph = { schemaVersion: 1, nodes: [{ id: "start", kind: "trigger" }], edges: [] };
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => bob.caller.workflow.import({ workspaceId: b, file: file(graph, `Burst ${i}`) })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(20);
+    expect(await count(b)).toBe(before + 20);
+  });
+});
